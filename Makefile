@@ -1,0 +1,133 @@
+# recall — a terminal quiz and flashcard trainer.
+#
+#   make run       install missing build dependencies, build, start a quiz
+#   make test      the same dependency step, then every test under the sanitizers
+#   make bench     load-time and memory figures on a generated deck
+#   make install   PREFIX=/usr/local DESTDIR= (the binary, the decks, the man page)
+
+VERSION    = 0.1.0
+
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+DATADIR   ?= $(PREFIX)/share
+MANDIR    ?= $(DATADIR)/man
+PKG_CONFIG ?= pkg-config
+
+# Where build output goes; each build flavour has a folder of its own.
+O         ?= build
+
+PKGS       = libcjson ncursesw
+CORE_PKGS  = libcjson
+
+CFLAGS    ?= -O2 -g
+WARNINGS   = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wconversion \
+             -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wundef
+# pkg-config's feature macros for ncursesw clash with ours; ours are a superset.
+pkgcflags  = $(filter-out -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=%,$(shell $(PKG_CONFIG) --cflags $(1) 2>/dev/null))
+DEFS       = -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DRECALL_VERSION='"$(VERSION)"' \
+             -DRECALL_DATADIR='"$(DATADIR)/recall"'
+ALL_CFLAGS = $(WARNINGS) $(DEFS) $(call pkgcflags,$(PKGS)) $(CPPFLAGS) $(CFLAGS) -MMD -MP
+LIBS       = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm
+CORE_LIBS  = $(shell $(PKG_CONFIG) --libs $(CORE_PKGS) 2>/dev/null) -lm
+
+# The core never includes curses: everything but main and the front ends.
+SRC        = $(wildcard src/*.c)
+CORE_SRC   = $(filter-out src/main.c src/ui_%.c,$(SRC))
+OBJ        = $(SRC:src/%.c=$(O)/%.o)
+CORE_OBJ   = $(CORE_SRC:src/%.c=$(O)/%.o)
+BIN        = $(O)/recall
+
+UNIT_SRC   = $(wildcard tests/unit/test_*.c)
+UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
+
+# The test build: sanitizers on, warnings are errors.
+SAN_FLAGS  = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+             -fno-sanitize-recover=all
+SAN_O      = $(O)/san
+
+.PHONY: all run test check bench install uninstall clean deps test-deps
+
+all: $(BIN)
+
+$(BIN): $(OBJ)
+	$(CC) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
+
+$(O)/%.o: src/%.c | $(O)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(O)/tests/%: tests/unit/%.c $(CORE_OBJ) | $(O)/tests
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(CORE_OBJ) $(LDFLAGS) $(CORE_LIBS)
+
+$(O) $(O)/tests:
+	mkdir -p $@
+
+# The dependency step: installs with apt-get (through sudo when not root)
+# whatever of the build, and for the tests tmux, is missing; says what it does.
+DEB_BUILD  = gcc make pkg-config libcjson-dev libncurses-dev
+DEB_TEST   = tmux
+define install_missing
+	@missing=; \
+	command -v $(CC) >/dev/null 2>&1 || missing="$$missing gcc"; \
+	if command -v $(PKG_CONFIG) >/dev/null 2>&1; then \
+		$(PKG_CONFIG) --exists libcjson || missing="$$missing libcjson-dev"; \
+		$(PKG_CONFIG) --exists ncursesw || missing="$$missing libncurses-dev"; \
+	else missing="$$missing pkg-config libcjson-dev libncurses-dev"; fi; \
+	for t in $(1); do command -v $$t >/dev/null 2>&1 || missing="$$missing $$t"; done; \
+	[ -z "$$missing" ] && exit 0; \
+	echo "recall: installing missing build dependencies:$$missing"; \
+	command -v apt-get >/dev/null 2>&1 || { \
+		echo "recall: no apt-get here; install these by hand:$$missing" >&2; exit 1; }; \
+	if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
+	echo "recall: $$sudo apt-get update"; \
+	$$sudo apt-get update -q >/dev/null || exit 1; \
+	echo "recall: $$sudo apt-get install -y$$missing"; \
+	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+		--no-install-recommends $$missing >/dev/null || exit 1
+endef
+
+deps:
+	$(call install_missing,)
+
+test-deps:
+	$(call install_missing,$(DEB_TEST))
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	$(BIN) quiz questions/*.json
+
+test: test-deps
+	@$(MAKE) --no-print-directory check
+
+# Builds everything with the sanitizers into $(SAN_O), then runs the suite.
+check:
+	@$(MAKE) --no-print-directory O=$(SAN_O) CFLAGS="$(SAN_FLAGS) -Werror" \
+		LDFLAGS="$(LDFLAGS) -fsanitize=address,undefined" $(SAN_O)/recall sanitized-tests
+	@sh tests/run.sh "$(SAN_O)"
+
+.PHONY: sanitized-tests
+sanitized-tests: $(UNIT_BIN) $(O)/tests/bench
+
+$(O)/tests/bench: tests/bench.c $(CORE_OBJ) | $(O)/tests
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(CORE_OBJ) $(LDFLAGS) $(CORE_LIBS)
+
+bench: deps
+	@$(MAKE) --no-print-directory O=$(O)/bench CFLAGS="-O2 -g" $(O)/bench/tests/bench
+	$(O)/bench/tests/bench
+
+install: $(BIN)
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/recall/questions
+	cp -f $(BIN) $(DESTDIR)$(BINDIR)/recall
+	chmod 755 $(DESTDIR)$(BINDIR)/recall
+	cp -f recall.1 $(DESTDIR)$(MANDIR)/man1/recall.1
+	chmod 644 $(DESTDIR)$(MANDIR)/man1/recall.1
+	cp -f questions/*.json $(DESTDIR)$(DATADIR)/recall/questions/
+	chmod 644 $(DESTDIR)$(DATADIR)/recall/questions/*.json
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/recall $(DESTDIR)$(MANDIR)/man1/recall.1
+	rm -rf $(DESTDIR)$(DATADIR)/recall
+
+clean:
+	rm -rf $(O)
+
+-include $(OBJ:.o=.d) $(UNIT_BIN:=.d)

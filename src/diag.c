@@ -1,0 +1,151 @@
+/* diag — diagnostics that travel as values; see diag.h. */
+#include "diag.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+void diag_src_init(struct diag_src *s, const char *name, const char *buf, size_t len)
+{
+	s->name = name;
+	s->buf = buf;
+	s->len = len;
+	s->last_off = 0;
+	s->last_line = 1;
+	s->last_col = 1;
+}
+
+void diag_src_pos(struct diag_src *s, size_t off, unsigned *line, unsigned *col)
+{
+	if (off > s->len)
+		off = s->len;
+	if (off < s->last_off) {  /* asked about an earlier place: start over */
+		s->last_off = 0;
+		s->last_line = 1;
+		s->last_col = 1;
+	}
+	unsigned l = s->last_line, c = s->last_col;
+	for (size_t i = s->last_off; i < off; i++) {
+		unsigned char b = (unsigned char)s->buf[i];
+		if (b == '\n') {
+			l++;
+			c = 1;
+		} else if ((b & 0xC0) != 0x80) {  /* not a continuation byte */
+			c++;
+		}
+	}
+	s->last_off = off;
+	s->last_line = l;
+	s->last_col = c;
+	*line = l;
+	*col = c;
+}
+
+static char *dup_or_null(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = malloc(n);
+	if (p)
+		memcpy(p, s, n);
+	return p;
+}
+
+void diag_vadd(struct diags *d, const char *file, unsigned line, unsigned col,
+               enum diag_level level, const char *fmt, va_list ap)
+{
+	char msg[1024];
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	if (level == DIAG_ERROR)
+		d->nerrors++;
+	else
+		d->nwarnings++;
+	if (d->n == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 16;
+		struct diag *v = realloc(d->v, cap * sizeof *v);
+		if (!v)
+			return;  /* counted above, so the caller still sees it failed */
+		d->v = v;
+		d->cap = cap;
+	}
+	struct diag *g = &d->v[d->n];
+	g->level = level;
+	g->line = line;
+	g->col = col;
+	g->file = dup_or_null(file ? file : "");
+	g->msg = dup_or_null(msg);
+	if (!g->file || !g->msg) {
+		free(g->file);
+		free(g->msg);
+		return;
+	}
+	d->n++;
+}
+
+void diag_at(struct diags *d, struct diag_src *s, size_t off, enum diag_level level,
+             const char *fmt, ...)
+{
+	unsigned line, col;
+	diag_src_pos(s, off, &line, &col);
+	va_list ap;
+	va_start(ap, fmt);
+	diag_vadd(d, s->name, line, col, level, fmt, ap);
+	va_end(ap);
+}
+
+void diag_file(struct diags *d, const char *file, enum diag_level level, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diag_vadd(d, file, 0, 0, level, fmt, ap);
+	va_end(ap);
+}
+
+void diag_format(const struct diag *g, char *buf, size_t size)
+{
+	/* File names come from the command line or a folder listing: escape
+	 * them as deck text is, so a crafted name cannot reach the terminal. */
+	char name[512];
+	text_escape_into(g->file, false, name, sizeof name);
+	const char *what = g->level == DIAG_ERROR ? "error" : "warning";
+	if (g->line)
+		snprintf(buf, size, "%s:%u:%u: %s: %s", name, g->line, g->col, what, g->msg);
+	else
+		snprintf(buf, size, "%s: %s: %s", name, what, g->msg);
+}
+
+void diag_print(const struct diags *d, FILE *out)
+{
+	char line[2048];
+	for (size_t i = 0; i < d->n; i++) {
+		diag_format(&d->v[i], line, sizeof line);
+		fprintf(out, "%s\n", line);
+	}
+}
+
+const struct diag *diag_first_error(const struct diags *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		if (d->v[i].level == DIAG_ERROR)
+			return &d->v[i];
+	return NULL;
+}
+
+void diag_clear(struct diags *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		free(d->v[i].file);
+		free(d->v[i].msg);
+	}
+	d->n = 0;
+	d->nerrors = 0;
+	d->nwarnings = 0;
+}
+
+void diag_free(struct diags *d)
+{
+	diag_clear(d);
+	free(d->v);
+	d->v = NULL;
+	d->cap = 0;
+}

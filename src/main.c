@@ -1,0 +1,329 @@
+/* main — the command line: parses it, loads decks, hands over to a front end. */
+#include <errno.h>
+#include <getopt.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "deck.h"
+#include "diag.h"
+#include "session.h"
+#include "text.h"
+#include "ui_plain.h"
+
+#ifndef RECALL_VERSION
+#define RECALL_VERSION "dev"
+#endif
+
+/* Exit statuses, also listed in recall.1. */
+enum { EXIT_OK = 0, EXIT_USAGE = 1, EXIT_INVALID = 2 };
+
+static const char usage_main[] =
+	"usage: recall COMMAND [OPTION]... [FILE]...\n"
+	"\n"
+	"A quiz and flashcard trainer over JSON question decks.\n"
+	"\n"
+	"Commands:\n"
+	"  quiz DECK...    answer the questions of the decks\n"
+	"  check FILE...   validate decks and list every problem\n"
+	"\n"
+	"Options:\n"
+	"  -h, --help      show this help (recall COMMAND --help for a command's)\n"
+	"  -V, --version   show the version\n"
+	"\n"
+	"See recall(1) for the deck format, scoring and the plain mode's answers.\n";
+
+static const char usage_quiz[] =
+	"usage: recall quiz [OPTION]... DECK...\n"
+	"\n"
+	"Asks the questions of the decks and scores the answers.\n"
+	"\n"
+	"  -t, --tag TAG         only questions with this tag (repeat, or TAG,TAG)\n"
+	"  -T, --type TYPE       only questions of this type (repeat, or TYPE,TYPE):\n"
+	"                        choice multi truefalse number text order match card\n"
+	"  -n, --limit N         at most N questions\n"
+	"  -s, --seed N          reproducible order and option shuffles\n"
+	"      --in-order        keep the decks' order of questions and options\n"
+	"      --plain           line-by-line mode (the default when not on a terminal)\n"
+	"      --summary-json FILE  also write the summary as JSON to FILE\n"
+	"      --no-color        no colours (so does NO_COLOR in the environment)\n"
+	"  -h, --help            show this help\n"
+	"\n"
+	"Plain mode answers, one line each: choice: the option's number; multi:\n"
+	"numbers (1 3); truefalse: t or f; number, text: the answer; order: the\n"
+	"numbers in the right order; match: for each numbered item the letter of\n"
+	"its partner (b a c); card: Enter flips, then 1-4 rates (again, hard, good,\n"
+	"easy).  At any prompt: :hint, :skip, :quit.  End of input quits.\n";
+
+static const char usage_check[] =
+	"usage: recall check FILE...\n"
+	"\n"
+	"Validates decks and prints every problem as file:line:column: message,\n"
+	"then one line per deck.  Exit status 0 when all are valid, 2 when not.\n"
+	"\n"
+	"  -q, --quiet   print only the problems\n"
+	"  -h, --help    show this help\n";
+
+/* Prints a usage error and returns the usage exit status. */
+__attribute__((format(printf, 1, 2)))
+static int usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("recall: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\n", stderr);
+	return EXIT_USAGE;
+}
+
+/* The option getopt_long refused (opterr is off: the message is ours). */
+static int bad_option(char **argv, const char *cmd)
+{
+	char b[80];
+	const char *arg = argv[optind - 1];
+	if (optopt && strchr("tTns", optopt))
+		return usage_error("%s: option '%s' needs a value (try 'recall %s --help')", cmd,
+		                   text_escape_into(arg, false, b, sizeof b), cmd);
+	return usage_error("%s: unknown option '%s' (try 'recall %s --help')", cmd,
+	                   text_escape_into(arg, false, b, sizeof b), cmd);
+}
+
+/* ---- check -------------------------------------------------------- */
+
+static int cmd_check(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	bool quiet = false;
+	int c;
+	while ((c = getopt_long(argc, argv, "+qh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'q': quiet = true; break;
+		case 'h': fputs(usage_check, stdout); return EXIT_OK;
+		default: return bad_option(argv, "check");
+		}
+	}
+	if (optind >= argc)
+		return usage_error("check: name at least one deck file (try 'recall check --help')");
+	int rc = EXIT_OK;
+	for (int i = optind; i < argc; i++) {
+		struct diags d = {0};
+		struct deck *deck = deck_load(argv[i], &d);
+		diag_print(&d, stdout);
+		char name[512];
+		text_escape_into(argv[i], false, name, sizeof name);
+		if (deck) {
+			if (!quiet) {
+				size_t counts[Q_NTYPES];
+				deck_count_types(deck, counts);
+				printf("%s: ok: %zu question%s", name, deck->nquestions,
+				       deck->nquestions == 1 ? "" : "s");
+				const char *sep = " (";
+				for (int t = 0; t < Q_NTYPES; t++) {
+					if (counts[t]) {
+						printf("%s%zu %s", sep, counts[t], deck_type_name((enum qtype)t));
+						sep = ", ";
+					}
+				}
+				printf(")%s", d.nwarnings ? "" : "\n");
+				if (d.nwarnings)
+					printf(", %zu warning%s\n", d.nwarnings, d.nwarnings == 1 ? "" : "s");
+			}
+			deck_free(deck);
+		} else {
+			rc = EXIT_INVALID;
+			if (!quiet)
+				printf("%s: invalid: %zu error%s%s", name, d.nerrors, d.nerrors == 1 ? "" : "s",
+				       d.nwarnings ? "" : "\n");
+			if (!quiet && d.nwarnings)
+				printf(", %zu warning%s\n", d.nwarnings, d.nwarnings == 1 ? "" : "s");
+		}
+		diag_free(&d);
+	}
+	return rc;
+}
+
+/* ---- quiz --------------------------------------------------------- */
+
+/* Adds each comma-separated part of arg to *list. */
+static bool add_list(char *arg, const char ***list, size_t *n)
+{
+	for (char *save = NULL, *p = strtok_r(arg, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
+		const char **v = realloc(*list, (*n + 1) * sizeof *v);
+		if (!v)
+			return false;
+		*list = v;
+		v[(*n)++] = p;
+	}
+	return true;
+}
+
+static bool parse_size(const char *s, unsigned long long *out)
+{
+	char *end;
+	if (!*s || *s == '-')
+		return false;
+	errno = 0;
+	*out = strtoull(s, &end, 10);
+	return !*end && errno == 0;
+}
+
+struct quiz_args {
+	const char **tags;
+	size_t ntags;
+	const char **types;
+	size_t ntypes;
+	struct session_opts so;
+	bool plain, no_color;
+	const char *summary_json;
+};
+
+static int cmd_quiz(int argc, char **argv)
+{
+	enum { OPT_IN_ORDER = 256, OPT_PLAIN, OPT_SUMMARY, OPT_NO_COLOR };
+	static const struct option opts[] = {
+		{ "tag", required_argument, NULL, 't' },
+		{ "type", required_argument, NULL, 'T' },
+		{ "limit", required_argument, NULL, 'n' },
+		{ "seed", required_argument, NULL, 's' },
+		{ "in-order", no_argument, NULL, OPT_IN_ORDER },
+		{ "plain", no_argument, NULL, OPT_PLAIN },
+		{ "summary-json", required_argument, NULL, OPT_SUMMARY },
+		{ "no-color", no_argument, NULL, OPT_NO_COLOR },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct quiz_args a = {0};
+	a.so.seed = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32);
+	int rc = EXIT_OK, c;
+	unsigned long long x;
+	struct deck **decks = NULL;
+	size_t ndecks = 0;
+	struct session *s = NULL;
+
+	while ((c = getopt_long(argc, argv, "+t:T:n:s:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 't':
+			if (!add_list(optarg, &a.tags, &a.ntags))
+				goto oom;
+			break;
+		case 'T':
+			if (!add_list(optarg, &a.types, &a.ntypes))
+				goto oom;
+			break;
+		case 'n':
+			if (!parse_size(optarg, &x) || x == 0 || x > SIZE_MAX) {
+				rc = usage_error("--limit wants a whole number above 0, not '%s'", optarg);
+				goto out;
+			}
+			a.so.limit = (size_t)x;
+			break;
+		case 's':
+			if (!parse_size(optarg, &x)) {
+				rc = usage_error("--seed wants a whole number, not '%s'", optarg);
+				goto out;
+			}
+			a.so.seed = x;
+			break;
+		case OPT_IN_ORDER: a.so.in_order = true; break;
+		case OPT_PLAIN: a.plain = true; break;
+		case OPT_SUMMARY: a.summary_json = optarg; break;
+		case OPT_NO_COLOR: a.no_color = true; break;
+		case 'h': fputs(usage_quiz, stdout); goto out;
+		default: rc = bad_option(argv, "quiz"); goto out;
+		}
+	}
+	for (size_t i = 0; i < a.ntypes; i++) {
+		int t = deck_type_parse(a.types[i]);
+		if (t < 0) {
+			char b[80];
+			rc = usage_error("unknown question type '%s' (choice, multi, truefalse, number, text, order, match, card)",
+			                 text_escape_into(a.types[i], false, b, sizeof b));
+			goto out;
+		}
+		a.so.types |= 1u << t;
+	}
+	a.so.tags = a.tags;
+	a.so.ntags = a.ntags;
+	if (optind >= argc) {
+		rc = usage_error("quiz: name at least one deck file (try 'recall quiz --help')");
+		goto out;
+	}
+
+	ndecks = (size_t)(argc - optind);
+	decks = calloc(ndecks, sizeof *decks);
+	if (!decks)
+		goto oom;
+	struct diags d = {0};
+	for (size_t i = 0; i < ndecks; i++)
+		decks[i] = deck_load(argv[optind + (int)i], &d);
+	diag_print(&d, stderr);
+	if (d.nerrors) {
+		fprintf(stderr, "recall: refusing to start: fix the deck%s above (recall check shows every problem)\n",
+		        ndecks == 1 ? "" : "s");
+		diag_free(&d);
+		rc = EXIT_INVALID;
+		goto out;
+	}
+	diag_free(&d);
+
+	s = session_new(decks, ndecks, &a.so);
+	if (!s)
+		goto oom;
+	if (session_count(s) == 0) {
+		fprintf(stderr, "recall: no question matches the filters given\n");
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	/* The full-screen front end is not there yet: every quiz is plain. */
+	struct ui_plain_opts po = { .summary_json = a.summary_json };
+	rc = ui_plain_run(&s, stdin, stdout, &po);
+	goto out;
+oom:
+	fputs("recall: out of memory\n", stderr);
+	rc = EXIT_USAGE;
+out:
+	session_free(s);
+	for (size_t i = 0; i < ndecks; i++)
+		deck_free(decks[i]);
+	free(decks);
+	free(a.tags);
+	free(a.types);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_CTYPE, "");
+	opterr = 0;
+	if (argc < 2) {
+		fputs(usage_main, stderr);
+		return EXIT_USAGE;
+	}
+	const char *cmd = argv[1];
+	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help")) {
+		fputs(usage_main, stdout);
+		return EXIT_OK;
+	}
+	if (!strcmp(cmd, "-V") || !strcmp(cmd, "--version")) {
+		printf("recall %s\n", RECALL_VERSION);
+		return EXIT_OK;
+	}
+	/* Each command parses its own options from argv[1] on. */
+	if (!strcmp(cmd, "quiz"))
+		return cmd_quiz(argc - 1, argv + 1);
+	if (!strcmp(cmd, "check"))
+		return cmd_check(argc - 1, argv + 1);
+	char b[80];
+	return usage_error("unknown command '%s' (try 'recall --help')",
+	                   text_escape_into(cmd, false, b, sizeof b));
+}

@@ -1,0 +1,565 @@
+/* session — the quiz engine; see session.h. */
+#include "session.h"
+
+#include <cJSON.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+struct session {
+	struct item *items;      /* the questions, in the order asked */
+	size_t n;
+	size_t pos;              /* index of the question in hand */
+	bool answered;           /* the one in hand has its verdict, awaiting next */
+	bool finished;           /* every question done, or the quiz ended early */
+	bool in_order;           /* options keep the deck's order */
+	uint64_t rng;            /* state of the shuffles */
+	double (*clock)(void);
+	bool started;            /* the clock started with the first question */
+	double t_start, t_end;   /* of the whole quiz */
+	double t_item;           /* when the question in hand was first shown */
+	bool timing;             /* t_item is set */
+	struct score score;
+};
+
+static double monotonic(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* splitmix64: small, fast, and the same on every machine for a seed. */
+static uint64_t rng_next(uint64_t *state)
+{
+	uint64_t z = (*state += 0x9E3779B97F4A7C15u);
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+	return z ^ (z >> 31);
+}
+
+/* A uniform integer below n (n > 0), without modulo bias. */
+static size_t rng_below(uint64_t *state, size_t n)
+{
+	uint64_t limit = UINT64_MAX - UINT64_MAX % n;
+	uint64_t r;
+	do
+		r = rng_next(state);
+	while (r >= limit);
+	return (size_t)(r % n);
+}
+
+static void shuffle_indices(uint64_t *state, size_t *v, size_t n)
+{
+	for (size_t i = n; i > 1; i--) {
+		size_t j = rng_below(state, i);
+		size_t t = v[i - 1];
+		v[i - 1] = v[j];
+		v[j] = t;
+	}
+}
+
+static bool is_identity(const size_t *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i] != i)
+			return false;
+	return true;
+}
+
+/* Sets up the shown order of an item's options.  Items to order and the
+ * right column of a match are always shuffled (in their deck order they
+ * would give the answer away), and never left in the right order. */
+static int present(struct session *s, struct item *it)
+{
+	const struct question *q = it->q;
+	free(it->shown);
+	it->shown = NULL;
+	it->nshown = 0;
+	if (q->type != Q_CHOICE && q->type != Q_MULTI && q->type != Q_ORDER && q->type != Q_MATCH)
+		return 0;
+	it->shown = malloc(q->nchoices * sizeof *it->shown);
+	if (!it->shown)
+		return -1;
+	it->nshown = q->nchoices;
+	for (size_t i = 0; i < q->nchoices; i++)
+		it->shown[i] = i;
+	bool must = q->type == Q_ORDER || q->type == Q_MATCH;
+	if (must || (q->shuffle && !s->in_order)) {
+		shuffle_indices(&s->rng, it->shown, it->nshown);
+		while (must && is_identity(it->shown, it->nshown))
+			shuffle_indices(&s->rng, it->shown, it->nshown);
+	}
+	return 0;
+}
+
+static bool keep(const struct question *q, const struct session_opts *o)
+{
+	if (o->types && !(o->types & (1u << q->type)))
+		return false;
+	if (o->ntags == 0)
+		return true;
+	for (size_t i = 0; i < o->ntags; i++)
+		if (deck_has_tag(q, o->tags[i]))
+			return true;
+	return false;
+}
+
+static struct session *session_alloc(size_t n, uint64_t seed, bool in_order, double (*clock)(void))
+{
+	struct session *s = calloc(1, sizeof *s);
+	if (!s)
+		return NULL;
+	s->items = calloc(n ? n : 1, sizeof *s->items);
+	if (!s->items) {
+		free(s);
+		return NULL;
+	}
+	s->rng = seed;
+	s->in_order = in_order;
+	s->clock = clock ? clock : monotonic;
+	s->finished = n == 0;
+	return s;
+}
+
+/* Gives every item its shown order; frees s when memory runs out. */
+static struct session *present_all(struct session *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		if (present(s, &s->items[i]) != 0) {
+			session_free(s);
+			return NULL;
+		}
+	}
+	return s;
+}
+
+struct session *session_new(struct deck *const *decks, size_t ndecks, const struct session_opts *o)
+{
+	size_t total = 0;
+	for (size_t d = 0; d < ndecks; d++)
+		total += decks[d]->nquestions;
+	struct session *s = session_alloc(total, o->seed, o->in_order, o->clock);
+	if (!s)
+		return NULL;
+	for (size_t d = 0; d < ndecks; d++) {
+		for (size_t i = 0; i < decks[d]->nquestions; i++) {
+			const struct question *q = &decks[d]->questions[i];
+			if (keep(q, o)) {
+				s->items[s->n].q = q;
+				s->items[s->n].deck = decks[d];
+				s->n++;
+			}
+		}
+	}
+	if (!o->in_order) {
+		for (size_t i = s->n; i > 1; i--) {
+			size_t j = rng_below(&s->rng, i);
+			struct item t = s->items[i - 1];
+			s->items[i - 1] = s->items[j];
+			s->items[j] = t;
+		}
+	}
+	if (o->limit && s->n > o->limit)
+		s->n = o->limit;
+	s->finished = s->n == 0;
+	return present_all(s);
+}
+
+struct session *session_retry(const struct session *old)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < old->n; i++) {
+		const struct item *it = &old->items[i];
+		if ((it->state == ITEM_ANSWERED && it->verdict.outcome != OUT_CORRECT) ||
+		    it->state == ITEM_SKIPPED)
+			n++;
+	}
+	uint64_t seed = old->rng;
+	struct session *s = session_alloc(n, rng_next(&seed), old->in_order, old->clock);
+	if (!s)
+		return NULL;
+	for (size_t i = 0; i < old->n; i++) {
+		const struct item *it = &old->items[i];
+		if ((it->state == ITEM_ANSWERED && it->verdict.outcome != OUT_CORRECT) ||
+		    it->state == ITEM_SKIPPED) {
+			s->items[s->n].q = it->q;
+			s->items[s->n].deck = it->deck;
+			s->n++;
+		}
+	}
+	return present_all(s);
+}
+
+void session_free(struct session *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->n; i++) {
+		free(s->items[i].shown);
+		free(s->items[i].given);
+	}
+	free(s->items);
+	free(s);
+}
+
+size_t session_count(const struct session *s)
+{
+	return s->n;
+}
+
+size_t session_position(const struct session *s)
+{
+	return s->pos;
+}
+
+const struct item *session_item(const struct session *s, size_t i)
+{
+	return i < s->n ? &s->items[i] : NULL;
+}
+
+static struct item *in_hand(struct session *s)
+{
+	if (s->finished || s->answered || s->pos >= s->n)
+		return NULL;
+	double now = s->clock();
+	if (!s->started) {
+		s->started = true;
+		s->t_start = now;
+	}
+	if (!s->timing) {
+		s->timing = true;
+		s->t_item = now;
+	}
+	return &s->items[s->pos];
+}
+
+const struct item *session_current(const struct session *s)
+{
+	/* Starting the clocks is bookkeeping, not a change a caller can see. */
+	return in_hand((struct session *)s);
+}
+
+const char *session_hint(struct session *s)
+{
+	struct item *it = in_hand(s);
+	if (!it || !it->q->hint)
+		return NULL;
+	it->hinted = true;
+	return it->q->hint;
+}
+
+/* Records the verdict of the item in hand and scores it. */
+static const struct item *conclude(struct session *s, struct item *it, enum item_state state)
+{
+	double now = s->clock();
+	it->seconds = now - s->t_item;
+	s->timing = false;
+	it->state = state;
+	it->earned = score_apply(&s->score, it->q->points, &it->verdict, it->hinted);
+	s->answered = true;
+	return it;
+}
+
+const struct item *session_answer(struct session *s, const struct response *r)
+{
+	struct item *it = in_hand(s);
+	if (!it)
+		return NULL;
+	answer_check(it->q, r, &it->verdict);
+	free(it->given);
+	it->given = answer_describe(it->q, r);
+	return conclude(s, it, ITEM_ANSWERED);
+}
+
+const struct item *session_skip(struct session *s)
+{
+	struct item *it = in_hand(s);
+	if (!it)
+		return NULL;
+	memset(&it->verdict, 0, sizeof it->verdict);
+	it->verdict.outcome = OUT_SKIPPED;
+	return conclude(s, it, ITEM_SKIPPED);
+}
+
+void session_next(struct session *s)
+{
+	if (s->finished || !s->answered)
+		return;
+	s->answered = false;
+	s->pos++;
+	if (s->pos >= s->n) {
+		s->finished = true;
+		s->t_end = s->clock();
+	}
+}
+
+void session_finish(struct session *s)
+{
+	if (s->finished)
+		return;
+	for (size_t i = s->answered ? s->pos + 1 : s->pos; i < s->n; i++)
+		s->items[i].state = ITEM_UNREACHED;
+	s->finished = true;
+	s->t_end = s->clock();
+}
+
+bool session_done(const struct session *s)
+{
+	return s->finished;
+}
+
+const struct score *session_score(const struct session *s)
+{
+	return &s->score;
+}
+
+/* ---- summary ---------------------------------------------------------- */
+
+static struct tag_stat *tag_slot(struct summary *sum, size_t *cap, const char *tag)
+{
+	for (size_t i = 0; i < sum->ntags; i++)
+		if (strcmp(sum->tags[i].tag, tag) == 0)
+			return &sum->tags[i];
+	if (sum->ntags == *cap) {
+		size_t ncap = *cap ? *cap * 2 : 8;
+		struct tag_stat *v = realloc(sum->tags, ncap * sizeof *v);
+		if (!v)
+			return NULL;
+		sum->tags = v;
+		*cap = ncap;
+	}
+	struct tag_stat *t = &sum->tags[sum->ntags++];
+	memset(t, 0, sizeof *t);
+	t->tag = tag;
+	return t;
+}
+
+static void tally(struct tag_stat *t, const struct item *it)
+{
+	t->asked++;
+	switch (it->verdict.outcome) {
+	case OUT_CORRECT: t->correct++; break;
+	case OUT_PARTIAL: t->partial++; break;
+	case OUT_WRONG: t->wrong++; break;
+	case OUT_SKIPPED: t->skipped++; break;
+	}
+	double base = it->hinted ? it->q->points * SCORE_HINT_FACTOR : it->q->points;
+	t->earned += base * it->verdict.fraction;
+	t->max += it->q->points;
+}
+
+static int by_tag(const void *a, const void *b)
+{
+	return strcmp(((const struct tag_stat *)a)->tag, ((const struct tag_stat *)b)->tag);
+}
+
+int session_summarize(const struct session *s, struct summary *sum)
+{
+	memset(sum, 0, sizeof *sum);
+	sum->score = s->score.total;
+	sum->max = s->score.max;
+	sum->percent = sum->max > 0 ? 100.0 * sum->score / sum->max : 0.0;
+	sum->best_streak = s->score.best_streak;
+	if (s->started)
+		sum->seconds = (s->finished ? s->t_end : s->clock()) - s->t_start;
+	sum->missed = malloc((s->n ? s->n : 1) * sizeof *sum->missed);
+	if (!sum->missed)
+		return -1;
+	size_t cap = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		const struct item *it = &s->items[i];
+		if (it->state == ITEM_UNREACHED || it->state == ITEM_PENDING) {
+			if (it->state == ITEM_UNREACHED || s->finished)
+				sum->unreached++;
+			continue;
+		}
+		sum->asked++;
+		switch (it->verdict.outcome) {
+		case OUT_CORRECT: sum->correct++; break;
+		case OUT_PARTIAL: sum->partial++; break;
+		case OUT_WRONG: sum->wrong++; break;
+		case OUT_SKIPPED: sum->skipped++; break;
+		}
+		if (it->verdict.outcome != OUT_CORRECT)
+			sum->missed[sum->nmissed++] = it;
+		if (it->q->ntags == 0) {
+			struct tag_stat *t = tag_slot(sum, &cap, "(untagged)");
+			if (!t)
+				goto oom;
+			tally(t, it);
+		}
+		for (size_t k = 0; k < it->q->ntags; k++) {
+			struct tag_stat *t = tag_slot(sum, &cap, it->q->tags[k]);
+			if (!t)
+				goto oom;
+			tally(t, it);
+		}
+	}
+	if (sum->ntags)
+		qsort(sum->tags, sum->ntags, sizeof *sum->tags, by_tag);
+	return 0;
+oom:
+	session_summary_free(sum);
+	return -1;
+}
+
+void session_summary_free(struct summary *sum)
+{
+	free(sum->tags);
+	free(sum->missed);
+	sum->tags = NULL;
+	sum->missed = NULL;
+	sum->ntags = sum->nmissed = 0;
+}
+
+/* ---- the summary as JSON ------------------------------------------- */
+
+static const char *outcome_name(const struct item *it)
+{
+	switch (it->state) {
+	case ITEM_PENDING: return "pending";
+	case ITEM_UNREACHED: return "unreached";
+	case ITEM_SKIPPED: return "skipped";
+	case ITEM_ANSWERED: break;
+	}
+	switch (it->verdict.outcome) {
+	case OUT_CORRECT: return "correct";
+	case OUT_PARTIAL: return "partial";
+	case OUT_WRONG: return "wrong";
+	case OUT_SKIPPED: return "skipped";
+	}
+	return "?";
+}
+
+/* Rounds to 2 decimals, for figures people read. */
+static double r2(double x)
+{
+	return (double)(long long)(x * 100.0 + (x < 0 ? -0.5 : 0.5)) / 100.0;
+}
+
+static cJSON *summary_json(const struct session *s, const struct summary *sum)
+{
+	cJSON *root = cJSON_CreateObject();
+	if (!root)
+		return NULL;
+	cJSON_AddStringToObject(root, "format", "recall-summary/1");
+	cJSON_AddNumberToObject(root, "score", r2(sum->score));
+	cJSON_AddNumberToObject(root, "max", r2(sum->max));
+	cJSON_AddNumberToObject(root, "percent", r2(sum->percent));
+	cJSON_AddNumberToObject(root, "questions", (double)s->n);
+	cJSON_AddNumberToObject(root, "asked", (double)sum->asked);
+	cJSON_AddNumberToObject(root, "correct", (double)sum->correct);
+	cJSON_AddNumberToObject(root, "partial", (double)sum->partial);
+	cJSON_AddNumberToObject(root, "wrong", (double)sum->wrong);
+	cJSON_AddNumberToObject(root, "skipped", (double)sum->skipped);
+	cJSON_AddNumberToObject(root, "unreached", (double)sum->unreached);
+	cJSON_AddNumberToObject(root, "best_streak", sum->best_streak);
+	cJSON_AddNumberToObject(root, "seconds", r2(sum->seconds));
+	cJSON *tags = cJSON_AddArrayToObject(root, "tags");
+	for (size_t i = 0; tags && i < sum->ntags; i++) {
+		const struct tag_stat *t = &sum->tags[i];
+		cJSON *o = cJSON_CreateObject();
+		if (!o)
+			break;
+		cJSON_AddItemToArray(tags, o);
+		cJSON_AddStringToObject(o, "tag", t->tag);
+		cJSON_AddNumberToObject(o, "asked", (double)t->asked);
+		cJSON_AddNumberToObject(o, "correct", (double)t->correct);
+		cJSON_AddNumberToObject(o, "partial", (double)t->partial);
+		cJSON_AddNumberToObject(o, "wrong", (double)t->wrong);
+		cJSON_AddNumberToObject(o, "skipped", (double)t->skipped);
+		cJSON_AddNumberToObject(o, "percent", t->max > 0 ? r2(100.0 * t->earned / t->max) : 0);
+	}
+	cJSON *qs = cJSON_AddArrayToObject(root, "items");
+	for (size_t i = 0; qs && i < s->n; i++) {
+		const struct item *it = &s->items[i];
+		cJSON *o = cJSON_CreateObject();
+		if (!o)
+			break;
+		cJSON_AddItemToArray(qs, o);
+		cJSON_AddStringToObject(o, "deck", it->deck->id);
+		cJSON_AddStringToObject(o, "id", it->q->id);
+		cJSON_AddStringToObject(o, "type", deck_type_name(it->q->type));
+		cJSON_AddStringToObject(o, "outcome", outcome_name(it));
+		if (it->state == ITEM_ANSWERED || it->state == ITEM_SKIPPED) {
+			cJSON_AddNumberToObject(o, "credit", r2(it->verdict.fraction));
+			cJSON_AddNumberToObject(o, "points", r2(it->earned));
+			cJSON_AddBoolToObject(o, "hint", it->hinted);
+			if (it->verdict.typo)
+				cJSON_AddBoolToObject(o, "typo", true);
+			if (it->given)
+				cJSON_AddStringToObject(o, "given", it->given);
+			cJSON_AddNumberToObject(o, "seconds", r2(it->seconds));
+		}
+		char *right = answer_format(it->q);
+		if (right) {
+			cJSON_AddStringToObject(o, "answer", right);
+			free(right);
+		}
+	}
+	return root;
+}
+
+int session_write_json(const struct session *s, const char *path, char *err, size_t errsize)
+{
+	struct summary sum;
+	if (session_summarize(s, &sum) != 0) {
+		snprintf(err, errsize, "out of memory");
+		return -1;
+	}
+	cJSON *root = summary_json(s, &sum);
+	session_summary_free(&sum);
+	char *text = root ? cJSON_Print(root) : NULL;
+	cJSON_Delete(root);
+	if (!text) {
+		snprintf(err, errsize, "out of memory");
+		return -1;
+	}
+	/* A temporary file beside the target, renamed over it when complete:
+	 * an interrupted write never leaves half a report. */
+	size_t n = strlen(path);
+	char *tmp = malloc(n + 16);
+	int rc = -1;
+	if (!tmp) {
+		snprintf(err, errsize, "out of memory");
+		free(text);
+		return -1;
+	}
+	snprintf(tmp, n + 16, "%s.tmp.XXXXXX", path);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		snprintf(err, errsize, "cannot create a file beside %s: %s", path, strerror(errno));
+		goto out;
+	}
+	fchmod(fd, 0644);  /* mkstemp makes it private; a report is for sharing */
+	FILE *f = fdopen(fd, "w");
+	if (!f) {
+		snprintf(err, errsize, "cannot write %s: %s", tmp, strerror(errno));
+		close(fd);
+		unlink(tmp);
+		goto out;
+	}
+	fputs(text, f);
+	fputc('\n', f);
+	if (fflush(f) != 0 || fsync(fileno(f)) != 0 || ferror(f)) {
+		snprintf(err, errsize, "cannot write %s: %s", path, strerror(errno));
+		fclose(f);
+		unlink(tmp);
+		goto out;
+	}
+	if (fclose(f) != 0 || rename(tmp, path) != 0) {
+		snprintf(err, errsize, "cannot write %s: %s", path, strerror(errno));
+		unlink(tmp);
+		goto out;
+	}
+	rc = 0;
+out:
+	free(tmp);
+	free(text);
+	return rc;
+}

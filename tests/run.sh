@@ -1,0 +1,42 @@
+#!/bin/sh
+# Runs every test and ends with one line: "N passed, M failed".
+#   tests/run.sh BUILD_DIR
+# BUILD_DIR holds the sanitized binary (recall) and the unit tests (tests/).
+# Each unit test binary and each tests/e2e/*.sh script prints "PASS name" or
+# "FAIL name" lines; a program that dies without saying so counts as a failure.
+set -u
+build=${1:?usage: tests/run.sh BUILD_DIR}
+here=$(cd "$(dirname "$0")" && pwd)
+RECALL=$(cd "$build" && pwd)/recall
+export RECALL
+ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=0:detect_leaks=1}
+UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+export ASAN_OPTIONS UBSAN_OPTIONS
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+passed=0 failed=0
+
+tally() { # name status: counts the PASS/FAIL lines of $log
+	p=$(grep -c '^PASS ' "$log") f=$(grep -c '^FAIL ' "$log")
+	cat "$log"
+	if [ "$2" -ne 0 ] && [ "$f" -eq 0 ]; then
+		echo "FAIL $1: exited with status $2 without reporting a failure"
+		f=1
+	fi
+	passed=$((passed + p)) failed=$((failed + f))
+}
+
+for t in "$build"/tests/test_*; do
+	[ -x "$t" ] || continue
+	echo "== $(basename "$t")"
+	(cd "$here/.." && "$t") >"$log" 2>&1
+	tally "$(basename "$t")" $?
+done
+for t in "$here"/e2e/*.sh; do
+	[ -f "$t" ] || continue
+	echo "== $(basename "$t")"
+	(cd "$here/.." && sh "$t") >"$log" 2>&1
+	tally "$(basename "$t")" $?
+done
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
