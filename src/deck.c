@@ -412,6 +412,10 @@ static const char **take_string_list(struct ctx *c, const cJSON *n, const char *
 		return NULL;
 	}
 	size_t k = (size_t)cJSON_GetArraySize(n);
+	if (k == 0 && hi == SIZE_MAX) {
+		error_at(c, n, "'%s' is empty: it needs at least %zu %s", name, lo, lo == 1 ? "entry" : "entries");
+		return NULL;
+	}
 	if (k == 0) {
 		error_at(c, n, "'%s' is empty: it needs %zu to %zu entries", name, lo, hi);
 		return NULL;
@@ -780,17 +784,16 @@ static void load_tags(struct ctx *c, const cJSON *obj, struct question *qn)
 		qn->ntags = 0;
 }
 
-/* Checks one question; true when it is usable. */
-static bool load_question(struct ctx *c, const cJSON *obj, size_t index, struct question *qn)
+/* Checks one question into qn (qn->id stays NULL when the id is unusable). */
+static void load_question(struct ctx *c, const cJSON *obj, size_t index, struct question *qn)
 {
-	size_t errors = c->L->d->nerrors;
+	memset(qn, 0, sizeof *qn);
 	snprintf(c->what, sizeof c->what, "question %zu", index + 1);
 	if (!cJSON_IsObject(obj)) {
 		error_at(c, obj, "expected an object, found %s", json_kind(obj));
-		return false;
+		return;
 	}
 	check_duplicates(c, obj);
-	memset(qn, 0, sizeof *qn);
 	qn->points = DECK_DEFAULT_POINTS;
 	const cJSON *idn = field(obj, "id");
 	qn->id = req_slug(c, obj, "id");
@@ -815,7 +818,7 @@ static bool load_question(struct ctx *c, const cJSON *obj, size_t index, struct 
 		         q(tn->valuestring, b, sizeof b));
 	}
 	if (t < 0)
-		return false;
+		return;
 	qn->type = (enum qtype)t;
 	question_fields(c, obj, qn->type);
 
@@ -862,7 +865,6 @@ static bool load_question(struct ctx *c, const cJSON *obj, size_t index, struct 
 	case Q_MATCH: load_match(c, obj, qn); break;
 	case Q_CARD: case Q_NTYPES: break;
 	}
-	return c->L->d->nerrors == errors;
 }
 
 /* ---- duplicate ids ---------------------------------------------------- */
@@ -875,8 +877,9 @@ static uint64_t hash_str(const char *s)
 	return h;
 }
 
-/* Reports questions whose id an earlier question already has. */
-static void check_unique_ids(struct loader *L, const struct json_span *spans, const bool *loaded)
+/* Reports questions whose id an earlier question already has (questions
+ * with other faults too: a valid id is all it takes). */
+static void check_unique_ids(struct loader *L, const struct json_span *spans)
 {
 	struct deck *d = L->deck;
 	size_t cap = 16;
@@ -889,7 +892,7 @@ static void check_unique_ids(struct loader *L, const struct json_span *spans, co
 	}
 	memset(slot, 0, cap * sizeof *slot);
 	for (size_t i = 0; i < d->nquestions; i++) {
-		if (!loaded[i] || !d->questions[i].id)
+		if (!d->questions[i].id)
 			continue;
 		const char *id = d->questions[i].id;
 		size_t h = (size_t)hash_str(id) & (cap - 1);
@@ -926,7 +929,7 @@ static void load_questions(struct loader *L, const struct json_member *m)
 {
 	struct deck *d = L->deck;
 	struct ctx c = { .L = L, .span = m->value };
-	if (!m->elems) {
+	if (L->src.buf[m->value.start] != '[') {
 		cJSON *v = parse_span(L->src.buf, m->value);
 		c.root = v;
 		error_at(&c, v, "'questions' must be an array of questions, found %s", json_kind(v));
@@ -940,9 +943,7 @@ static void load_questions(struct loader *L, const struct json_member *m)
 		return;
 	}
 	d->questions = arena_alloc(d->arena, m->nelems * sizeof *d->questions);
-	bool *loaded = calloc(m->nelems, sizeof *loaded);
-	if (!d->questions || !loaded) {
-		free(loaded);
+	if (!d->questions) {
 		L->oom = true;
 		return;
 	}
@@ -955,13 +956,12 @@ static void load_questions(struct loader *L, const struct json_member *m)
 			break;
 		}
 		qc.root = v;
-		loaded[i] = load_question(&qc, v, i, &d->questions[i]);
+		load_question(&qc, v, i, &d->questions[i]);
 		ctx_done(&qc);
 		cJSON_Delete(v);
 	}
 	if (!L->oom)
-		check_unique_ids(L, m->elems, loaded);
-	free(loaded);
+		check_unique_ids(L, m->elems);
 }
 
 /* Decodes a key token (quotes included) into buf. */

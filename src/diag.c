@@ -26,7 +26,11 @@ void diag_src_pos(struct diag_src *s, size_t off, unsigned *line, unsigned *col)
 		s->last_col = 1;
 	}
 	unsigned l = s->last_line, c = s->last_col;
-	for (size_t i = s->last_off; i < off; i++) {
+	size_t i = s->last_off;
+	/* A byte order mark is not a character an editor shows. */
+	if (i == 0 && off >= 3 && s->len >= 3 && memcmp(s->buf, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	for (; i < off; i++) {
 		unsigned char b = (unsigned char)s->buf[i];
 		if (b == '\n') {
 			l++;

@@ -91,7 +91,7 @@ static void show_question(FILE *out, const struct session *s, const struct item 
 		}
 	}
 	if (q->type == Q_NUMBER && q->unit) {
-		fputs("(in ", out);
+		fputs("(answer in ", out);
 		put_text(out, q->unit, false);
 		fputs(")\n", out);
 	}
@@ -229,11 +229,16 @@ static bool parse_answer(const struct item *it, const char *line, struct respons
 	return false;
 }
 
-static void show_verdict(FILE *out, const struct session *s, const struct item *it)
+/* Says how the answer went; seen_back: a card whose back was shown. */
+static void show_verdict(FILE *out, const struct session *s, const struct item *it, bool seen_back)
 {
 	const struct verdict *v = &it->verdict;
 	const struct question *q = it->q;
-	switch (v->outcome) {
+	if (q->type == Q_CARD && it->state == ITEM_ANSWERED) {
+		fprintf(out, "Rated %s (%s).", it->given ? it->given : "",
+		        v->outcome == OUT_CORRECT ? "counts as right" :
+		        v->outcome == OUT_PARTIAL ? "counts as half right" : "counts as wrong");
+	} else switch (v->outcome) {
 	case OUT_CORRECT: fputs("Correct!", out); break;
 	case OUT_PARTIAL: fprintf(out, "Partly right (%.0f%%).", 100.0 * v->fraction); break;
 	case OUT_WRONG: fputs("Wrong.", out); break;
@@ -247,11 +252,14 @@ static void show_verdict(FILE *out, const struct session *s, const struct item *
 	fputs(" (score ", out);
 	put_points(out, session_score(s)->total);
 	fputs(")\n", out);
-	if (v->note[0]) {
-		put_text(out, v->note, false);
-		fputc('\n', out);
+	if (v->note[0] && q->type != Q_CARD) {
+		char *e = text_escape(v->note, false);
+		if (e && e[0] >= 'a' && e[0] <= 'z')
+			e[0] = (char)(e[0] - 'a' + 'A');
+		fprintf(out, "%s.\n", e ? e : "");
+		free(e);
 	}
-	if (v->outcome != OUT_CORRECT || v->typo || q->type == Q_CARD) {
+	if ((v->outcome != OUT_CORRECT || v->typo) && !(q->type == Q_CARD && seen_back)) {
 		char *right = answer_format(q);
 		fputs(q->type == Q_CARD ? "Back: " : "Answer: ", out);
 		put_text(out, right ? right : "", true);
@@ -291,7 +299,7 @@ static enum step ask(struct session *s, FILE *in, FILE *out, char **line, size_t
 		if (!strcmp(l, ":quit") || !strcmp(l, ":q"))
 			return STEP_QUIT;
 		if (!strcmp(l, ":skip") || !strcmp(l, ":s")) {
-			show_verdict(out, s, session_skip(s));
+			show_verdict(out, s, session_skip(s), flipped);
 			return STEP_NEXT;
 		}
 		if (!strcmp(l, ":hint") || !strcmp(l, ":h")) {
@@ -318,7 +326,7 @@ static enum step ask(struct session *s, FILE *in, FILE *out, char **line, size_t
 			fprintf(out, "%s\n", why);
 			continue;
 		}
-		show_verdict(out, s, session_answer(s, &r));
+		show_verdict(out, s, session_answer(s, &r), flipped);
 		return STEP_NEXT;
 	}
 }

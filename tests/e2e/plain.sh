@@ -1,0 +1,125 @@
+# End-to-end: the plain front end answering every question type.
+. tests/e2e/lib.sh
+deck=tests/data/basic.json
+esc=$(printf '\033')
+
+# Shown order of the order and match questions comes from the seed: read it
+# from a first run, then answer from what was shown, as a person would.
+run shown ":skip
+:skip
+:skip
+:skip
+:skip
+:skip
+:skip
+:skip
+" quiz --plain --in-order --seed 5 "$deck"
+order_answer=$(printf '%s\n' "$out" | awk '/^Put these in order/ {on=1; next}
+	on && /^  [0-9]\. / {n[$2]=substr($1,1,1)} on && /^Type/ {print n["first"], n["second"], n["third"]; exit}')
+match_answer=$(printf '%s\n' "$out" | awk '/^Match the pairs/ {on=1; next}
+	on && /^  [a-z]\. / {l[$2]=substr($1,1,1)} on && /^For each/ {print l["kitten"], l["puppy"], l["calf"]; exit}')
+expect_in "order-shown" "$order_answer" " "
+expect_in "match-shown" "$match_answer" " "
+
+run all-right "2
+1 3
+f
+twenty-six people
+baisaran medow
+$order_answer
+$match_answer
+
+3
+" quiz --plain --in-order --seed 5 --summary-json "$T/sum.json" "$deck"
+expect_rc "all-right: exit 0" 0
+expect_clean "all-right: no sanitizer report"
+expect_in "all-right: choice" "$out" "Correct! +100 points (score 100)"
+expect_in "all-right: streak bonus" "$out" "Correct! +110 points, streak 2 (score 210)"
+expect_in "all-right: number words and unit" "$out" "Correct! +130 points, streak 4"
+expect_in "all-right: typo said so" "$out" "Accepted with a typo: baisaran medow."
+expect_in "all-right: explanation" "$out" "Why: Two comes after one."
+expect_in "all-right: source" "$out" "Source: Test report, paragraph 2"
+expect_in "all-right: card rated" "$out" "Rated good (counts as right)"
+expect_in "all-right: summary score" "$out" "Score: 1050 of 1050 (100%)"
+expect_in "all-right: counts" "$out" "Correct 8, partly right 0, wrong 0, skipped 0 (of 8)"
+expect_in "all-right: best streak" "$out" "Best streak: 8"
+expect_not_in "all-right: no retry offered" "$out" "Retry the"
+if [ -s "$T/sum.json" ] && grep -q '"percent":	100' "$T/sum.json" && grep -q '"format":	"recall-summary/1"' "$T/sum.json"; then
+	pass "all-right: summary json written"
+else
+	fail "all-right: summary json written" "$(cat "$T/sum.json" 2>/dev/null)"
+fi
+
+run partial-and-wrong "1
+1
+t
+27
+Pahalgam
+:hint
+:quit
+" quiz --plain --in-order --seed 5 "$deck"
+expect_rc "partial: exit 0" 0
+expect_in "partial: wrong choice shows answer" "$out" "Answer: two"
+expect_in "partial: multi partial credit" "$out" "Partly right (50%)."
+expect_in "partial: number wrong" "$out" "Answer: 26 people"
+expect_in "partial: no hint here" "$out" "This question has no hint."
+expect_in "partial: quit gives summary" "$out" "== Summary =="
+expect_in "partial: unreached counted" "$out" "not reached 3 (of 8)"
+expect_in "partial: missed listed" "$out" "  - Which is second?"
+expect_in "partial: by tag" "$out" "numbers: 0 of 3 right (17%)"
+
+run hint "
+:hint
+2
+" quiz --plain --in-order --limit 1 "$deck"
+expect_in "hint: blank line asks again" "$out" "Type one option's number."
+expect_in "hint: shown" "$out" "Hint (the question is now worth half): Not the first."
+expect_in "hint: halves the points" "$out" "Correct! +50 points"
+
+run retry "3
+t
+y
+2
+f
+" quiz --plain --in-order --type choice,truefalse "$deck"
+expect_in "retry: offered" "$out" "Retry the 2 missed questions? [y/N]"
+expect_in "retry: asks the first again" "$out" "Question 1 of 2 (choice"
+expect_in "retry: ends on its own summary" "$out" "Correct 2, partly right 0, wrong 0, skipped 0 (of 2)"
+
+run eof "" quiz --plain "$deck"
+expect_rc "eof: exit 0" 0
+expect_in "eof: summary" "$out" "not reached 8 (of 8)"
+
+run bad-lines "9
+x
+0
+2
+" quiz --plain --in-order --limit 1 "$deck"
+expect_in "bad-lines: reasks" "$out" "Type one option's number."
+expect_in "bad-lines: then takes the answer" "$out" "Correct! +100 points"
+
+run number-garbage "abc
+26
+" quiz --plain --in-order --type number "$deck"
+expect_in "number: refuses non-numbers" "$out" "That is not a number"
+expect_in "number: then takes the answer" "$out" "Correct!"
+
+run seeds-agree ":quit
+" quiz --plain --seed 42 "$deck"
+first=$out
+run seeds-agree ":quit
+" quiz --plain --seed 42 "$deck"
+if [ "$first" = "$out" ]; then pass "seed: same order twice"; else fail "seed: same order twice"; fi
+
+run escape-key ":quit
+" quiz --plain tests/data/odd-key.json
+expect_rc "escape-key: loads with a warning" 0
+expect_in "escape-key: warning escaped" "$err" "unknown field '\\e[2Jx'"
+expect_not_in "escape-key: no raw escape" "$out$err" "$esc"
+
+run escape-text "" quiz --plain tests/data/escape.json
+expect_rc "escape-text: refused" 2
+expect_in "escape-text: says where" "$err" "tests/data/escape.json:6:48: error: question 1 (id 'e'): 'prompt' holds a control character"
+expect_not_in "escape-text: no raw escape" "$out$err" "$esc"
+
+e2e_end

@@ -1,0 +1,274 @@
+/* Unit tests of the deck loader: a valid deck, and every kind of refusal. */
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "deck.h"
+
+#define HEAD "{\"format\":\"recall-deck/1\",\"id\":\"t\",\"title\":\"T\",\n" \
+	"\"sources\":[{\"id\":\"r1\",\"title\":\"Report\"}],\n\"questions\":[\n"
+#define TAIL "\n]}"
+
+/* Loads text; returns the deck (or NULL) and leaves diagnostics in d. */
+static struct deck *load(const char *text, struct diags *d)
+{
+	diag_free(d);
+	return deck_load_buffer("t.json", text, strlen(text), d);
+}
+
+/* True when some diagnostic of the level sits at line:col and says want. */
+static bool has(const struct diags *d, enum diag_level lv, unsigned line, unsigned col,
+                const char *want)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const struct diag *g = &d->v[i];
+		if (g->level == lv && g->line == line && g->col == col &&
+		    strstr(g->msg, want))
+			return true;
+	}
+	printf("  no %s at %u:%u saying \"%s\"; got:\n", lv == DIAG_ERROR ? "error" : "warning",
+	       line, col, want);
+	diag_print(d, stdout);
+	return false;
+}
+
+/* Expects text to be refused with an error at line:col saying want. */
+static void refused(const char *text, unsigned line, unsigned col, const char *want)
+{
+	struct diags d = {0};
+	struct deck *deck = load(text, &d);
+	CHECK(deck == NULL);
+	CHECK(d.nerrors > 0);
+	CHECK(has(&d, DIAG_ERROR, line, col, want));
+	deck_free(deck);
+	diag_free(&d);
+}
+
+static void valid_deck_of_every_type(void)
+{
+	const char *text = HEAD
+		"{\"id\":\"c\",\"type\":\"choice\",\"prompt\":\"P\",\"choices\":[\"a\",\"b\"],\"answer\":\"b\","
+		"\"source\":{\"ref\":\"r1\",\"paragraph\":2},\"tags\":[\"x\",\"y\"],\"difficulty\":3,\"points\":50,\"hint\":\"h\"},\n"
+		"{\"id\":\"m\",\"type\":\"multi\",\"prompt\":\"P\",\"choices\":[\"a\",\"b\",\"c\"],\"answer\":[\"a\",\"c\"],\"shuffle\":false},\n"
+		"{\"id\":\"tf\",\"type\":\"truefalse\",\"prompt\":\"P\",\"answer\":false},\n"
+		"{\"id\":\"n\",\"type\":\"number\",\"prompt\":\"P\",\"answer\":26,\"tolerance\":1,\"unit\":\"people\"},\n"
+		"{\"id\":\"n2\",\"type\":\"number\",\"prompt\":\"P\",\"answer\":5,\"min\":4,\"max\":7},\n"
+		"{\"id\":\"t\",\"type\":\"text\",\"prompt\":\"P\",\"answer\":[\"One\",\"Two\"],\"exact\":true},\n"
+		"{\"id\":\"o\",\"type\":\"order\",\"prompt\":\"P\",\"items\":[\"1\",\"2\",\"3\"]},\n"
+		"{\"id\":\"p\",\"type\":\"match\",\"prompt\":\"P\",\"pairs\":[[\"l1\",\"r1\"],[\"l2\",\"r2\"]]},\n"
+		"{\"id\":\"k\",\"type\":\"card\",\"front\":\"F\",\"back\":\"B\"}" TAIL;
+	struct diags d = {0};
+	struct deck *deck = load(text, &d);
+	CHECK(deck != NULL);
+	CHECK(d.n == 0);
+	if (!deck)
+		return;
+	CHECK_STR(deck->id, "t");
+	CHECK(deck->nquestions == 9);
+	const struct question *q = deck->questions;
+	CHECK(q[0].type == Q_CHOICE && q[0].correct == 1 && q[0].nchoices == 2);
+	CHECK(q[0].source == &deck->sources[0] && q[0].paragraph == 2);
+	CHECK(q[0].ntags == 2 && deck_has_tag(&q[0], "y") && !deck_has_tag(&q[0], "z"));
+	CHECK(q[0].difficulty == 3);
+	CHECK_NUM(q[0].points, 50);
+	CHECK(q[0].shuffle);
+	CHECK_STR(q[0].hint, "h");
+	CHECK(q[1].correct == 5ul && !q[1].shuffle);
+	CHECK(q[2].type == Q_TRUEFALSE && !q[2].truth);
+	CHECK_NUM(q[3].min, 25);
+	CHECK_NUM(q[3].max, 27);
+	CHECK_STR(q[3].unit, "people");
+	CHECK_NUM(q[4].min, 4);
+	CHECK_NUM(q[4].max, 7);
+	CHECK(q[5].naccept == 2 && q[5].exact);
+	CHECK_STR(q[5].accept[1], "Two");
+	CHECK(q[6].nchoices == 3);
+	CHECK_STR(q[7].rights[1], "r2");
+	CHECK_STR(q[8].prompt, "F");
+	CHECK_STR(q[8].back, "B");
+	CHECK_NUM(q[2].points, DECK_DEFAULT_POINTS);
+	size_t counts[Q_NTYPES];
+	deck_count_types(deck, counts);
+	CHECK(counts[Q_NUMBER] == 2 && counts[Q_CARD] == 1);
+	deck_free(deck);
+	diag_free(&d);
+}
+
+static void syntax_errors_have_positions(void)
+{
+	refused("", 1, 1, "empty");
+	refused("{\"format\":\"recall-deck/1\",\n  \"id\": 01}", 2, 9, "");
+	refused("{\"a\":1} x", 1, 9, "after");
+	refused("[1,2,]", 1, 6, "");
+}
+
+static void not_a_deck(void)
+{
+	refused("[1,2]", 1, 1, "not a deck");
+	refused("{\"title\":\"x\"}", 1, 1, "missing \"format\"");
+	refused("{\"format\":\"recall-deck/9\",\"id\":\"x\",\"title\":\"x\",\"questions\":[]}", 1, 11,
+	        "unsupported format");
+	refused("{\"format\":\"recall-deck/1\",\"id\":\"x\",\"title\":\"x\",\"questions\":[]}", 1, 60,
+	        "'questions' is empty");
+	refused("{\"format\":\"recall-deck/1\",\"title\":\"x\",\"questions\":[{}]}", 1, 1, "missing 'id'");
+	refused("{\"format\":\"recall-deck/1\",\"id\":\"Bad Id\",\"title\":\"x\",\"questions\":[]}", 1, 32,
+	        "slug");
+	refused("{\"format\":\"recall-deck/1\",\"format\":\"recall-deck/1\"}", 1, 27, "duplicate key");
+}
+
+static void question_errors_name_question_and_field(void)
+{
+	refused(HEAD "{\"id\":\"a\",\"type\":\"choice\",\"prompt\":\"P\",\"choices\":[\"x\",\"y\"],\"answer\":\"z\"}" TAIL,
+	        4, 69, "question 1 (id 'a'): answer 'z' is not one of the choices");
+	refused(HEAD "{\"id\":\"a\",\"type\":\"choice\",\"prompt\":\"P\",\"choices\":[],\"answer\":\"z\"}" TAIL,
+	        4, 50, "'choices' is empty");
+	refused(HEAD "{\"id\":\"a\",\"type\":\"choice\",\"prompt\":\"P\",\"choices\":[\"x\"],\"answer\":\"x\"}" TAIL,
+	        4, 50, "it needs 2 to 26");
+	refused(HEAD "{\"id\":\"a\",\"type\":\"choice\",\"prompt\":\"P\",\"choices\":[\"x\",\"x\"],\"answer\":\"x\"}" TAIL,
+	        4, 55, "lists 'x' twice");
+	refused(HEAD "{\"id\":\"a\",\"type\":\"number\",\"prompt\":\"P\",\"answer\":3,\"tolerance\":-1}" TAIL,
+	        4, 63, "'tolerance' must not be below zero");
+	refused(HEAD "{\"id\":\"a\",\"type\":\"number\",\"prompt\":\"P\",\"answer\":3,\"min\":5,\"max\":4}" TAIL,
+	        4, 57, "'min' (5) is above 'max' (4)");
+	refused(HEAD "{\"id\":\"a\",\"type\":\"number\",\"prompt\":\"P\",\"answer\":1e999}" TAIL,
+	        4, 49, "too large");
+	refused(HEAD "{\"id\":\"a\",\"type\":\"number\",\"prompt\":\"P\",\"answer\":\"3\"}" TAIL,
+	        4, 49, "'answer' must be a number, found a string");
+	refused(HEAD "{\"id\":\"a\",\"type\":\"choice\",\"prompt\":\"P\",\"choices\":[\"x\",\"y\"],\"answer\":\"x\","
+	        "\"source\":{\"ref\":\"nope\"}}" TAIL, 4, 89, "source 'nope' is not listed");
+	refused(HEAD "{\"id\":\"a\",\"type\":\"quiz\",\"prompt\":\"P\"}" TAIL, 4, 18, "unknown type 'quiz'");
+	refused(HEAD "{\"id\":\"a\",\"prompt\":\"P\"}" TAIL, 4, 1, "missing 'type'");
+	refused(HEAD "{\"id\":\"a\",\"type\":\"truefalse\",\"prompt\":\"  \",\"answer\":true}" TAIL,
+	        4, 39, "'prompt' must not be empty");
+	refused(HEAD "{\"id\":\"a\",\"type\":\"truefalse\",\"prompt\":\"P\",\"answer\":true,\"difficulty\":6}" TAIL,
+	        4, 70, "'difficulty' must be a whole number from 1 to 5");
+	refused(HEAD "{\"id\":\"a\",\"type\":\"truefalse\",\"prompt\":\"P\",\"answer\":true,\"points\":0}" TAIL,
+	        4, 66, "'points' must be above 0");
+	refused(HEAD "{\"id\":\"a\",\"type\":\"multi\",\"prompt\":\"P\",\"choices\":[\"x\",\"y\"],\"answer\":[]}" TAIL,
+	        4, 68, "'answer' is empty");
+	refused(HEAD "{\"id\":\"a\",\"type\":\"match\",\"prompt\":\"P\",\"pairs\":[[\"l\",\"r\"],[\"l2\"]]}" TAIL,
+	        4, 58, "two strings");
+	refused(HEAD "{\"id\":\"a\",\"type\":\"card\",\"front\":\"F\"}" TAIL, 4, 1, "missing 'back'");
+	refused(HEAD "{\"id\":\"a\",\"type\":\"text\",\"prompt\":\"P\",\"answer\":[]}" TAIL, 4, 47, "'answer' is empty");
+	refused(HEAD "\"just a string\"" TAIL, 4, 1, "question 1: expected an object");
+}
+
+static void duplicate_ids(void)
+{
+	refused(HEAD "{\"id\":\"a\",\"type\":\"truefalse\",\"prompt\":\"P\",\"answer\":true},\n"
+	        "{\"id\":\"a\",\"type\":\"truefalse\",\"prompt\":\"Q\",\"answer\":false}" TAIL,
+	        5, 1, "question 2: duplicate id 'a' (question 1 at line 4 has it already)");
+	refused("{\"format\":\"recall-deck/1\",\"id\":\"t\",\"title\":\"T\",\"sources\":["
+	        "{\"id\":\"r\",\"title\":\"A\"},{\"id\":\"r\",\"title\":\"B\"}],\"questions\":[]}",
+	        1, 88, "duplicate source id 'r'");
+	refused(HEAD "{\"id\":\"a\",\"id\":\"b\",\"type\":\"truefalse\",\"prompt\":\"P\",\"answer\":true}" TAIL,
+	        4, 11, "duplicate key 'id'");
+}
+
+static void control_characters_refused(void)
+{
+	refused(HEAD "{\"id\":\"a\",\"type\":\"truefalse\",\"prompt\":\"bad \\u001b[31m\",\"answer\":true}" TAIL,
+	        4, 39, "control character");
+	refused(HEAD "{\"id\":\"a\",\"type\":\"truefalse\",\"prompt\":\"cr\\r\",\"answer\":true}" TAIL,
+	        4, 39, "control character");
+	refused(HEAD "{\"id\":\"a\",\"type\":\"truefalse\",\"prompt\":\"c1 \\u009b\",\"answer\":true}" TAIL,
+	        4, 39, "control character");
+	/* newline and tab are fine */
+	struct diags d = {0};
+	struct deck *deck = load(HEAD "{\"id\":\"a\",\"type\":\"truefalse\",\"prompt\":\"l1\\nl2\\tx\",\"answer\":true}" TAIL, &d);
+	CHECK(deck != NULL);
+	if (deck)
+		CHECK_STR(deck->questions[0].prompt, "l1\nl2\tx");
+	deck_free(deck);
+	diag_free(&d);
+}
+
+static void invalid_utf8_with_byte_offset(void)
+{
+	refused(HEAD "{\"id\":\"a\",\"type\":\"truefalse\",\"prompt\":\"caf\xc3\",\"answer\":true}" TAIL,
+	        4, 43, "byte offset 146");
+}
+
+static void unknown_fields_warn_but_load(void)
+{
+	struct diags d = {0};
+	struct deck *deck = load(
+		"{\"format\":\"recall-deck/1\",\"id\":\"t\",\"title\":\"T\",\"colour\":1,\n\"questions\":[\n"
+		"{\"id\":\"a\",\"type\":\"truefalse\",\"prompt\":\"P\",\"answer\":true,\"anwser\":1,\"choices\":[]}]}", &d);
+	CHECK(deck != NULL);
+	CHECK(d.nerrors == 0 && d.nwarnings == 3);
+	CHECK(has(&d, DIAG_WARNING, 1, 48, "unknown field 'colour'"));
+	CHECK(has(&d, DIAG_WARNING, 3, 57, "unknown field 'anwser'"));
+	CHECK(has(&d, DIAG_WARNING, 3, 68, "field 'choices' does not apply to a truefalse question"));
+	deck_free(deck);
+	diag_free(&d);
+}
+
+static void every_error_reported_not_only_the_first(void)
+{
+	struct diags d = {0};
+	struct deck *deck = load(HEAD
+		"{\"id\":\"a\",\"type\":\"truefalse\",\"prompt\":\"P\",\"answer\":1},\n"
+		"{\"id\":\"b\",\"type\":\"choice\",\"prompt\":\"P\",\"choices\":[\"x\",\"y\"],\"answer\":\"q\"},\n"
+		"{\"id\":\"c\",\"type\":\"number\",\"prompt\":\"P\"}" TAIL, &d);
+	CHECK(deck == NULL);
+	CHECK(d.nerrors == 3);
+	CHECK(has(&d, DIAG_ERROR, 4, 52, "question 1 (id 'a')"));
+	CHECK(has(&d, DIAG_ERROR, 5, 69, "question 2 (id 'b'): answer 'q'"));
+	CHECK(has(&d, DIAG_ERROR, 6, 1, "question 3 (id 'c'): missing 'answer'"));
+	deck_free(deck);
+	diag_free(&d);
+}
+
+static void files_on_disk(void)
+{
+	struct diags d = {0};
+	CHECK(deck_load("/nonexistent/deck.json", &d) == NULL);
+	CHECK(d.nerrors == 1 && d.v[0].line == 0 && strstr(d.v[0].msg, "cannot open"));
+	diag_free(&d);
+	CHECK(deck_load("tests", &d) == NULL);
+	CHECK(d.nerrors == 1 && strstr(d.v[0].msg, "folder"));
+	diag_free(&d);
+	char big[64];
+	snprintf(big, sizeof big, "/tmp/recall-big-%d.json", (int)getpid());
+	FILE *f = fopen(big, "w");
+	CHECK(f != NULL);
+	if (f) {
+		fseek(f, (long)DECK_MAX_BYTES, SEEK_SET);
+		fputc(' ', f);
+		fclose(f);
+		CHECK(deck_load(big, &d) == NULL);
+		CHECK(d.nerrors == 1 && strstr(d.v[0].msg, "larger than the 64 MiB"));
+		remove(big);
+	}
+	diag_free(&d);
+}
+
+static void diagnostics_print_like_a_compiler(void)
+{
+	struct diags d = {0};
+	CHECK(load("{\n  \"format\": 1}", &d) == NULL);
+	char line[256];
+	CHECK(d.n >= 1);
+	if (d.n) {
+		diag_format(&d.v[0], line, sizeof line);
+		CHECK(strncmp(line, "t.json:2:13: error: unsupported format", 38) == 0);
+	}
+	diag_free(&d);
+}
+
+int main(void)
+{
+	RUN(valid_deck_of_every_type);
+	RUN(syntax_errors_have_positions);
+	RUN(not_a_deck);
+	RUN(question_errors_name_question_and_field);
+	RUN(duplicate_ids);
+	RUN(control_characters_refused);
+	RUN(invalid_utf8_with_byte_offset);
+	RUN(unknown_fields_warn_but_load);
+	RUN(every_error_reported_not_only_the_first);
+	RUN(files_on_disk);
+	RUN(diagnostics_print_like_a_compiler);
+	return check_done();
+}
