@@ -1,0 +1,228 @@
+/* library — finding the decks a learner has; see library.h. */
+#include "library.h"
+
+#include <dirent.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef RECALL_DATADIR
+#define RECALL_DATADIR "/usr/local/share/recall"
+#endif
+
+static char *dup_str(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = malloc(n);
+	if (p)
+		memcpy(p, s, n);
+	return p;
+}
+
+static bool is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static bool is_file(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool ends_with_json(const char *name)
+{
+	size_t n = strlen(name);
+	return n > 5 && strcmp(name + n - 5, ".json") == 0 && name[0] != '.';
+}
+
+/* Adds the decks of one folder, in name order. */
+static int scan_dir(struct library *lib, const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return 0;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	int rc = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (!ends_with_json(e->d_name))
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			char **v = realloc(names, cap * sizeof *v);
+			if (!v) {
+				rc = -1;
+				break;
+			}
+			names = v;
+		}
+		if (!(names[n] = dup_str(e->d_name))) {
+			rc = -1;
+			break;
+		}
+		n++;
+	}
+	closedir(d);
+	if (n)
+		qsort(names, n, sizeof *names, by_name);
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		size_t len = strlen(dir) + strlen(names[i]) + 2;
+		char *path = malloc(len);
+		struct library_entry *v = realloc(lib->v, (lib->n + 1) * sizeof *v);
+		if (!path || !v) {
+			free(path);
+			if (v)
+				lib->v = v;
+			rc = -1;
+			break;
+		}
+		lib->v = v;
+		snprintf(path, len, "%s/%s", dir, names[i]);
+		if (!is_file(path)) {
+			free(path);
+			continue;
+		}
+		struct library_entry *en = &lib->v[lib->n++];
+		memset(en, 0, sizeof *en);
+		en->path = path;
+		struct diags dg = {0};
+		en->deck = deck_load(path, &dg);
+		en->nwarnings = dg.nwarnings;
+		if (!en->deck) {
+			const struct diag *first = diag_first_error(&dg);
+			char line[1024] = "not a valid deck";
+			if (first)
+				diag_format(first, line, sizeof line);
+			en->problem = dup_str(line);
+		}
+		diag_free(&dg);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return rc;
+}
+
+int library_scan(struct library *lib, const char *const *dirs, size_t ndirs)
+{
+	memset(lib, 0, sizeof *lib);
+	for (size_t i = 0; i < ndirs && i < 3; i++) {
+		if (!(lib->dirs[i] = dup_str(dirs[i])))
+			return -1;
+		lib->ndirs++;
+		if (scan_dir(lib, dirs[i]) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The source tree's questions/ when the binary runs from it, else NULL. */
+static char *source_tree_dir(void)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (!slash)
+		return NULL;
+	*slash = '\0';  /* the binary's folder, e.g. <root>/build */
+	char dir[PATH_MAX + 32], probe[PATH_MAX + 48];
+	/* build/recall, build/san/recall: look one and two folders up */
+	for (int up = 1; up <= 2; up++) {
+		slash = strrchr(exe, '/');
+		if (!slash)
+			return NULL;
+		*slash = '\0';
+		snprintf(dir, sizeof dir, "%s/questions", exe[0] ? exe : "/");
+		snprintf(probe, sizeof probe, "%s/FORMAT.md", dir);
+		if (is_file(probe))
+			return dup_str(dir);
+	}
+	return NULL;
+}
+
+int library_scan_default(struct library *lib)
+{
+	char *bundled = source_tree_dir();
+	if (!bundled)
+		bundled = dup_str(RECALL_DATADIR "/questions");
+	char own[PATH_MAX];
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	if (xdg && xdg[0] == '/')
+		snprintf(own, sizeof own, "%s/recall/decks", xdg);
+	else if (home && home[0])
+		snprintf(own, sizeof own, "%s/.local/share/recall/decks", home);
+	else
+		own[0] = '\0';
+	const char *dirs[2];
+	size_t n = 0;
+	if (bundled && is_dir(bundled))
+		dirs[n++] = bundled;
+	if (own[0] && is_dir(own))
+		dirs[n++] = own;
+	int rc = library_scan(lib, dirs, n);
+	free(bundled);
+	return rc;
+}
+
+const char **library_tags(const struct library *lib, const bool *chosen, size_t *n)
+{
+	const char **v = NULL;
+	size_t k = 0, cap = 0;
+	*n = 0;
+	for (size_t i = 0; i < lib->n; i++) {
+		const struct deck *d = lib->v[i].deck;
+		if (!d || (chosen && !chosen[i]))
+			continue;
+		for (size_t q = 0; q < d->nquestions; q++) {
+			for (size_t t = 0; t < d->questions[q].ntags; t++) {
+				const char *tag = d->questions[q].tags[t];
+				bool seen = false;
+				for (size_t j = 0; j < k && !seen; j++)
+					seen = strcmp(v[j], tag) == 0;
+				if (seen)
+					continue;
+				if (k == cap) {
+					cap = cap ? cap * 2 : 16;
+					const char **nv = realloc(v, cap * sizeof *nv);
+					if (!nv) {
+						free(v);
+						return NULL;
+					}
+					v = nv;
+				}
+				v[k++] = tag;
+			}
+		}
+	}
+	if (k)
+		qsort(v, k, sizeof *v, by_name);
+	*n = k;
+	return v;
+}
+
+void library_free(struct library *lib)
+{
+	for (size_t i = 0; i < lib->n; i++) {
+		free(lib->v[i].path);
+		deck_free(lib->v[i].deck);
+		free(lib->v[i].problem);
+	}
+	free(lib->v);
+	for (size_t i = 0; i < lib->ndirs; i++)
+		free(lib->dirs[i]);
+	memset(lib, 0, sizeof *lib);
+}
