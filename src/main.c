@@ -12,6 +12,7 @@
 
 #include "deck.h"
 #include "diag.h"
+#include "library.h"
 #include "session.h"
 #include "text.h"
 #include "ui_plain.h"
@@ -187,6 +188,66 @@ struct quiz_args {
 	const char *summary_json;
 };
 
+/* Runs a quiz over decks with the front end that suits the terminal. */
+static int run_quiz(struct deck *const *decks, size_t ndecks, const struct quiz_args *a)
+{
+	struct session *s = session_new(decks, ndecks, &a->so);
+	if (!s) {
+		fputs("recall: out of memory\n", stderr);
+		return EXIT_USAGE;
+	}
+	int rc;
+	if (session_count(s) == 0) {
+		fprintf(stderr, "recall: no question matches the filters given\n");
+		rc = EXIT_USAGE;
+	} else {
+		/* The full-screen front end: when not --plain and on a terminal. */
+		struct ui_plain_opts po = { .summary_json = a->summary_json };
+		rc = ui_plain_run(&s, stdin, stdout, &po);
+	}
+	session_free(s);
+	return rc;
+}
+
+/* recall with no command: the start screen over the decks found; without a
+ * terminal, a plain quiz over all of them. */
+static int cmd_start(void)
+{
+	struct library lib;
+	if (library_scan_default(&lib) != 0) {
+		library_free(&lib);
+		fputs("recall: out of memory\n", stderr);
+		return EXIT_USAGE;
+	}
+	struct deck **decks = calloc(lib.n ? lib.n : 1, sizeof *decks);
+	size_t n = 0;
+	int rc = EXIT_USAGE;
+	if (!decks) {
+		fputs("recall: out of memory\n", stderr);
+		goto out;
+	}
+	for (size_t i = 0; i < lib.n; i++) {
+		if (lib.v[i].deck)
+			decks[n++] = lib.v[i].deck;
+		else
+			fprintf(stderr, "%s\n", lib.v[i].problem);
+	}
+	if (n == 0) {
+		fputs("recall: no decks found", stderr);
+		for (size_t i = 0; i < lib.ndirs; i++)
+			fprintf(stderr, "%s%s", i ? ", " : " in ", lib.dirs[i]);
+		fputs(" (try 'recall quiz DECK...' or 'recall --help')\n", stderr);
+		goto out;
+	}
+	struct quiz_args a = {0};
+	a.so.seed = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32);
+	rc = run_quiz(decks, n, &a);
+out:
+	free(decks);
+	library_free(&lib);
+	return rc;
+}
+
 static int cmd_quiz(int argc, char **argv)
 {
 	enum { OPT_IN_ORDER = 256, OPT_PLAIN, OPT_SUMMARY, OPT_NO_COLOR };
@@ -208,7 +269,6 @@ static int cmd_quiz(int argc, char **argv)
 	unsigned long long x;
 	struct deck **decks = NULL;
 	size_t ndecks = 0;
-	struct session *s = NULL;
 
 	while ((c = getopt_long(argc, argv, "+t:T:n:s:h", opts, NULL)) != -1) {
 		switch (c) {
@@ -276,23 +336,12 @@ static int cmd_quiz(int argc, char **argv)
 	}
 	diag_free(&d);
 
-	s = session_new(decks, ndecks, &a.so);
-	if (!s)
-		goto oom;
-	if (session_count(s) == 0) {
-		fprintf(stderr, "recall: no question matches the filters given\n");
-		rc = EXIT_USAGE;
-		goto out;
-	}
-	/* The full-screen front end is not there yet: every quiz is plain. */
-	struct ui_plain_opts po = { .summary_json = a.summary_json };
-	rc = ui_plain_run(&s, stdin, stdout, &po);
+	rc = run_quiz(decks, ndecks, &a);
 	goto out;
 oom:
 	fputs("recall: out of memory\n", stderr);
 	rc = EXIT_USAGE;
 out:
-	session_free(s);
 	for (size_t i = 0; i < ndecks; i++)
 		deck_free(decks[i]);
 	free(decks);
@@ -305,10 +354,8 @@ int main(int argc, char **argv)
 {
 	setlocale(LC_CTYPE, "");
 	opterr = 0;
-	if (argc < 2) {
-		fputs(usage_main, stderr);
-		return EXIT_USAGE;
-	}
+	if (argc < 2)
+		return cmd_start();
 	const char *cmd = argv[1];
 	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help")) {
 		fputs(usage_main, stdout);

@@ -13,8 +13,9 @@ expect_in "quiz --help: plain answers" "$out" "At any prompt: :hint, :skip, :qui
 run check-help "" check --help
 expect_rc "check --help: exit 0" 0
 
-run no-args "" 
-expect_rc "no arguments: usage, exit 1" 1
+run no-args ""
+expect_rc "no arguments, no terminal: a plain quiz over the bundled decks" 0
+expect_in "no arguments: ends with the summary" "$out" "== Summary =="
 run unknown "" frobnicate
 expect_rc "unknown command: exit 1" 1
 expect_in "unknown command: said" "$err" "unknown command 'frobnicate'"
