@@ -114,6 +114,9 @@ static void not_a_deck(void)
 	refused("{\"format\":\"recall-deck/1\",\"id\":\"Bad Id\",\"title\":\"x\",\"questions\":[]}", 1, 32,
 	        "slug");
 	refused("{\"format\":\"recall-deck/1\",\"format\":\"recall-deck/1\"}", 1, 27, "duplicate key");
+	/* field names are case-sensitive, unlike cJSON_GetObjectItem */
+	refused("{\"Format\":\"recall-deck/1\",\"id\":\"x\",\"title\":\"x\",\"questions\":[]}", 1, 1,
+	        "missing \"format\"");
 }
 
 static void question_errors_name_question_and_field(void)
