@@ -3,6 +3,7 @@
 #   make run       install missing build dependencies, build, start a quiz
 #   make test      the same dependency step, then every test under the sanitizers
 #   make bench     load-time and memory figures on a generated deck
+#   make fuzz      fuzz the deck loader (clang, FUZZ_SECONDS=60)
 #   make install   PREFIX=/usr/local DESTDIR= (the binary, the decks, the man page)
 
 VERSION    = 0.1.0
@@ -45,7 +46,7 @@ SAN_FLAGS  = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
              -fno-sanitize-recover=all
 SAN_O      = $(O)/san
 
-.PHONY: all run test check bench install uninstall clean deps test-deps
+.PHONY: all run test check bench fuzz install uninstall clean deps test-deps
 
 all: $(BIN)
 
@@ -113,6 +114,16 @@ $(O)/tests/bench: tests/bench.c $(CORE_OBJ) | $(O)/tests
 bench: deps
 	@$(MAKE) --no-print-directory O=$(O)/bench CFLAGS="-O2 -g" $(O)/bench/tests/bench
 	$(O)/bench/tests/bench
+
+# Coverage-guided fuzzing of the loader with clang's libFuzzer, seeded with
+# the bundled and test decks; FUZZ_SECONDS long.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@mkdir -p $(O)/fuzz/corpus
+	clang -g -O1 -fsanitize=fuzzer,address,undefined $(DEFS) $(call pkgcflags,$(CORE_PKGS)) \
+		-Isrc -o $(O)/fuzz/fuzz_deck tests/fuzz_deck.c $(CORE_SRC) $(CORE_LIBS)
+	cp questions/*.json tests/data/*.json $(O)/fuzz/corpus/
+	$(O)/fuzz/fuzz_deck -max_total_time=$(FUZZ_SECONDS) -max_len=8192 $(O)/fuzz/corpus
 
 install: $(BIN)
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/recall/questions
