@@ -15,6 +15,7 @@
 #include "library.h"
 #include "session.h"
 #include "text.h"
+#include "ui_curses.h"
 #include "ui_plain.h"
 
 #ifndef RECALL_VERSION
@@ -75,6 +76,7 @@ __attribute__((format(printf, 1, 2)))
 static int usage_error(const char *fmt, ...)
 {
 	va_list ap;
+	ui_curses_restore();  /* an error is never printed over the full screen */
 	fputs("recall: ", stderr);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
@@ -188,6 +190,12 @@ struct quiz_args {
 	const char *summary_json;
 };
 
+/* The full-screen front end is for a terminal on both sides. */
+static bool on_terminal(void)
+{
+	return isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+}
+
 /* Runs a quiz over decks with the front end that suits the terminal. */
 static int run_quiz(struct deck *const *decks, size_t ndecks, const struct quiz_args *a)
 {
@@ -200,8 +208,10 @@ static int run_quiz(struct deck *const *decks, size_t ndecks, const struct quiz_
 	if (session_count(s) == 0) {
 		fprintf(stderr, "recall: no question matches the filters given\n");
 		rc = EXIT_USAGE;
+	} else if (!a->plain && on_terminal()) {
+		struct ui_curses_opts co = { .summary_json = a->summary_json, .no_color = a->no_color };
+		rc = ui_curses_quiz(&s, &co);
 	} else {
-		/* The full-screen front end: when not --plain and on a terminal. */
 		struct ui_plain_opts po = { .summary_json = a->summary_json };
 		rc = ui_plain_run(&s, stdin, stdout, &po);
 	}
@@ -224,6 +234,13 @@ static int cmd_start(void)
 	int rc = EXIT_USAGE;
 	if (!decks) {
 		fputs("recall: out of memory\n", stderr);
+		goto out;
+	}
+	if (lib.n && on_terminal()) {
+		/* The start screen lists invalid decks too, with their first error. */
+		struct ui_curses_opts co = {0};
+		co.so.seed = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32);
+		rc = ui_curses_start(&lib, &co);
 		goto out;
 	}
 	for (size_t i = 0; i < lib.n; i++) {
@@ -353,6 +370,7 @@ out:
 int main(int argc, char **argv)
 {
 	setlocale(LC_CTYPE, "");
+	atexit(ui_curses_restore);  /* whatever way out, the terminal is given back */
 	opterr = 0;
 	if (argc < 2)
 		return cmd_start();

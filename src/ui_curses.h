@@ -1,0 +1,51 @@
+/* ui_curses — the full-screen front end (ncursesw) over the quiz engine.
+ *
+ * It draws the state of a session and turns keys into session calls; the
+ * engine knows nothing of it.  Screens: start (pick decks, a tag and a
+ * number of questions), question, feedback, summary, help, and the
+ * too-small screen shown while the window is below UI_CURSES_MIN_COLS x
+ * UI_CURSES_MIN_ROWS.  Every string from a deck or a file name is escaped
+ * (text_escape) before it is drawn.
+ *
+ * The terminal is restored on every way out: the normal end, a signal
+ * (SIGINT, SIGTERM, SIGHUP: the handlers only set a flag that the key loop
+ * reads), an error, and through ui_curses_restore, which main registers
+ * with atexit.  Ctrl-Z is left to ncurses, which redraws on resume.
+ */
+#ifndef RECALL_UI_CURSES_H
+#define RECALL_UI_CURSES_H
+
+#include <stdbool.h>
+
+#include "library.h"
+#include "session.h"
+
+/* The smallest window drawn; below it the too-small screen says so. */
+#define UI_CURSES_MIN_COLS 30
+#define UI_CURSES_MIN_ROWS 10
+
+struct ui_curses_opts {
+	const char *summary_json;  /* write the first summary there too; or NULL */
+	bool no_color;             /* --no-color (NO_COLOR in the environment is read here too) */
+	struct session_opts so;    /* start screen: the base of each quiz (seed, order); its
+	                              tags and limit are what the learner picks */
+};
+
+/* Runs the quiz of *s on the terminal until the learner leaves the summary;
+ * r on the summary retries the missed questions, which replaces *s with the
+ * retry session.  Returns the exit status: 0; 1 after an error, whose
+ * message is printed once the terminal is restored; 128 + the signal's
+ * number when SIGINT, SIGTERM or SIGHUP ended it. */
+int ui_curses_quiz(struct session **s, const struct ui_curses_opts *o);
+
+/* The start screen over the decks of lib, then the quiz picked there, and
+ * back to the start screen after its summary if the learner wants.  The
+ * same exit statuses as ui_curses_quiz. */
+int ui_curses_start(const struct library *lib, const struct ui_curses_opts *o);
+
+/* Puts the terminal back as it was, if curses has it; safe to call at any
+ * time and more than once (main registers it with atexit and calls it
+ * before printing a fatal error). */
+void ui_curses_restore(void);
+
+#endif
