@@ -55,6 +55,36 @@ static const unsigned char plain[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
+/* Eight bytes at a time: nonzero when any of the bytes of x is not plain,
+ * that is < 0x20, '"', '\\' or >= 0x80.  A byte compares as "less than n"
+ * when subtracting n borrows into its top bit while its own top bit was
+ * clear; borrows only travel upwards from a byte that really matched, so
+ * the test can be wrong only about bytes after a true match, and a caller
+ * that goes on byte by byte from the start of the word never sees that. */
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGHS UINT64_C(0x8080808080808080)
+
+static inline uint64_t any_special(uint64_t x)
+{
+	uint64_t lt20 = (x - ONES * 0x20) & ~x;
+	uint64_t quote = ((x ^ (ONES * '"')) - ONES) & ~(x ^ (ONES * '"'));
+	uint64_t bslash = ((x ^ (ONES * '\\')) - ONES) & ~(x ^ (ONES * '\\'));
+	return (lt20 | quote | bslash | x) & HIGHS;
+}
+
+/* How many plain bytes start the word whose any_special is m (nonzero):
+ * its lowest flagged byte is a true match.  Where the byte order is not
+ * known to be little-endian, 0: the byte loop after finds the place. */
+static inline size_t plain_prefix(uint64_t m)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	return (size_t)__builtin_ctzll(m) / 8;
+#else
+	(void)m;
+	return 0;
+#endif
+}
+
 static inline int is_digit(unsigned ch)
 {
 	return ch - '0' < 10u;
@@ -316,6 +346,18 @@ static const unsigned char *scan_string(struct checker *c, const unsigned char *
 
 	p++;
 	for (;;) {
+		/* Most of a deck is plain text: skip it a word at a time (memcpy
+		 * keeps the unaligned load well defined), then to the byte that
+		 * stopped the word, and byte by byte near the end of the input. */
+		while (end - p >= 8) {
+			uint64_t x, m;
+			memcpy(&x, p, sizeof x);
+			if ((m = any_special(x)) != 0) {
+				p += plain_prefix(m);
+				break;
+			}
+			p += 8;
+		}
 		while (p < end && plain[*p])
 			p++;
 		if (p >= end)
