@@ -79,9 +79,9 @@ define install_missing
 	command -v apt-get >/dev/null 2>&1 || { \
 		echo "recall: no apt-get here; install these by hand:$$missing" >&2; exit 1; }; \
 	if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
-	echo "recall: $$sudo apt-get update"; \
+	echo "recall: $${sudo:+$$sudo }apt-get update"; \
 	$$sudo apt-get update -q >/dev/null || exit 1; \
-	echo "recall: $$sudo apt-get install -y$$missing"; \
+	echo "recall: $${sudo:+$$sudo }apt-get install -y$$missing"; \
 	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
 		--no-install-recommends $$missing >/dev/null || exit 1
 endef
