@@ -1159,15 +1159,6 @@ static void load_top(struct loader *L, const struct json_top *top)
 		load_questions(L, by_name[6]);
 }
 
-static char *dup_path(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *p = malloc(n);
-	if (p)
-		memcpy(p, s, n);
-	return p;
-}
-
 struct deck *deck_load_buffer(const char *name, const char *buf, size_t len, struct diags *d)
 {
 	struct loader L = { .d = d, .nerrors_before = d->nerrors };
@@ -1182,7 +1173,7 @@ struct deck *deck_load_buffer(const char *name, const char *buf, size_t len, str
 		return NULL;
 	struct deck *deck = calloc(1, sizeof *deck);
 	struct deck_arena *arena = calloc(1, sizeof *arena);
-	char *path = dup_path(name);
+	char *path = strdup(name);
 	if (!deck || !arena || !path) {
 		free(deck);
 		free(arena);

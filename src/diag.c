@@ -46,15 +46,6 @@ void diag_src_pos(struct diag_src *s, size_t off, unsigned *line, unsigned *col)
 	*col = c;
 }
 
-static char *dup_or_null(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *p = malloc(n);
-	if (p)
-		memcpy(p, s, n);
-	return p;
-}
-
 void diag_vadd(struct diags *d, const char *file, unsigned line, unsigned col,
                enum diag_level level, const char *fmt, va_list ap)
 {
@@ -76,8 +67,8 @@ void diag_vadd(struct diags *d, const char *file, unsigned line, unsigned col,
 	g->level = level;
 	g->line = line;
 	g->col = col;
-	g->file = dup_or_null(file ? file : "");
-	g->msg = dup_or_null(msg);
+	g->file = strdup(file ? file : "");
+	g->msg = strdup(msg);
 	if (!g->file || !g->msg) {
 		free(g->file);
 		free(g->msg);

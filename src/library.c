@@ -13,15 +13,6 @@
 #define RECALL_DATADIR "/usr/local/share/recall"
 #endif
 
-static char *dup_str(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *p = malloc(n);
-	if (p)
-		memcpy(p, s, n);
-	return p;
-}
-
 static bool is_dir(const char *path)
 {
 	struct stat st;
@@ -67,7 +58,7 @@ static int scan_dir(struct library *lib, const char *dir)
 			}
 			names = v;
 		}
-		if (!(names[n] = dup_str(e->d_name))) {
+		if (!(names[n] = strdup(e->d_name))) {
 			rc = -1;
 			break;
 		}
@@ -104,7 +95,7 @@ static int scan_dir(struct library *lib, const char *dir)
 			char line[1024] = "not a valid deck";
 			if (first)
 				diag_format(first, line, sizeof line);
-			en->problem = dup_str(line);
+			en->problem = strdup(line);
 		}
 		diag_free(&dg);
 	}
@@ -118,7 +109,7 @@ int library_scan(struct library *lib, const char *const *dirs, size_t ndirs)
 {
 	memset(lib, 0, sizeof *lib);
 	for (size_t i = 0; i < ndirs && i < 3; i++) {
-		if (!(lib->dirs[i] = dup_str(dirs[i])))
+		if (!(lib->dirs[i] = strdup(dirs[i])))
 			return -1;
 		lib->ndirs++;
 		if (scan_dir(lib, dirs[i]) != 0)
@@ -149,7 +140,7 @@ static char *source_tree_dir(void)
 		snprintf(dir, sizeof dir, "%s/questions", exe[0] ? exe : "/");
 		snprintf(probe, sizeof probe, "%s/FORMAT.md", dir);
 		if (is_file(probe))
-			return dup_str(dir);
+			return strdup(dir);
 	}
 	return NULL;
 }
@@ -158,7 +149,7 @@ int library_scan_default(struct library *lib)
 {
 	char *bundled = source_tree_dir();
 	if (!bundled)
-		bundled = dup_str(RECALL_DATADIR "/questions");
+		bundled = strdup(RECALL_DATADIR "/questions");
 	char own[PATH_MAX];
 	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
 	if (xdg && xdg[0] == '/')
