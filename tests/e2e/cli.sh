@@ -32,6 +32,12 @@ run missing-deck "" quiz --plain /nonexistent.json
 expect_rc "missing deck: exit 2" 2
 expect_in "missing deck: says why" "$err" "/nonexistent.json: error: cannot open: No such file or directory"
 
+# Every bundled deck passes recall check, without a warning.
+run bundled "" check questions/*.json
+expect_rc "bundled decks: recall check passes" 0
+expect_not_in "bundled decks: no warning" "$out" "warning"
+expect_in "bundled decks: each says ok" "$out" "questions/who-is-who.json: ok:"
+
 run check-ok "" check tests/data/basic.json
 expect_rc "check valid: exit 0" 0
 expect_in "check valid: summary line" "$out" "tests/data/basic.json: ok: 8 questions (1 choice, 1 multi, 1 truefalse, 1 number, 1 text, 1 order, 1 match, 1 card)"
