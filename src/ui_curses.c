@@ -573,9 +573,12 @@ static const struct binding keys[] = {
 	K(IN(X_FIELD), '\r', DO_ENTER, "Enter", "answer"),
 	K(IN(X_FIELD), 27, DO_COMMAND, NULL, NULL),
 	R(IN(X_FIELD), ' ', 0x10FFFF, DO_INSERT, NULL, NULL),
-	/* the commands of a question (while typing, after Esc) */
+	/* the commands of a question (while typing, after Esc), and of every
+	 * screen but the text field; before the ranges of letters below */
 	K(ASKING, 'h', DO_HINT, "h", "hint"),
 	K(ASKING, 's', DO_SKIP, "s", "skip"),
+	K(MENUS, '?', DO_HELP, "?", "help"),
+	K(MENUS, 'q', DO_QUIT, "q", "quit"),
 	K(IN(X_FIELD_CMD), 27, DO_CANCEL, "Esc", "back to typing"),
 	/* a card */
 	K(IN(X_CARD_FRONT), ' ', DO_SPACE, "Space", "flip"),
@@ -627,9 +630,6 @@ static const struct binding keys[] = {
 	/* the summary */
 	K(IN(X_SUMMARY), 'r', DO_RETRY, "r", "retry missed"),
 	K(IN(X_SUMMARY), 'b', DO_DECKS, "b", "decks"),
-	/* everywhere but in the text field */
-	K(MENUS, '?', DO_HELP, "?", "help"),
-	K(MENUS, 'q', DO_QUIT, "q", "quit"),
 };
 
 /* Reads a key: returns get_wch's result, with *key the character or
@@ -958,7 +958,8 @@ static size_t draw_header(const struct ui *u, const char *title, const char *rig
 	put_at(u, 0, 1, L_TITLE, t, width);
 	if (rw)
 		put_at(u, 0, 1 + width - rw, L_PLAIN, right, rw);
-	size_t lw = put_at(u, 1, 1, L_PLAIN, label, width);
+	layout_truncate(label, width, glyph(u, G_ELLIPSIS), t, sizeof t);
+	size_t lw = put_at(u, 1, 1, L_PLAIN, t, width);
 	if (fraction >= 0 && lw + 2 < width) {
 		char bar[2048];
 		size_t split;
@@ -1197,11 +1198,13 @@ static void build_start(struct ui *u, size_t width)
 		span_set(r, row, 2, focus ? L_SELECT : L_BOLD, t, strlen(t));
 		if (with_count)
 			span_set(r, row, 3, L_DIM, count, strlen(count));
-		/* The second line: the file, then the tags. */
+		/* The second line: the file, then as many tags as fit. */
 		text_escape_into(file, false, t, sizeof t);
 		snprintf(b, sizeof b, "%.500s%s%.500s", t, p->deck_tags[i] ? "  " : "",
 		         p->deck_tags[i] ? p->deck_tags[i] : "");
-		rows_wrap(r, width, 6, "", L_PLAIN, b, L_DIM, focus);
+		layout_truncate(b, width > 6 ? width - 6 : 1, glyph(u, G_ELLIPSIS), t, sizeof t);
+		row = rows_push(r, 6, focus);
+		span_set(r, row, 0, L_DIM, t, strlen(t));
 	}
 	rows_blank(r);
 	size_t ndecks, nq = pick_count(p, &ndecks);
@@ -2182,9 +2185,10 @@ static void draw_confirm(struct ui *u, size_t top, size_t height)
 	} else {
 		const struct session *s = quiz(u);
 		size_t left = session_count(s) - session_position(s) - (top_screen(u) == SCR_FEEDBACK ? 1 : 0);
-		snprintf(b, sizeof b, "Quit the quiz? %s%zu question%s not asked yet count%s as not reached; the summary follows.",
-		         left ? "The " : "", left, left == 1 ? "" : "s", left == 1 ? "s" : "");
-		if (!left)
+		if (left)
+			snprintf(b, sizeof b, "Quit the quiz? The %zu question%s not answered yet count%s as "
+			         "not reached; the summary follows.", left, left == 1 ? "" : "s", left == 1 ? "s" : "");
+		else
 			snprintf(b, sizeof b, "Quit the quiz? The summary follows.");
 	}
 	size_t w = cols() > 6 ? cols() - 6 : cols();
