@@ -1257,6 +1257,8 @@ static void draw_start(struct ui *u, size_t top, size_t height, size_t width)
 	draw_rows(u, top, height, &u->pick.scroll);
 }
 
+static void ask_reset(struct ui *u);
+
 /* Starts a quiz over the decks in play with the tag and number picked. */
 static void start_quiz(struct ui *u)
 {
@@ -1287,10 +1289,15 @@ static void start_quiz(struct ui *u)
 		fail_out(u, "out of memory");
 		return;
 	}
+	if (session_count(s) == 0) {
+		session_free(s);
+		say(u, "No question matches.");
+		return;
+	}
 	session_free(u->own);
 	u->own = s;
 	u->sp = &u->own;
-	memset(&u->ask.order, 0, sizeof u->ask.order);
+	ask_reset(u);
 	set_base(u, SCR_QUESTION);
 }
 
@@ -2125,9 +2132,8 @@ static void draw_help(struct ui *u, size_t top, size_t height)
 		kw = width_of(v[i].key) > kw ? width_of(v[i].key) : kw;
 	for (size_t i = 0; i < n; i++) {
 		char k[64];
-		size_t len = strlen(v[i].key), pad = kw - width_of(v[i].key) + 2;
-		snprintf(k, sizeof k, "%s%*s", v[i].key, (int)pad, "");
-		(void)len;
+		size_t pad = kw - width_of(v[i].key) + 2;  /* the descriptions line up */
+		snprintf(k, sizeof k, "%.40s%*s", v[i].key, (int)(pad < 20 ? pad : 20), "");
 		rows_wrap(r, inner, 0, k, L_KEY, v[i].does, L_PLAIN, false);
 	}
 	const char *text = how[under == X_CARD_BACK ? X_CARD_FRONT : under];

@@ -359,6 +359,14 @@ ended "--no-color" nocolour2 0
 mkdir -p "$T/xdg/recall/decks"
 cp tests/data/escape.json "$T/xdg/recall/decks/bad${esc}[7mname.json"
 cp "$deck" "$T/xdg/recall/decks/my${esc}]2;pwned$(printf '\007')deck.json"
+cat >"$T/xdg/recall/decks/zz-match.json" <<'JSON'
+{"format": "recall-deck/1", "id": "match-only", "title": "Match only", "questions": [
+  {"id": "p", "type": "match", "prompt": "Match the pairs.", "pairs": [["cat", "kitten"], ["dog", "puppy"], ["cow", "calf"]]}]}
+JSON
+cat >"$T/xdg/recall/decks/zz-order.json" <<'JSON'
+{"format": "recall-deck/1", "id": "order-only", "title": "Order only", "questions": [
+  {"id": "o", "type": "order", "prompt": "Put these in order.", "items": ["first", "second", "third"]}]}
+JSON
 start home 80 24 XDG_DATA_HOME="$T/xdg" --
 see "start: lists the bundled decks" home "Rudenko meets Kumar"
 see "start: and the learner's own" home "Basic test deck"
@@ -384,6 +392,28 @@ see "start: summary" home "5 not reached (of 5)"
 see "start: back to the decks offered" home "b decks"
 keys home b
 see "start: back on the start screen" home "decks found"
+# A quiz started here whose first question is an order or a match: its
+# answer state is set up afresh (items listed once each, nothing paired).
+keys home End Up Up Up Space
+see "start: a deck picked" home "[x] Order only"
+keys home Enter
+see "start: order first" home "Put these in order."
+for item in first second third; do
+	if [ -n "$(item_number "$item")" ]; then pass "start: order question lists '$item' once"
+	else fail "start: order question lists '$item' once" "$screen"; fi
+done
+keys home q y
+see "start: its summary" home "Summary: Order only"
+keys home b
+see "start: the deck still picked" home "[x] Order only"
+keys home End Up Up Up Space Up Space
+see "start: another deck picked" home "[x] Match only"
+keys home Enter
+see "start: match first" home "Match the pairs."
+see "start: match, nothing paired yet" home "1. cat  → ?"
+see "start: match, nothing paired yet (3)" home "3. cow  → ?"
+keys home q y
+see "start: and its summary" home "Summary: Match only"
 keys home q
 ended "start screen" home 0
 
