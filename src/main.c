@@ -208,12 +208,16 @@ static int run_quiz(struct deck *const *decks, size_t ndecks, const struct quiz_
 	if (session_count(s) == 0) {
 		fprintf(stderr, "recall: no question matches the filters given\n");
 		rc = EXIT_USAGE;
-	} else if (!a->plain && on_terminal()) {
-		struct ui_curses_opts co = { .summary_json = a->summary_json, .no_color = a->no_color };
-		rc = ui_curses_quiz(&s, &co);
 	} else {
-		struct ui_plain_opts po = { .summary_json = a->summary_json };
-		rc = ui_plain_run(&s, stdin, stdout, &po);
+		rc = UI_CURSES_NO_TERMINAL;
+		if (!a->plain && on_terminal()) {
+			struct ui_curses_opts co = { .summary_json = a->summary_json, .no_color = a->no_color };
+			rc = ui_curses_quiz(&s, &co);
+		}
+		if (rc == UI_CURSES_NO_TERMINAL) {
+			struct ui_plain_opts po = { .summary_json = a->summary_json };
+			rc = ui_plain_run(&s, stdin, stdout, &po);
+		}
 	}
 	session_free(s);
 	return rc;
@@ -241,7 +245,9 @@ static int cmd_start(void)
 		struct ui_curses_opts co = {0};
 		co.so.seed = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32);
 		rc = ui_curses_start(&lib, &co);
-		goto out;
+		if (rc != UI_CURSES_NO_TERMINAL)
+			goto out;
+		rc = EXIT_USAGE;  /* a terminal too dumb to draw on: a plain quiz */
 	}
 	for (size_t i = 0; i < lib.n; i++) {
 		if (lib.v[i].deck)

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "layout.h"
@@ -69,6 +70,8 @@ void ui_curses_restore(void)
 		handlers_set = false;
 	}
 }
+
+static bool term_usable(void);  /* at the end of the file, with <term.h> */
 
 /* Colour pairs. */
 enum { PAIR_RIGHT = 1, PAIR_WRONG, PAIR_PARTIAL, PAIR_ACCENT };
@@ -2399,6 +2402,10 @@ static int ui_begin(struct ui *u, const struct ui_curses_opts *o)
 	u->json_due = o->summary_json != NULL;
 	u->so = o->so;
 	ask_reset(u);
+	if (!term_usable()) {
+		u->status = UI_CURSES_NO_TERMINAL;
+		return -1;
+	}
 	const char *nc = getenv("NO_COLOR");
 	bool want_color = !o->no_color && !(nc && *nc);
 	char err[256];
@@ -2456,4 +2463,26 @@ int ui_curses_start(const struct library *lib, const struct ui_curses_opts *o)
 		}
 	}
 	return ui_end(&u);
+}
+
+/* ---- whether the terminal can be driven ---------------------------- */
+
+/* <term.h> comes last: its lower-case capability macros (lines, key_help,
+ * and hundreds more) would clash with the names above. */
+#include <term.h>
+
+/* True when TERM names a terminal that terminfo knows and that can move
+ * the cursor.  Asked before newterm, whose failure ncurses does not clean
+ * up after; the description read here is freed again. */
+static bool term_usable(void)
+{
+	TERMINAL *was = cur_term;
+	int err = 0;
+	if (setupterm(NULL, STDOUT_FILENO, &err) != OK)
+		return false;
+	const char *cup = tigetstr("cup");
+	bool ok = cup && cup != (char *)-1;
+	del_curterm(cur_term);
+	set_curterm(was);
+	return ok;
 }

@@ -24,6 +24,12 @@
 #define UI_CURSES_MIN_COLS 30
 #define UI_CURSES_MIN_ROWS 10
 
+/* Returned by ui_curses_quiz and ui_curses_start, which then have done
+ * nothing, when this terminal cannot be driven full-screen (TERM unset or
+ * unknown, or without cursor addressing, like "dumb"): the caller falls
+ * back to the plain mode. */
+#define UI_CURSES_NO_TERMINAL (-1)
+
 struct ui_curses_opts {
 	const char *summary_json;  /* write the first summary there too; or NULL */
 	bool no_color;             /* --no-color (NO_COLOR in the environment is read here too) */
@@ -35,7 +41,7 @@ struct ui_curses_opts {
  * r on the summary retries the missed questions, which replaces *s with the
  * retry session.  Returns the exit status: 0; 1 after an error, whose
  * message is printed once the terminal is restored; 128 + the signal's
- * number when SIGINT, SIGTERM or SIGHUP ended it. */
+ * number when SIGINT, SIGTERM or SIGHUP ended it; or UI_CURSES_NO_TERMINAL. */
 int ui_curses_quiz(struct session **s, const struct ui_curses_opts *o);
 
 /* The start screen over the decks of lib, then the quiz picked there, and

@@ -417,6 +417,20 @@ see "start: and its summary" home "Summary: Match only"
 keys home q
 ended "start screen" home 0
 
+# ---- a terminal that cannot be drawn on: the plain mode instead ----------
+start dumb 80 24 TERM=dumb -- quiz --in-order "$deck"
+see "TERM=dumb: plain mode instead" dumb "Question 1 of 8 (choice, 100 points)"
+type_text dumb ":quit"
+keys dumb Enter
+see "TERM=dumb: plain summary" dumb "== Summary =="
+ended "TERM=dumb" dumb 0
+start unknown 80 24 TERM=no-such-terminal XDG_DATA_HOME="$T/xdg" --
+see "unknown TERM, no arguments: a plain quiz" unknown "Question 1 of"
+type_text unknown ":quit"
+keys unknown Enter
+see "unknown TERM: plain summary" unknown "== Summary =="
+ended "unknown TERM" unknown 0
+
 start refuse 80 24 -- quiz tests/data/escape.json
 ended "escape in deck text: refused" refuse 2
 if grep -q "'prompt' holds a control character" "$T/refuse.err" && ! grep -q "$esc" "$T/refuse.err"; then
