@@ -476,17 +476,18 @@ static size_t fix_scroll(const struct rows *r, size_t height, size_t scroll)
 	return scroll > max ? max : scroll;
 }
 
-/* Draws the body rows from *scroll into height screen rows from top, with
- * marks in the right margin when there is more above or below. */
-static void draw_rows(struct ui *u, size_t top, size_t height, size_t *scroll)
+/* Draws the rows of r from *scroll into an area of the screen: height
+ * rows from top, width columns from left.  A mark in column mark_x says
+ * there is more above or below.  The row holding the text field puts the
+ * text cursor. */
+static void draw_rows(struct ui *u, const struct rows *r, size_t top, size_t left, size_t width,
+                      size_t height, size_t *scroll, size_t mark_x)
 {
-	const struct rows *r = &u->rows;
-	size_t width = cols() >= 3 ? cols() - 3 : 0;
 	*scroll = fix_scroll(r, height, *scroll);
 	for (size_t y = 0; y < height && *scroll + y < r->n; y++) {
 		const struct row *row = &r->v[*scroll + y];
 		size_t x = row->x;
-		move(to_int(top + y), to_int(1 + x));
+		move(to_int(top + y), to_int(left + x));
 		for (size_t k = 0; k < NSPANS; k++) {
 			if (!row->sp[k].s || x >= width)
 				continue;
@@ -496,15 +497,22 @@ static void draw_rows(struct ui *u, size_t top, size_t height, size_t *scroll)
 		attrset(A_NORMAL);
 		if (row->field) {
 			u->cursor_y = to_int(top + y);
-			u->cursor_x = to_int(1 + row->x + row->cursor);
+			u->cursor_x = to_int(left + row->x + row->cursor);
 		}
 	}
-	if (height == 0 || cols() < 2)
+	if (height == 0)
 		return;
 	if (*scroll > 0)
-		put_at(u, top, cols() - 1, L_DIM, glyph(u, G_UP), 1);
+		put_at(u, top, mark_x, L_DIM, glyph(u, G_UP), 1);
 	if (*scroll + height < r->n)
-		put_at(u, top + height - 1, cols() - 1, L_DIM, glyph(u, G_DOWN), 1);
+		put_at(u, top + height - 1, mark_x, L_DIM, glyph(u, G_DOWN), 1);
+}
+
+/* The body of a screen: rows from top, at most height, across the window
+ * with a margin of one column each side and the scroll marks at the right. */
+static void draw_body(struct ui *u, size_t top, size_t height, size_t *scroll)
+{
+	draw_rows(u, &u->rows, top, 1, cols() - 3, height, scroll, cols() - 1);
 }
 
 /* ---- keys and actions ------------------------------------------------ */
@@ -844,10 +852,6 @@ static bool describe(const struct ui *u, enum ctx c, const struct binding *b, st
 		if (c == X_MATCH && (u->ask.right || !all_paired(u)))
 			snprintf(f->does, sizeof f->does, "pair");
 		return true;
-	case DO_QUIT:
-		if (c == X_START || c == X_SUMMARY || c == X_SMALL)
-			snprintf(f->does, sizeof f->does, "quit");
-		return true;
 	default:
 		return true;
 	}
@@ -886,61 +890,52 @@ static size_t footer_keys(const struct ui *u, enum ctx c, struct foot *v, size_t
 	return n;
 }
 
-/* Lays the footer out in width columns: the keys with what they do, or,
- * when that takes more than max_rows rows, the keys alone.  Fills widths
- * and row_of; returns the rows needed and sets *terse. */
-static size_t footer_layout(const struct foot *v, size_t n, size_t width, size_t max_rows,
-                            size_t *row_of, bool *terse)
+/* The footer of a frame: the keys, laid out in rows at the bottom. */
+struct footer {
+	struct foot v[MAX_FOOT];   /* the keys listed */
+	size_t n;                  /* keys in v */
+	size_t row_of[MAX_FOOT];   /* the row of each key */
+	size_t rows;               /* rows taken at the bottom of the window */
+	bool terse;                /* keys without what they do, for want of room */
+};
+
+/* Lays the footer out across the window: the keys with what they do, or,
+ * when that takes more than two rows (three on a tall window), the keys
+ * alone. */
+static void footer_plan(const struct ui *u, struct footer *f)
 {
+	size_t width = cols() - 2, max_rows = lines() >= 20 ? 3 : 2;
 	size_t w[MAX_FOOT] = {0};
-	for (size_t i = 0; i < n; i++)
-		w[i] = width_of(v[i].key) + 1 + width_of(v[i].does);
-	*terse = false;
-	size_t rows = layout_pack(w, n, width, 2, row_of);
-	if (rows <= max_rows)
-		return rows;
-	for (size_t i = 0; i < n; i++)
-		w[i] = width_of(v[i].key);
-	*terse = true;
-	return layout_pack(w, n, width, 2, row_of);
+	f->n = footer_keys(u, context(u), f->v, MAX_FOOT);
+	for (size_t i = 0; i < f->n; i++)
+		w[i] = width_of(f->v[i].key) + 1 + width_of(f->v[i].does);
+	f->terse = false;
+	f->rows = layout_pack(w, f->n, width, 2, f->row_of);
+	if (f->rows <= max_rows)
+		return;
+	for (size_t i = 0; i < f->n; i++)
+		w[i] = width_of(f->v[i].key);
+	f->terse = true;
+	f->rows = layout_pack(w, f->n, width, 2, f->row_of);
 }
 
-static size_t footer_max_rows(void)
+static void draw_footer(const struct ui *u, const struct footer *f)
 {
-	return lines() >= 20 ? 3 : 2;
-}
-
-static size_t footer_height(const struct ui *u)
-{
-	struct foot v[MAX_FOOT];
-	size_t row_of[MAX_FOOT];
-	bool terse;
-	size_t n = footer_keys(u, context(u), v, MAX_FOOT);
-	return footer_layout(v, n, cols() - 2, footer_max_rows(), row_of, &terse);
-}
-
-static void draw_footer(const struct ui *u)
-{
-	struct foot v[MAX_FOOT];
-	size_t row_of[MAX_FOOT];
-	bool terse;
-	size_t n = footer_keys(u, context(u), v, MAX_FOOT);
 	size_t width = cols() - 2;
-	size_t rows = footer_layout(v, n, width, footer_max_rows(), row_of, &terse);
-	size_t y0 = lines() - rows, x = 1, row = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (i == 0 || row_of[i] != row) {
-			row = row_of[i];
+	size_t y0 = lines() - f->rows, x = 1, row = 0;
+	for (size_t i = 0; i < f->n; i++) {
+		if (i == 0 || f->row_of[i] != row) {
+			row = f->row_of[i];
 			x = 1;
 		} else {
 			x += 2;
 		}
 		if (x > width)
 			continue;
-		x += put_at(u, y0 + row, x, L_KEY, v[i].key, width + 1 - x);
-		if (!terse && x < width + 1) {
+		x += put_at(u, y0 + row, x, L_KEY, f->v[i].key, width + 1 - x);
+		if (!f->terse && x < width + 1) {
 			x += put_at(u, y0 + row, x, L_PLAIN, " ", 1);
-			x += put_at(u, y0 + row, x, L_DIM, v[i].does, width + 1 - x);
+			x += put_at(u, y0 + row, x, L_DIM, f->v[i].does, width + 1 - x);
 		}
 	}
 }
@@ -988,7 +983,7 @@ static void question_header(const struct ui *u, const struct item *it)
 	snprintf(right, sizeof right, "score %s %s streak %u", pts, glyph(u, G_DOT), sc->streak);
 	size_t pos = session_position(s), n = session_count(s);
 	snprintf(label, sizeof label, "question %zu / %zu", pos + 1, n);
-	bool answered = top_screen(u) == SCR_FEEDBACK || u->stack[0] == SCR_FEEDBACK;
+	bool answered = u->stack[0] == SCR_FEEDBACK;
 	draw_header(u, title, right, label, (double)(pos + (answered ? 1 : 0)) / (double)n);
 }
 
@@ -1257,7 +1252,7 @@ static void draw_start(struct ui *u, size_t top, size_t height, size_t width)
 	snprintf(right, sizeof right, "%zu deck%s found", valid, valid == 1 ? "" : "s");
 	draw_header(u, "recall", right, "pick decks, a tag, how many; then Enter", -1.0);
 	build_start(u, width);
-	draw_rows(u, top, height, &u->pick.scroll);
+	draw_body(u, top, height, &u->pick.scroll);
 }
 
 static void ask_reset(struct ui *u);
@@ -1513,7 +1508,7 @@ static void draw_question(struct ui *u, size_t top, size_t height, size_t width)
 {
 	question_header(u, current(u));
 	build_question(u, width);
-	draw_rows(u, top, height, &u->ask.scroll);
+	draw_body(u, top, height, &u->ask.scroll);
 }
 
 /* Shows the verdict of it on the feedback screen. */
@@ -1874,7 +1869,7 @@ static void draw_feedback(struct ui *u, size_t top, size_t height, size_t width)
 {
 	question_header(u, u->judged);
 	build_feedback(u, width);
-	draw_rows(u, top, height, &u->scroll);
+	draw_body(u, top, height, &u->scroll);
 }
 
 static void to_summary(struct ui *u);
@@ -2040,7 +2035,7 @@ static void draw_summary(struct ui *u, size_t top, size_t height, size_t width)
 	snprintf(label, sizeof label, "score %.0f%%", u->sum.percent);
 	draw_header(u, title, "", label, u->sum.percent / 100.0);
 	build_summary(u, width);
-	draw_rows(u, top, height, &u->scroll);
+	draw_body(u, top, height, &u->scroll);
 }
 
 static void key_summary(struct ui *u, enum action a)
@@ -2150,25 +2145,7 @@ static void draw_help(struct ui *u, size_t top, size_t height)
 	if (h < 3)
 		return;
 	draw_box(top, x0, h, w);
-	/* draw_rows works in the body's frame: shift it into the box. */
-	size_t scroll = fix_scroll(r, h - 2, u->help_scroll);
-	u->help_scroll = scroll;
-	for (size_t y = 0; y < h - 2 && scroll + y < r->n; y++) {
-		const struct row *row = &r->v[scroll + y];
-		size_t x = row->x;
-		move(to_int(top + 1 + y), to_int(x0 + 2 + x));
-		for (size_t k = 0; k < NSPANS; k++) {
-			if (!row->sp[k].s || x >= inner)
-				continue;
-			attrset((int)look_attr(u, row->sp[k].look));
-			x += put_n(u, row->sp[k].s, strlen(row->sp[k].s), inner - x);
-		}
-		attrset(A_NORMAL);
-	}
-	if (scroll + h - 2 < r->n)
-		put_at(u, top + h - 1, x0 + w - 4, L_DIM, glyph(u, G_DOWN), 1);
-	if (scroll > 0)
-		put_at(u, top, x0 + w - 4, L_DIM, glyph(u, G_UP), 1);
+	draw_rows(u, r, top + 1, x0 + 2, inner, h - 2, &u->help_scroll, x0 + w - 2);
 }
 
 static void key_help(struct ui *u, enum action a)
@@ -2279,10 +2256,11 @@ static void draw(struct ui *u)
 	if (top == SCR_SMALL) {
 		draw_small(u);
 	} else {
-		size_t foot = footer_height(u);
+		struct footer foot;
+		footer_plan(u, &foot);
 		size_t gap = lines() >= 16 ? 1 : 0;
 		size_t body = 2 + gap;
-		size_t end = lines() > foot + gap ? lines() - foot - gap : 0;
+		size_t end = lines() > foot.rows + gap ? lines() - foot.rows - gap : 0;
 		struct layout_lines msg = {0};
 		size_t width = cols() - 3;
 		if (u->msg[0] && layout_wrap(u->msg, width, &msg) == 0 && msg.n > 2)
@@ -2310,7 +2288,7 @@ static void draw(struct ui *u)
 			draw_help(u, body, height + msg.n);
 		if (u->confirm != ASK_NONE)
 			draw_confirm(u, body, height);
-		draw_footer(u);
+		draw_footer(u, &foot);
 	}
 	if (u->cursor_y >= 0 && top == SCR_QUESTION && u->confirm == ASK_NONE && !u->ask.command) {
 		curs_set(1);
