@@ -13,7 +13,8 @@ fi
 
 sock=recall-test-$$
 tm() { tmux -L "$sock" -f /dev/null "$@"; }
-trap 'tm kill-server >/dev/null 2>&1; rm -rf "$T"' EXIT
+# tmux leaves its socket behind: that goes too.
+trap 'tm kill-server >/dev/null 2>&1; rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"; rm -rf "$T"' EXIT
 
 # A session that keeps the server up; panes stay after their program ends.
 tm new-session -d -s keep -x 80 -y 24 "sleep 600" || { fail "curses: tmux server" "could not start tmux"; e2e_end; }
