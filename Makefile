@@ -94,7 +94,7 @@ test-deps:
 
 run: deps
 	@$(MAKE) --no-print-directory all
-	$(BIN) quiz questions/*.json
+	$(BIN)
 
 test: test-deps
 	@$(MAKE) --no-print-directory check

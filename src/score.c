@@ -1,6 +1,9 @@
 /* score — points, partial credit, streaks and hints; see score.h. */
 #include "score.h"
 
+#include <math.h>
+#include <stdio.h>
+
 double score_streak_factor(unsigned n)
 {
 	double bonus = n > 1 ? SCORE_STREAK_STEP * (double)(n - 1) : 0.0;
@@ -35,4 +38,24 @@ double score_card_credit(enum rating r)
 	case RATE_AGAIN: case RATE_NONE: break;
 	}
 	return 0.0;
+}
+
+void score_format_points(double points, char *buf, size_t size)
+{
+	double r = round(points * 10.0) / 10.0;
+	if (r == floor(r))
+		snprintf(buf, size, "%.0f", r);
+	else
+		snprintf(buf, size, "%.1f", r);
+}
+
+void score_format_duration(double seconds, char *buf, size_t size)
+{
+	long s = lround(seconds);
+	if (s >= 3600)
+		snprintf(buf, size, "%ld h %ld min %ld s", s / 3600, s / 60 % 60, s % 60);
+	else if (s >= 60)
+		snprintf(buf, size, "%ld min %ld s", s / 60, s % 60);
+	else
+		snprintf(buf, size, "%ld s", s);
 }

@@ -12,6 +12,7 @@
 #define RECALL_SCORE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "answer.h"
 
@@ -37,5 +38,12 @@ double score_apply(struct score *s, double points, const struct verdict *v, bool
 
 /* Credit of a flashcard self-rating: again 0, hard 0.5, good and easy 1. */
 double score_card_credit(enum rating r);
+
+/* Points as people read them: "540", "67.5" (one decimal at most, none
+ * when whole), into buf of size bytes. */
+void score_format_points(double points, char *buf, size_t size);
+
+/* A duration as "42 s", "3 min 5 s" or "1 h 2 min 3 s", into buf. */
+void score_format_duration(double seconds, char *buf, size_t size);
 
 #endif

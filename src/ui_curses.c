@@ -338,24 +338,6 @@ static size_t width_of(const char *s)
 	return layout_width(s, strlen(s));
 }
 
-/* "540" or "67.5": points without needless decimals. */
-static void fmt_points(double p, char *buf, size_t size)
-{
-	double r = round(p * 10.0) / 10.0;
-	snprintf(buf, size, r == floor(r) ? "%.0f" : "%.1f", r);
-}
-
-static void fmt_duration(double seconds, char *buf, size_t size)
-{
-	long s = lround(seconds);
-	if (s >= 3600)
-		snprintf(buf, size, "%ld h %ld min %ld s", s / 3600, s / 60 % 60, s % 60);
-	else if (s >= 60)
-		snprintf(buf, size, "%ld min %ld s", s / 60, s % 60);
-	else
-		snprintf(buf, size, "%ld s", s);
-}
-
 /* ---- body rows ------------------------------------------------------- */
 
 static void rows_clear(struct rows *r)
@@ -979,7 +961,7 @@ static void question_header(const struct ui *u, const struct item *it)
 	const struct score *sc = session_score(s);
 	char title[512], right[96], label[64], pts[32];
 	text_escape_into(it->deck->title, false, title, sizeof title);
-	fmt_points(sc->total, pts, sizeof pts);
+	score_format_points(sc->total, pts, sizeof pts);
 	snprintf(right, sizeof right, "score %s %s streak %u", pts, glyph(u, G_DOT), sc->streak);
 	size_t pos = session_position(s), n = session_count(s);
 	snprintf(label, sizeof label, "question %zu / %zu", pos + 1, n);
@@ -1375,7 +1357,7 @@ static void build_question(struct ui *u, size_t width)
 	struct ask *k = &u->ask;
 	size_t n = it->nshown;
 	char b[512], pts[32];
-	fmt_points(k->hint ? q->points * SCORE_HINT_FACTOR : q->points, pts, sizeof pts);
+	score_format_points(k->hint ? q->points * SCORE_HINT_FACTOR : q->points, pts, sizeof pts);
 	snprintf(b, sizeof b, "%s %s %s points%s", deck_type_name(q->type), glyph(u, G_DOT), pts,
 	         k->hint ? " (hint taken)" : "");
 	rows_wrap(r, width, 0, "", L_PLAIN, b, L_DIM, false);
@@ -1825,8 +1807,8 @@ static void build_feedback(struct ui *u, size_t width)
 	char mark[16];
 	snprintf(mark, sizeof mark, "%s ", glyph(u, g));
 	rows_wrap(r, width, 0, mark, look, b, look, false);
-	fmt_points(it->earned, pts, sizeof pts);
-	fmt_points(sc->total, tot, sizeof tot);
+	score_format_points(it->earned, pts, sizeof pts);
+	score_format_points(sc->total, tot, sizeof tot);
 	if (sc->streak > 1)
 		snprintf(b, sizeof b, "+%s points, streak %u (score %s)", pts, sc->streak, tot);
 	else
@@ -1966,8 +1948,8 @@ static void build_summary(struct ui *u, size_t width)
 		rows_wrap(r, width, 0, "", L_PLAIN, u->error, L_WARN, false);
 		rows_blank(r);
 	}
-	fmt_points(m->score, x, sizeof x);
-	fmt_points(m->max, y, sizeof y);
+	score_format_points(m->score, x, sizeof x);
+	score_format_points(m->max, y, sizeof y);
 	snprintf(b, sizeof b, "Score %s of %s (%.0f%%)", x, y, m->percent);
 	rows_wrap(r, width, 0, "", L_PLAIN, b, L_BOLD, false);
 	const char *dot = glyph(u, G_DOT);
@@ -1978,7 +1960,7 @@ static void build_summary(struct ui *u, size_t width)
 		snprintf(b + strlen(b), sizeof b - strlen(b), " %s %zu not reached", dot, m->unreached);
 	snprintf(b + strlen(b), sizeof b - strlen(b), " (of %zu)", session_count(quiz(u)));
 	rows_wrap(r, width, 0, "", L_PLAIN, b, L_PLAIN, false);
-	fmt_duration(m->seconds, x, sizeof x);
+	score_format_duration(m->seconds, x, sizeof x);
 	snprintf(b, sizeof b, "Best streak %u %s time %s", m->best_streak, dot, x);
 	rows_wrap(r, width, 0, "", L_PLAIN, b, L_PLAIN, false);
 	if (m->ntags) {
@@ -2164,8 +2146,8 @@ static void draw_confirm(struct ui *u, size_t top, size_t height)
 	char b[256], x[32], y[32];
 	if (u->confirm == ASK_HINT) {
 		const struct question *q = current(u)->q;
-		fmt_points(q->points, x, sizeof x);
-		fmt_points(q->points * SCORE_HINT_FACTOR, y, sizeof y);
+		score_format_points(q->points, x, sizeof x);
+		score_format_points(q->points * SCORE_HINT_FACTOR, y, sizeof y);
 		snprintf(b, sizeof b, "Take the hint? This question is then worth %s points instead of %s "
 		         "(and half any streak bonus).", y, x);
 	} else {

@@ -2,7 +2,6 @@
 #include "ui_plain.h"
 
 #include <ctype.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -29,25 +28,18 @@ static void put_text(FILE *out, const char *s, bool multiline)
 	free(e);
 }
 
-/* "540" or "67.5": points without needless decimals. */
 static void put_points(FILE *out, double p)
 {
-	double r = round(p * 10.0) / 10.0;
-	if (r == floor(r))
-		fprintf(out, "%.0f", r);
-	else
-		fprintf(out, "%.1f", r);
+	char b[32];
+	score_format_points(p, b, sizeof b);
+	fputs(b, out);
 }
 
 static void put_duration(FILE *out, double seconds)
 {
-	long s = lround(seconds);
-	if (s >= 3600)
-		fprintf(out, "%ld h %ld min %ld s", s / 3600, s / 60 % 60, s % 60);
-	else if (s >= 60)
-		fprintf(out, "%ld min %ld s", s / 60, s % 60);
-	else
-		fprintf(out, "%ld s", s);
+	char b[48];
+	score_format_duration(seconds, b, sizeof b);
+	fputs(b, out);
 }
 
 static const char *instruction(const struct question *q)

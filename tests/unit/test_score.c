@@ -72,6 +72,25 @@ static void cards_are_scored_by_rating(void)
 	CHECK_NUM(score_card_credit(RATE_NONE), 0);
 }
 
+static void points_and_durations_read_well(void)
+{
+	char b[48];
+	score_format_points(540, b, sizeof b);
+	CHECK_STR(b, "540");
+	score_format_points(67.5, b, sizeof b);
+	CHECK_STR(b, "67.5");
+	score_format_points(66.666, b, sizeof b);
+	CHECK_STR(b, "66.7");
+	score_format_points(99.96, b, sizeof b);
+	CHECK_STR(b, "100");
+	score_format_duration(42.4, b, sizeof b);
+	CHECK_STR(b, "42 s");
+	score_format_duration(185, b, sizeof b);
+	CHECK_STR(b, "3 min 5 s");
+	score_format_duration(3723, b, sizeof b);
+	CHECK_STR(b, "1 h 2 min 3 s");
+}
+
 int main(void)
 {
 	RUN(streak_factor_steps_and_caps);
@@ -80,5 +99,6 @@ int main(void)
 	RUN(hint_halves_the_points);
 	RUN(skipped_earns_nothing);
 	RUN(cards_are_scored_by_rating);
+	RUN(points_and_durations_read_well);
 	return check_done();
 }
