@@ -12,7 +12,6 @@
 #include <curses.h>
 #include <errno.h>
 #include <langinfo.h>
-#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
