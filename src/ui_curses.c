@@ -2382,6 +2382,14 @@ static int ui_end(struct ui *u)
 {
 	int sig = caught;
 	ui_curses_restore();
+	/* A quiz ended by a signal still leaves its report: what was answered
+	 * is committed, the rest counts as not reached. */
+	if (sig && u->json_due && u->sp && *u->sp) {
+		char err[512];
+		session_finish(*u->sp);
+		if (session_write_json(*u->sp, u->summary_json, err, sizeof err) != 0)
+			fprintf(stderr, "recall: %s\n", err);
+	}
 	rows_free(&u->rows);
 	layout_field_free(&u->ask.field);
 	if (u->have_sum)

@@ -21,8 +21,9 @@ struct ui_plain_opts {
 
 /* Runs the quiz of *s from in to out until it ends, prints the summary, and
  * offers to retry the missed questions (which replaces *s with the retry
- * session).  Returns 0, or 1 when the summary could not be written (the
- * message is on stderr). */
+ * session).  SIGINT, SIGTERM and SIGHUP end the quiz as :quit does (summary
+ * and JSON included).  Returns 0; 1 when the summary could not be written
+ * (the message is on stderr); 128 + the signal's number after a signal. */
 int ui_plain_run(struct session **s, FILE *in, FILE *out, const struct ui_plain_opts *o);
 
 #endif

@@ -122,4 +122,24 @@ expect_rc "escape-text: refused" 2
 expect_in "escape-text: says where" "$err" "tests/data/escape.json:6:48: error: question 1 (id 'e'): 'prompt' holds a control character"
 expect_not_in "escape-text: no raw escape" "$out$err" "$esc"
 
+# A signal ends the quiz as :quit does: summary printed, report written,
+# and the exit status says which signal it was.
+mkfifo "$T/fifo"
+"$RECALL" quiz --plain --in-order --summary-json "$T/sig.json" "$deck" <"$T/fifo" >"$T/sigout" 2>"$T/sigerr" &
+pid=$!
+exec 3>"$T/fifo"
+printf '2\n' >&3
+i=0
+while [ $i -lt 100 ] && ! grep -q "Question 2 of 8" "$T/sigout"; do sleep 0.1; i=$((i + 1)); done
+kill -TERM "$pid"
+wait "$pid"
+rc=$?
+exec 3>&-
+out=$(cat "$T/sigout") err=$(cat "$T/sigerr")
+expect_rc "SIGTERM: exit status 128+15" 143
+expect_in "SIGTERM: summary printed" "$out" "Correct 1, partly right 0, wrong 0, skipped 0, not reached 7 (of 8)"
+if grep -q '"correct":	1' "$T/sig.json" 2>/dev/null; then pass "SIGTERM: report written"
+else fail "SIGTERM: report written" "$(cat "$T/sig.json" 2>&1)"; fi
+expect_clean "SIGTERM: no sanitizer report"
+
 e2e_end
