@@ -105,84 +105,21 @@ static bool same_ci(const char *a, const char *b, size_t n)
 	return true;
 }
 
-/* ------------------------------------------------------ growing strings */
-
-struct sbuf {
-	char *s;
-	size_t len, cap;
-	bool bad;      /* memory ran out: the result will be NULL */
-};
-
-static void sb_add(struct sbuf *b, const char *p, size_t n)
-{
-	if (b->bad)
-		return;
-	if (n > SIZE_MAX - b->len - 1) {
-		b->bad = true;
-		return;
-	}
-	size_t need = b->len + n + 1;
-	if (need > b->cap) {
-		size_t cap = b->cap ? b->cap : 32;
-		while (cap < need)
-			cap = (cap > SIZE_MAX / 2) ? need : cap * 2;
-		char *s = realloc(b->s, cap);
-		if (!s) {
-			b->bad = true;
-			return;
-		}
-		b->s = s;
-		b->cap = cap;
-	}
-	if (n)
-		memcpy(b->s + b->len, p, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
-static void sb_puts(struct sbuf *b, const char *s)
-{
-	if (s)
-		sb_add(b, s, strlen(s));
-}
-
-static void sb_char(struct sbuf *b, char c)
-{
-	sb_add(b, &c, 1);
-}
-
-/* The string built, or NULL when memory ran out; never NULL otherwise (an
- * empty buffer gives ""). */
-static char *sb_finish(struct sbuf *b)
-{
-	if (b->bad) {
-		free(b->s);
-		return NULL;
-	}
-	if (!b->s) {
-		char *s = malloc(1);
-		if (s)
-			s[0] = '\0';
-		return s;
-	}
-	return b->s;
-}
-
 /* Writes x the way a person would: "26", "2.5", "-0.125", "1e+21"; always
  * with '.' as the decimal point.  printf follows LC_NUMERIC, so whatever
  * it puts between the digits is replaced by '.'. */
-static void sb_number(struct sbuf *b, double x)
+static void sb_number(struct text_buf *b, double x)
 {
 	char tmp[64], out[64];
 	size_t o = 0;
 	bool gap = false;
 
 	if (isnan(x)) {
-		sb_puts(b, "nan");
+		text_buf_puts(b, "nan");
 		return;
 	}
 	if (isinf(x)) {
-		sb_puts(b, x < 0 ? "-inf" : "inf");
+		text_buf_puts(b, x < 0 ? "-inf" : "inf");
 		return;
 	}
 	if (x == 0)
@@ -200,7 +137,7 @@ static void sb_number(struct sbuf *b, double x)
 			gap = true;
 		}
 	}
-	sb_add(b, out, o);
+	text_buf_add(b, out, o);
 }
 
 /* -------------------------------------------------------------- folding */
@@ -306,7 +243,7 @@ static enum fold_kind fold_class(uint32_t cp, char rep[3])
 
 char *answer_fold(const char *s)
 {
-	struct sbuf b = {0};
+	struct text_buf b = {0};
 	size_t len = s ? strlen(s) : 0;
 	bool space = false; /* a space is owed before the next character */
 
@@ -320,18 +257,18 @@ char *answer_fold(const char *s)
 			space = b.len > 0;
 		} else if (f != F_DROP) {
 			if (space)
-				sb_char(&b, ' ');
+				text_buf_puts(&b, " ");
 			space = false;
 			if (f == F_ASCII)
-				sb_puts(&b, rep);
+				text_buf_puts(&b, rep);
 			else if (cp >= 0x110000u)
-				sb_puts(&b, "\xEF\xBF\xBD"); /* U+FFFD for a bad byte */
+				text_buf_puts(&b, "\xEF\xBF\xBD"); /* U+FFFD for a bad byte */
 			else
-				sb_add(&b, s + i, k);
+				text_buf_add(&b, s + i, k);
 		}
 		i += k;
 	}
-	return sb_finish(&b);
+	return text_buf_finish(&b);
 }
 
 /* ------------------------------------------------------------- distance */
@@ -1110,7 +1047,7 @@ static void check_match(const struct question *q, const struct response *r, stru
 		note_set(v, "%zu of %zu pairs matched", good, n);
 }
 
-/* Credit of a self-rating, as score_card_credit gives it. */
+/* Credit of a flashcard's self-rating: again 0, hard 0.5, good and easy 1. */
 static double card_credit(enum rating rt)
 {
 	switch (rt) {
@@ -1178,7 +1115,7 @@ static const char *right_side(const struct question *q, size_t i)
 }
 
 /* The options whose bits are set in bits, joined by ", ". */
-static void sb_options(struct sbuf *b, const struct question *q, unsigned long bits)
+static void sb_options(struct text_buf *b, const struct question *q, unsigned long bits)
 {
 	bool first = true;
 	bits &= choice_mask(q->nchoices);
@@ -1186,72 +1123,72 @@ static void sb_options(struct sbuf *b, const struct question *q, unsigned long b
 		if (!((bits >> i) & 1UL))
 			continue;
 		if (!first)
-			sb_puts(b, ", ");
-		sb_puts(b, option(q, i));
+			text_buf_puts(b, ", ");
+		text_buf_puts(b, option(q, i));
 		first = false;
 	}
 }
 
 char *answer_format(const struct question *q)
 {
-	struct sbuf b = {0};
+	struct text_buf b = {0};
 	if (!q)
-		return sb_finish(&b);
+		return text_buf_finish(&b);
 
 	switch (q->type) {
 	case Q_CHOICE:
 		if (q->correct < q->nchoices)
-			sb_puts(&b, option(q, (size_t)q->correct));
+			text_buf_puts(&b, option(q, (size_t)q->correct));
 		break;
 	case Q_MULTI:
 		sb_options(&b, q, q->correct);
 		break;
 	case Q_TRUEFALSE:
-		sb_puts(&b, q->truth ? "true" : "false");
+		text_buf_puts(&b, q->truth ? "true" : "false");
 		break;
 	case Q_NUMBER:
 		sb_number(&b, q->number);
 		if (q->unit) {
-			sb_char(&b, ' ');
-			sb_puts(&b, q->unit);
+			text_buf_puts(&b, " ");
+			text_buf_puts(&b, q->unit);
 		}
 		if (q->min != q->number || q->max != q->number) {
-			sb_puts(&b, " (between ");
+			text_buf_puts(&b, " (between ");
 			sb_number(&b, q->min);
-			sb_puts(&b, " and ");
+			text_buf_puts(&b, " and ");
 			sb_number(&b, q->max);
-			sb_char(&b, ')');
+			text_buf_puts(&b, ")");
 		}
 		break;
 	case Q_TEXT:
 		if (q->accept && q->naccept > 0)
-			sb_puts(&b, q->accept[0]);
+			text_buf_puts(&b, q->accept[0]);
 		break;
 	case Q_ORDER:
 		for (size_t i = 0; i < q->nchoices; i++) {
 			char num[32];
 			snprintf(num, sizeof num, "%s%zu. ", i ? "; " : "", i + 1);
-			sb_puts(&b, num);
-			sb_puts(&b, option(q, i));
+			text_buf_puts(&b, num);
+			text_buf_puts(&b, option(q, i));
 		}
 		break;
 	case Q_MATCH:
 		for (size_t i = 0; i < q->nchoices; i++) {
 			if (i)
-				sb_puts(&b, "; ");
-			sb_puts(&b, option(q, i));
-			sb_puts(&b, ARROW);
-			sb_puts(&b, right_side(q, i));
+				text_buf_puts(&b, "; ");
+			text_buf_puts(&b, option(q, i));
+			text_buf_puts(&b, ARROW);
+			text_buf_puts(&b, right_side(q, i));
 		}
 		break;
 	case Q_CARD:
-		sb_puts(&b, q->back);
+		text_buf_puts(&b, q->back);
 		break;
 	case Q_NTYPES:
 	default:
 		break;
 	}
-	return sb_finish(&b);
+	return text_buf_finish(&b);
 }
 
 static const char *rating_name(enum rating rt)
@@ -1267,54 +1204,54 @@ static const char *rating_name(enum rating rt)
 
 char *answer_describe(const struct question *q, const struct response *r)
 {
-	struct sbuf b = {0};
+	struct text_buf b = {0};
 	if (!q || !r)
-		return sb_finish(&b);
+		return text_buf_finish(&b);
 
 	switch (q->type) {
 	case Q_CHOICE:
 		if (r->choice < q->nchoices)
-			sb_puts(&b, option(q, r->choice));
+			text_buf_puts(&b, option(q, r->choice));
 		break;
 	case Q_MULTI:
 		sb_options(&b, q, r->selected);
 		break;
 	case Q_TRUEFALSE:
-		sb_puts(&b, r->truth ? "true" : "false");
+		text_buf_puts(&b, r->truth ? "true" : "false");
 		break;
 	case Q_NUMBER:
 	case Q_TEXT:
 		if (r->text) {
 			size_t s = 0, e = strlen(r->text);
 			trim_span(r->text, &s, &e);
-			sb_add(&b, r->text + s, e - s);
+			text_buf_add(&b, r->text + s, e - s);
 		}
 		break;
 	case Q_ORDER:
 		for (size_t i = 0; r->order && i < q->nchoices; i++) {
 			if (i)
-				sb_puts(&b, "; ");
-			sb_puts(&b, option(q, r->order[i]));
+				text_buf_puts(&b, "; ");
+			text_buf_puts(&b, option(q, r->order[i]));
 		}
 		break;
 	case Q_MATCH:
 		for (size_t i = 0; i < q->nchoices; i++) {
 			if (i)
-				sb_puts(&b, "; ");
-			sb_puts(&b, option(q, i));
-			sb_puts(&b, ARROW);
+				text_buf_puts(&b, "; ");
+			text_buf_puts(&b, option(q, i));
+			text_buf_puts(&b, ARROW);
 			if (r->match && r->match[i] < q->nchoices)
-				sb_puts(&b, right_side(q, r->match[i]));
+				text_buf_puts(&b, right_side(q, r->match[i]));
 			else
-				sb_puts(&b, "(none)");
+				text_buf_puts(&b, "(none)");
 		}
 		break;
 	case Q_CARD:
-		sb_puts(&b, rating_name(r->rating));
+		text_buf_puts(&b, rating_name(r->rating));
 		break;
 	case Q_NTYPES:
 	default:
 		break;
 	}
-	return sb_finish(&b);
+	return text_buf_finish(&b);
 }

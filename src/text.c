@@ -145,9 +145,8 @@ static void emit_buf(void *ctx, const char *p, size_t n)
 char *text_escape(const char *s, bool keep_newlines)
 {
 	struct text_buf b = {0};
-	text_buf_add(&b, "", 0);
 	escape_walk(s, keep_newlines, emit_buf, &b);
-	return b.s;
+	return text_buf_finish(&b);
 }
 
 struct fixed {
@@ -179,24 +178,34 @@ char *text_escape_into(const char *s, bool keep_newlines, char *buf, size_t size
 
 void text_buf_add(struct text_buf *b, const char *s, size_t len)
 {
+	if (b->failed)
+		return;
+	if (len > SIZE_MAX / 2 - b->len) {
+		b->failed = true;
+		return;
+	}
 	if (b->len + len + 1 > b->cap) {
 		size_t cap = b->cap ? b->cap : 64;
 		while (cap < b->len + len + 1)
 			cap *= 2;
 		char *p = realloc(b->s, cap);
-		if (!p)
-			abort();  /* out of memory: nothing sensible is left to do */
+		if (!p) {
+			b->failed = true;
+			return;
+		}
 		b->s = p;
 		b->cap = cap;
 	}
-	memcpy(b->s + b->len, s, len);
+	if (len)
+		memcpy(b->s + b->len, s, len);
 	b->len += len;
 	b->s[b->len] = '\0';
 }
 
 void text_buf_puts(struct text_buf *b, const char *s)
 {
-	text_buf_add(b, s, strlen(s));
+	if (s)
+		text_buf_add(b, s, strlen(s));
 }
 
 void text_buf_printf(struct text_buf *b, const char *fmt, ...)
@@ -213,8 +222,10 @@ void text_buf_printf(struct text_buf *b, const char *fmt, ...)
 		return;
 	}
 	char *big = malloc((size_t)n + 1);
-	if (!big)
-		abort();
+	if (!big) {
+		b->failed = true;
+		return;
+	}
 	va_start(ap, fmt);
 	vsnprintf(big, (size_t)n + 1, fmt, ap);
 	va_end(ap);
@@ -222,11 +233,26 @@ void text_buf_printf(struct text_buf *b, const char *fmt, ...)
 	free(big);
 }
 
-void text_buf_free(struct text_buf *b)
+char *text_buf_finish(struct text_buf *b)
 {
-	free(b->s);
+	char *s = b->s;
+	if (b->failed) {
+		free(s);
+		s = NULL;
+	} else if (!s) {
+		s = malloc(1);
+		if (s)
+			s[0] = '\0';
+	}
 	b->s = NULL;
 	b->len = b->cap = 0;
+	b->failed = false;
+	return s;
+}
+
+void text_buf_free(struct text_buf *b)
+{
+	free(text_buf_finish(b));
 }
 
 char *text_trim(char *s)

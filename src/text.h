@@ -39,15 +39,22 @@ char *text_escape(const char *s, bool keep_newlines);
  * truncated on a character boundary if needed).  Returns buf. */
 char *text_escape_into(const char *s, bool keep_newlines, char *buf, size_t size);
 
-/* A growing byte string.  Zero-initialise; text_buf_free releases it. */
+/* A growing byte string.  Zero-initialise it; add to it; then either take
+ * the string with text_buf_finish or drop it with text_buf_free.  When
+ * memory runs out the buffer stops growing and remembers it: what was added
+ * before stays, and text_buf_finish gives NULL. */
 struct text_buf {
 	char *s;      /* NUL-terminated when non-NULL */
 	size_t len, cap;
+	bool failed;  /* memory ran out at some point */
 };
 void text_buf_add(struct text_buf *b, const char *s, size_t len);
-void text_buf_puts(struct text_buf *b, const char *s);
+void text_buf_puts(struct text_buf *b, const char *s);  /* NULL adds nothing */
 void text_buf_printf(struct text_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* The string built ("" when nothing was added), which the caller frees, or
+ * NULL when memory ran out.  The buffer is left empty. */
+char *text_buf_finish(struct text_buf *b);
 void text_buf_free(struct text_buf *b);
 
 /* Removes leading and trailing ASCII white space in place; returns s. */
