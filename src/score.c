@@ -30,16 +30,6 @@ double score_apply(struct score *s, double points, const struct verdict *v, bool
 	return earned;
 }
 
-double score_card_credit(enum rating r)
-{
-	switch (r) {
-	case RATE_HARD: return 0.5;
-	case RATE_GOOD: case RATE_EASY: return 1.0;
-	case RATE_AGAIN: case RATE_NONE: break;
-	}
-	return 0.0;
-}
-
 void score_format_points(double points, char *buf, size_t size)
 {
 	double r = round(points * 10.0) / 10.0;

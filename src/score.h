@@ -36,9 +36,6 @@ double score_streak_factor(unsigned n);
  * returns the points earned. */
 double score_apply(struct score *s, double points, const struct verdict *v, bool hinted);
 
-/* Credit of a flashcard self-rating: again 0, hard 0.5, good and easy 1. */
-double score_card_credit(enum rating r);
-
 /* Points as people read them: "540", "67.5" (one decimal at most, none
  * when whole), into buf of size bytes. */
 void score_format_points(double points, char *buf, size_t size);

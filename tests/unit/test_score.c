@@ -1,4 +1,4 @@
-/* Unit tests of scoring: points, partial credit, streaks, hints, cards. */
+/* Unit tests of scoring: points, partial credit, streaks, hints (card credit is tested with answer checking). */
 #include "check.h"
 #include "score.h"
 
@@ -63,15 +63,6 @@ static void skipped_earns_nothing(void)
 	CHECK_NUM(s.max, 100);
 }
 
-static void cards_are_scored_by_rating(void)
-{
-	CHECK_NUM(score_card_credit(RATE_AGAIN), 0);
-	CHECK_NUM(score_card_credit(RATE_HARD), 0.5);
-	CHECK_NUM(score_card_credit(RATE_GOOD), 1);
-	CHECK_NUM(score_card_credit(RATE_EASY), 1);
-	CHECK_NUM(score_card_credit(RATE_NONE), 0);
-}
-
 static void points_and_durations_read_well(void)
 {
 	char b[48];
@@ -98,7 +89,6 @@ int main(void)
 	RUN(wrong_and_partial_end_the_streak);
 	RUN(hint_halves_the_points);
 	RUN(skipped_earns_nothing);
-	RUN(cards_are_scored_by_rating);
 	RUN(points_and_durations_read_well);
 	return check_done();
 }
