@@ -12,6 +12,7 @@ PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
 DATADIR   ?= $(PREFIX)/share
 MANDIR    ?= $(DATADIR)/man
+DOCDIR    ?= $(DATADIR)/doc/recall
 PKG_CONFIG ?= pkg-config
 
 # Where build output goes; each build flavour has a folder of its own.
@@ -133,10 +134,13 @@ install: $(BIN)
 	chmod 644 $(DESTDIR)$(MANDIR)/man1/recall.1
 	cp -f questions/*.json $(DESTDIR)$(DATADIR)/recall/questions/
 	chmod 644 $(DESTDIR)$(DATADIR)/recall/questions/*.json
+	mkdir -p $(DESTDIR)$(DOCDIR)
+	cp -f questions/FORMAT.md $(DESTDIR)$(DOCDIR)/FORMAT.md
+	chmod 644 $(DESTDIR)$(DOCDIR)/FORMAT.md
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/recall $(DESTDIR)$(MANDIR)/man1/recall.1
-	rm -rf $(DESTDIR)$(DATADIR)/recall
+	rm -rf $(DESTDIR)$(DATADIR)/recall $(DESTDIR)$(DOCDIR)
 
 clean:
 	rm -rf $(O)

@@ -7,7 +7,8 @@ if make -s install O="$T/build" DESTDIR="$root" PREFIX=/usr >"$T/log" 2>&1; then
 else
 	fail "install: runs" "$(tail -20 "$T/log")"
 fi
-for f in usr/bin/recall usr/share/man/man1/recall.1 usr/share/recall/questions/who-is-who.json; do
+for f in usr/bin/recall usr/share/man/man1/recall.1 usr/share/recall/questions/who-is-who.json \
+         usr/share/doc/recall/FORMAT.md; do
 	if [ -f "$root/$f" ]; then pass "install: $f"; else fail "install: $f" "missing"; fi
 done
 if [ -x "$root/usr/bin/recall" ] && "$root/usr/bin/recall" --version | grep -q '^recall '; then
