@@ -130,7 +130,7 @@ install: $(BIN)
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/recall/questions
 	cp -f $(BIN) $(DESTDIR)$(BINDIR)/recall
 	chmod 755 $(DESTDIR)$(BINDIR)/recall
-	cp -f recall.1 $(DESTDIR)$(MANDIR)/man1/recall.1
+	sed 's|/usr/local|$(PREFIX)|g' recall.1 >$(DESTDIR)$(MANDIR)/man1/recall.1
 	chmod 644 $(DESTDIR)$(MANDIR)/man1/recall.1
 	cp -f questions/*.json $(DESTDIR)$(DATADIR)/recall/questions/
 	chmod 644 $(DESTDIR)$(DATADIR)/recall/questions/*.json

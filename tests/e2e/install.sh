@@ -23,6 +23,12 @@ if grep -aq '/usr/share/recall' "$root/usr/bin/recall"; then
 else
 	fail "install: built for its PREFIX"
 fi
+if grep -q '/usr/share/doc/recall/FORMAT.md' "$root/usr/share/man/man1/recall.1" &&
+   ! grep -q '/usr/local' "$root/usr/share/man/man1/recall.1"; then
+	pass "install: man page names the installed paths"
+else
+	fail "install: man page names the installed paths"
+fi
 make -s uninstall DESTDIR="$root" PREFIX=/usr >"$T/log" 2>&1
 left=$(find "$root" -type f | head -5)
 if [ -z "$left" ]; then pass "uninstall: removes every file"; else fail "uninstall: removes every file" "$left"; fi
