@@ -12,7 +12,6 @@
 #include <curses.h>
 #include <errno.h>
 #include <langinfo.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,40 +20,15 @@
 #include <wchar.h>
 
 #include "layout.h"
+#include "stop.h"
 #include "text.h"
 
 /* ---- the terminal ---------------------------------------------------- */
 
-/* The signal that asks recall to leave (SIGINT, SIGTERM, SIGHUP), or 0.
- * The handler only sets it; the key loop, woken at least every
- * KEY_WAIT_MS, acts on it. */
-static volatile sig_atomic_t caught;
+static SCREEN *term_screen;  /* while curses has the terminal */
 
-static const int leave_signals[] = { SIGINT, SIGTERM, SIGHUP };
-#define NLEAVE (sizeof leave_signals / sizeof leave_signals[0])
-
-static struct sigaction saved_actions[NLEAVE];  /* to put back at the end */
-static bool handlers_set;                       /* ours are installed */
-static SCREEN *term_screen;                     /* while curses has the terminal */
-
-#define KEY_WAIT_MS 200   /* the longest get_wch waits before the loop looks at caught */
+#define KEY_WAIT_MS 200   /* the longest get_wch waits before the loop looks at stop_signal */
 #define ESC_WAIT_MS 100   /* how long a lone Esc waits for the rest of a key */
-
-static void on_signal(int sig)
-{
-	caught = sig;
-}
-
-static void set_handlers(void)
-{
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	for (size_t i = 0; i < NLEAVE; i++)
-		sigaction(leave_signals[i], &sa, &saved_actions[i]);
-	handlers_set = true;
-}
 
 void ui_curses_restore(void)
 {
@@ -63,11 +37,7 @@ void ui_curses_restore(void)
 		delscreen(term_screen);
 		term_screen = NULL;
 	}
-	if (handlers_set) {
-		for (size_t i = 0; i < NLEAVE; i++)
-			sigaction(leave_signals[i], &saved_actions[i], NULL);
-		handlers_set = false;
-	}
+	stop_release();
 }
 
 static bool term_usable(void);  /* at the end of the file, with <term.h> */
@@ -78,8 +48,7 @@ enum { PAIR_RIGHT = 1, PAIR_WRONG, PAIR_PARTIAL, PAIR_ACCENT };
 /* Takes the terminal.  Returns 0, or -1 with a message in err. */
 static int term_start(bool want_color, bool *color, char *err, size_t errsize)
 {
-	caught = 0;
-	set_handlers();  /* before newterm, so that ncurses keeps its hands off these */
+	stop_catch();  /* before newterm, so that ncurses keeps its hands off these */
 	term_screen = newterm(NULL, stdout, stdin);
 	if (!term_screen) {
 		const char *t = getenv("TERM");
@@ -2314,7 +2283,7 @@ static void handle_key(struct ui *u, int key, bool fkey)
 static void run_loop(struct ui *u)
 {
 	bool dirty = true;
-	while (!u->done && !caught) {
+	while (!u->done && !stop_signal()) {
 		bool small = lines() < UI_CURSES_MIN_ROWS || cols() < UI_CURSES_MIN_COLS;
 		if (small && top_screen(u) != SCR_SMALL) {
 			push_screen(u, SCR_SMALL);
@@ -2330,7 +2299,7 @@ static void run_loop(struct ui *u)
 		bool fkey;
 		double t0 = now_seconds();
 		int r = read_key(&key, &fkey);
-		if (caught)
+		if (stop_signal())
 			break;
 		if (r == ERR) {
 			if (now_seconds() - t0 < KEY_WAIT_MS / 4000.0) {
@@ -2380,7 +2349,7 @@ static int ui_begin(struct ui *u, const struct ui_curses_opts *o)
  * exit status. */
 static int ui_end(struct ui *u)
 {
-	int sig = caught;
+	int sig = stop_signal();
 	ui_curses_restore();
 	/* A quiz ended by a signal still leaves its report: what was answered
 	 * is committed, the rest counts as not reached. */

@@ -3,47 +3,18 @@
 
 #include <ctype.h>
 #include <errno.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "stop.h"
 #include "text.h"
-
-/* The signal that asked us to stop (SIGINT, SIGTERM, SIGHUP), or 0.  The
- * handler only sets it; a read it interrupts ends the quiz as :quit does. */
-static volatile sig_atomic_t stop_signal;
-
-static void on_stop(int sig)
-{
-	stop_signal = sig;
-}
-
-static const int stop_signals[] = { SIGINT, SIGTERM, SIGHUP };
-
-/* Installs on_stop without SA_RESTART, so that a blocked read returns;
- * keeps the previous actions in old. */
-static void catch_stops(struct sigaction old[3])
-{
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_stop;
-	sigemptyset(&sa.sa_mask);
-	for (size_t i = 0; i < 3; i++)
-		sigaction(stop_signals[i], &sa, &old[i]);
-}
-
-static void release_stops(const struct sigaction old[3])
-{
-	for (size_t i = 0; i < 3; i++)
-		sigaction(stop_signals[i], &old[i], NULL);
-}
 
 /* Reads one line without its end of line; NULL at end of input or when a
  * signal asks us to stop.  The result lives in *buf until the next call. */
 static char *read_line(FILE *in, char **buf, size_t *cap)
 {
-	if (stop_signal)
+	if (stop_signal())
 		return NULL;
 	ssize_t n = getline(buf, cap, in);
 	if (n < 0) {
@@ -433,9 +404,7 @@ int ui_plain_run(struct session **sp, FILE *in, FILE *out, const struct ui_plain
 	size_t cap = 0;
 	int rc = 0;
 	bool first = true;
-	struct sigaction old[3];
-	stop_signal = 0;
-	catch_stops(old);
+	stop_catch();
 	for (;;) {
 		struct session *s = *sp;
 		bool quit = false;
@@ -444,7 +413,7 @@ int ui_plain_run(struct session **sp, FILE *in, FILE *out, const struct ui_plain
 			session_next(s);
 		}
 		session_finish(s);
-		if (stop_signal)
+		if (stop_signal())
 			fputc('\n', out);  /* the prompt was left open */
 		show_summary(out, s);
 		if (first && o->summary_json) {
@@ -462,7 +431,7 @@ int ui_plain_run(struct session **sp, FILE *in, FILE *out, const struct ui_plain
 			nmissed = sum.nmissed;
 			session_summary_free(&sum);
 		}
-		if (quit || stop_signal || nmissed == 0 || !want_retry(in, out, nmissed, &line, &cap))
+		if (quit || stop_signal() || nmissed == 0 || !want_retry(in, out, nmissed, &line, &cap))
 			break;
 		struct session *r = session_retry(s);
 		if (!r) {
@@ -475,6 +444,7 @@ int ui_plain_run(struct session **sp, FILE *in, FILE *out, const struct ui_plain
 	}
 	free(line);
 	fflush(out);
-	release_stops(old);
-	return stop_signal ? 128 + stop_signal : rc;
+	int sig = stop_signal();
+	stop_release();
+	return sig ? 128 + sig : rc;
 }
