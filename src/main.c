@@ -71,6 +71,12 @@ static const char usage_check[] =
 	"  -q, --quiet   print only the problems\n"
 	"  -h, --help    show this help\n";
 
+/* A seed for a quiz nobody asked to repeat: different each run. */
+static uint64_t fresh_seed(void)
+{
+	return (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32);
+}
+
 /* Prints a usage error and returns the usage exit status. */
 __attribute__((format(printf, 1, 2)))
 static int usage_error(const char *fmt, ...)
@@ -243,7 +249,7 @@ static int cmd_start(void)
 	if (lib.n && on_terminal()) {
 		/* The start screen lists invalid decks too, with their first error. */
 		struct ui_curses_opts co = {0};
-		co.so.seed = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32);
+		co.so.seed = fresh_seed();
 		rc = ui_curses_start(&lib, &co);
 		if (rc != UI_CURSES_NO_TERMINAL)
 			goto out;
@@ -263,7 +269,7 @@ static int cmd_start(void)
 		goto out;
 	}
 	struct quiz_args a = {0};
-	a.so.seed = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32);
+	a.so.seed = fresh_seed();
 	rc = run_quiz(decks, n, &a);
 out:
 	free(decks);
@@ -287,7 +293,7 @@ static int cmd_quiz(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct quiz_args a = {0};
-	a.so.seed = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32);
+	a.so.seed = fresh_seed();
 	int rc = EXIT_OK, c;
 	unsigned long long x;
 	struct deck **decks = NULL;
