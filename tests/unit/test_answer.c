@@ -10,6 +10,14 @@
 
 /* ------------------------------------------------------------- helpers */
 
+/* Checks response r to question q into v, and expects the outcome and the
+ * credit given (a macro, so that a failure names the line that called it). */
+#define JUDGED(q, r, v, out, credit) do { \
+	answer_check((q), (r), (v)); \
+	CHECK((v)->outcome == (out)); \
+	CHECK_NUM((v)->fraction, (credit)); \
+} while (0)
+
 static struct question make_question(enum qtype type)
 {
 	struct question q;
@@ -87,15 +95,11 @@ static void test_choice(void)
 	q.correct = 2;
 
 	r.choice = 2;
-	answer_check(&q, &r, &v);
-	CHECK(v.outcome == OUT_CORRECT);
-	CHECK_NUM(v.fraction, 1);
+	JUDGED(&q, &r, &v, OUT_CORRECT, 1);
 	CHECK(v.note[0] == '\0');
 
 	r.choice = 0;
-	answer_check(&q, &r, &v);
-	CHECK(v.outcome == OUT_WRONG);
-	CHECK_NUM(v.fraction, 0);
+	JUDGED(&q, &r, &v, OUT_WRONG, 0);
 
 	r.choice = 7; /* out of range: nonsense is wrong */
 	answer_check(&q, &r, &v);
@@ -112,13 +116,9 @@ static void test_truefalse(void)
 	struct verdict v;
 	q.truth = false;
 	r.truth = false;
-	answer_check(&q, &r, &v);
-	CHECK(v.outcome == OUT_CORRECT);
-	CHECK_NUM(v.fraction, 1);
+	JUDGED(&q, &r, &v, OUT_CORRECT, 1);
 	r.truth = true;
-	answer_check(&q, &r, &v);
-	CHECK(v.outcome == OUT_WRONG);
-	CHECK_NUM(v.fraction, 0);
+	JUDGED(&q, &r, &v, OUT_WRONG, 0);
 	q.truth = true;
 	answer_check(&q, &r, &v);
 	CHECK(v.outcome == OUT_CORRECT);
@@ -136,9 +136,7 @@ static void test_multi_all_right(void)
 	q.correct = (1UL << 0) | (1UL << 2) | (1UL << 4); /* BRICS, SCO, ASEAN */
 
 	r.selected = q.correct;
-	answer_check(&q, &r, &v);
-	CHECK(v.outcome == OUT_CORRECT);
-	CHECK_NUM(v.fraction, 1);
+	JUDGED(&q, &r, &v, OUT_CORRECT, 1);
 	CHECK(v.note[0] == '\0');
 }
 
@@ -153,29 +151,21 @@ static void test_multi_partial_credit(void)
 
 	/* 2 of 3 right, nothing wrong: 2/3 */
 	r.selected = (1UL << 0) | (1UL << 2);
-	answer_check(&q, &r, &v);
-	CHECK(v.outcome == OUT_PARTIAL);
-	CHECK_NUM(v.fraction, 2.0 / 3.0);
+	JUDGED(&q, &r, &v, OUT_PARTIAL, 2.0 / 3.0);
 	CHECK_STR(v.note, "2 of 3 right options");
 
 	/* 2 right, 1 wrong: (2 - 1) / 3 */
 	r.selected = (1UL << 0) | (1UL << 2) | (1UL << 1);
-	answer_check(&q, &r, &v);
-	CHECK(v.outcome == OUT_PARTIAL);
-	CHECK_NUM(v.fraction, 1.0 / 3.0);
+	JUDGED(&q, &r, &v, OUT_PARTIAL, 1.0 / 3.0);
 	CHECK_STR(v.note, "2 of 3 right options, 1 wrong");
 
 	/* everything: (3 - 2) / 3, little */
 	r.selected = 0x1F;
-	answer_check(&q, &r, &v);
-	CHECK(v.outcome == OUT_PARTIAL);
-	CHECK_NUM(v.fraction, 1.0 / 3.0);
+	JUDGED(&q, &r, &v, OUT_PARTIAL, 1.0 / 3.0);
 
 	/* all right plus one wrong is not fully right */
 	r.selected = q.correct | (1UL << 3);
-	answer_check(&q, &r, &v);
-	CHECK(v.outcome == OUT_PARTIAL);
-	CHECK_NUM(v.fraction, 2.0 / 3.0);
+	JUDGED(&q, &r, &v, OUT_PARTIAL, 2.0 / 3.0);
 }
 
 static void test_multi_wrong(void)
@@ -189,9 +179,7 @@ static void test_multi_wrong(void)
 
 	/* 1 right, 2 wrong: below zero, so zero */
 	r.selected = (1UL << 0) | (1UL << 1) | (1UL << 3);
-	answer_check(&q, &r, &v);
-	CHECK(v.outcome == OUT_WRONG);
-	CHECK_NUM(v.fraction, 0);
+	JUDGED(&q, &r, &v, OUT_WRONG, 0);
 	CHECK_STR(v.note, "1 of 3 right options, 2 wrong");
 
 	/* 1 right, 1 wrong: zero too */
@@ -201,9 +189,7 @@ static void test_multi_wrong(void)
 
 	/* nothing picked */
 	r.selected = 0;
-	answer_check(&q, &r, &v);
-	CHECK(v.outcome == OUT_WRONG);
-	CHECK_NUM(v.fraction, 0);
+	JUDGED(&q, &r, &v, OUT_WRONG, 0);
 
 	/* one right option of one */
 	q.correct = 1UL << 3;
@@ -805,35 +791,25 @@ static void test_order(void)
 
 	static const size_t right[] = {0, 1, 2};
 	r.order = right;
-	answer_check(&q, &r, &v);
-	CHECK(v.outcome == OUT_CORRECT);
-	CHECK_NUM(v.fraction, 1);
+	JUDGED(&q, &r, &v, OUT_CORRECT, 1);
 
 	static const size_t one_swap[] = {1, 0, 2};
 	r.order = one_swap;
-	answer_check(&q, &r, &v);
-	CHECK(v.outcome == OUT_PARTIAL);
-	CHECK_NUM(v.fraction, 2.0 / 3.0);
+	JUDGED(&q, &r, &v, OUT_PARTIAL, 2.0 / 3.0);
 	CHECK_STR(v.note, "2 of 3 pairs of items in the right order");
 
 	static const size_t reversed[] = {2, 1, 0};
 	r.order = reversed;
-	answer_check(&q, &r, &v);
-	CHECK(v.outcome == OUT_WRONG);
-	CHECK_NUM(v.fraction, 0);
+	JUDGED(&q, &r, &v, OUT_WRONG, 0);
 
 	static const size_t rotated[] = {1, 2, 0};
 	r.order = rotated;
-	answer_check(&q, &r, &v);
-	CHECK(v.outcome == OUT_PARTIAL);
-	CHECK_NUM(v.fraction, 1.0 / 3.0);
+	JUDGED(&q, &r, &v, OUT_PARTIAL, 1.0 / 3.0);
 
 	q.nchoices = 4;
 	static const size_t four[] = {0, 1, 3, 2};
 	r.order = four;
-	answer_check(&q, &r, &v);
-	CHECK(v.outcome == OUT_PARTIAL);
-	CHECK_NUM(v.fraction, 5.0 / 6.0);
+	JUDGED(&q, &r, &v, OUT_PARTIAL, 5.0 / 6.0);
 
 	/* not a permutation */
 	static const size_t twice[] = {0, 1, 1, 2};
@@ -870,29 +846,21 @@ static void test_match(void)
 
 	static const size_t all[] = {0, 1, 2, 3};
 	r.match = all;
-	answer_check(&q, &r, &v);
-	CHECK(v.outcome == OUT_CORRECT);
-	CHECK_NUM(v.fraction, 1);
+	JUDGED(&q, &r, &v, OUT_CORRECT, 1);
 
 	static const size_t half[] = {0, 1, 3, 2};
 	r.match = half;
-	answer_check(&q, &r, &v);
-	CHECK(v.outcome == OUT_PARTIAL);
-	CHECK_NUM(v.fraction, 0.5);
+	JUDGED(&q, &r, &v, OUT_PARTIAL, 0.5);
 	CHECK_STR(v.note, "2 of 4 pairs matched");
 
 	static const size_t three[] = {0, 1, 2, (size_t)-1};
 	r.match = three;
-	answer_check(&q, &r, &v);
-	CHECK(v.outcome == OUT_PARTIAL);
-	CHECK_NUM(v.fraction, 0.75);
+	JUDGED(&q, &r, &v, OUT_PARTIAL, 0.75);
 	CHECK_STR(v.note, "3 of 4 pairs matched");
 
 	static const size_t none[] = {1, 0, 3, 2};
 	r.match = none;
-	answer_check(&q, &r, &v);
-	CHECK(v.outcome == OUT_WRONG);
-	CHECK_NUM(v.fraction, 0);
+	JUDGED(&q, &r, &v, OUT_WRONG, 0);
 
 	static const size_t unpaired[] = {(size_t)-1, (size_t)-1, (size_t)-1, (size_t)-1};
 	r.match = unpaired;
@@ -915,21 +883,13 @@ static void test_card(void)
 	q.back = "Russia's Deputy Foreign Minister";
 
 	r.rating = RATE_AGAIN;
-	answer_check(&q, &r, &v);
-	CHECK(v.outcome == OUT_WRONG);
-	CHECK_NUM(v.fraction, 0);
+	JUDGED(&q, &r, &v, OUT_WRONG, 0);
 	r.rating = RATE_HARD;
-	answer_check(&q, &r, &v);
-	CHECK(v.outcome == OUT_PARTIAL);
-	CHECK_NUM(v.fraction, 0.5);
+	JUDGED(&q, &r, &v, OUT_PARTIAL, 0.5);
 	r.rating = RATE_GOOD;
-	answer_check(&q, &r, &v);
-	CHECK(v.outcome == OUT_CORRECT);
-	CHECK_NUM(v.fraction, 1);
+	JUDGED(&q, &r, &v, OUT_CORRECT, 1);
 	r.rating = RATE_EASY;
-	answer_check(&q, &r, &v);
-	CHECK(v.outcome == OUT_CORRECT);
-	CHECK_NUM(v.fraction, 1);
+	JUDGED(&q, &r, &v, OUT_CORRECT, 1);
 	r.rating = RATE_NONE;
 	answer_check(&q, &r, &v);
 	CHECK(v.outcome == OUT_WRONG);
