@@ -333,28 +333,23 @@ if tm capture-pane -e -p -t colour | grep -q "${esc}\[31m"; then pass "colour: w
 else fail "colour: wrong in red" "$(tm capture-pane -e -p -t colour | cat -v | head -8)"; fi
 keys colour q y q
 ended "colour" colour 0
-start nocolour 80 24 NO_COLOR=1 -- quiz --in-order "$deck"
-see "NO_COLOR: running" nocolour "Which is second?"
-keys nocolour 1
-see "NO_COLOR: wrong still said" nocolour "✗ Wrong."
-if tm capture-pane -e -p -t nocolour | grep -Eq "$colour_sgr"; then
-	fail "NO_COLOR: no colour" "$(tm capture-pane -e -p -t nocolour | cat -v | head -8)"
-else
-	pass "NO_COLOR: no colour"
-fi
-keys nocolour q y q
-ended "NO_COLOR" nocolour 0
-start nocolour2 80 24 -- quiz --no-color --in-order "$deck"
-see "--no-color: running" nocolour2 "Which is second?"
-keys nocolour2 1
-see "--no-color: wrong still said" nocolour2 "✗ Wrong."
-if tm capture-pane -e -p -t nocolour2 | grep -Eq "$colour_sgr"; then
-	fail "--no-color: no colour" "$(tm capture-pane -e -p -t nocolour2 | cat -v | head -8)"
-else
-	pass "--no-color: no colour"
-fi
-keys nocolour2 q y q
-ended "--no-color" nocolour2 0
+# no_colour NAME SESSION [ENV...] -- ARGS...: a quiz that must show no colour.
+no_colour() {
+	nc_name=$1 nc_s=$2; shift 2
+	start "$nc_s" 80 24 "$@"
+	see "$nc_name: running" "$nc_s" "Which is second?"
+	keys "$nc_s" 1
+	see "$nc_name: wrong still said" "$nc_s" "✗ Wrong."
+	if tm capture-pane -e -p -t "$nc_s" | grep -Eq "$colour_sgr"; then
+		fail "$nc_name: no colour" "$(tm capture-pane -e -p -t "$nc_s" | cat -v | head -8)"
+	else
+		pass "$nc_name: no colour"
+	fi
+	keys "$nc_s" q y q
+	ended "$nc_name" "$nc_s" 0
+}
+no_colour NO_COLOR nocolour NO_COLOR=1 -- quiz --in-order "$deck"
+no_colour --no-color nocolour2 -- quiz --no-color --in-order "$deck"
 
 # ---- the start screen, and escape sequences in decks and file names ------
 mkdir -p "$T/xdg/recall/decks"
