@@ -330,12 +330,13 @@ static enum step ask(struct session *s, FILE *in, FILE *out, char **line, size_t
 	}
 }
 
-static void show_summary(FILE *out, const struct session *s)
+/* Prints the summary of s; returns how many questions were missed. */
+static size_t show_summary(FILE *out, const struct session *s)
 {
 	struct summary sum;
 	if (session_summarize(s, &sum) != 0) {
 		fputs("(not enough memory for the summary)\n", out);
-		return;
+		return 0;
 	}
 	fputs("\n== Summary ==\n", out);
 	fputs("Score: ", out);
@@ -381,7 +382,9 @@ static void show_summary(FILE *out, const struct session *s)
 			}
 		}
 	}
+	size_t nmissed = sum.nmissed;
 	session_summary_free(&sum);
+	return nmissed;
 }
 
 /* True when the learner says yes to a retry. */
@@ -415,7 +418,7 @@ int ui_plain_run(struct session **sp, FILE *in, FILE *out, const struct ui_plain
 		session_finish(s);
 		if (stop_signal())
 			fputc('\n', out);  /* the prompt was left open */
-		show_summary(out, s);
+		size_t nmissed = show_summary(out, s);
 		if (first && o->summary_json) {
 			char err[512];
 			if (session_write_json(s, o->summary_json, err, sizeof err) != 0) {
@@ -425,12 +428,6 @@ int ui_plain_run(struct session **sp, FILE *in, FILE *out, const struct ui_plain
 			}
 		}
 		first = false;
-		struct summary sum;
-		size_t nmissed = 0;
-		if (session_summarize(s, &sum) == 0) {
-			nmissed = sum.nmissed;
-			session_summary_free(&sum);
-		}
 		if (quit || stop_signal() || nmissed == 0 || !want_retry(in, out, nmissed, &line, &cap))
 			break;
 		struct session *r = session_retry(s);
