@@ -170,13 +170,19 @@ struct session *session_new(struct deck *const *decks, size_t ndecks, const stru
 	return present_all(s);
 }
 
+/* Not fully right: wrong, partly right or skipped (not: unreached). */
+static bool missed(const struct item *it)
+{
+	return it->state == ITEM_SKIPPED ||
+	       (it->state == ITEM_ANSWERED && it->verdict.outcome != OUT_CORRECT);
+}
+
 struct session *session_retry(const struct session *old)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < old->n; i++) {
 		const struct item *it = &old->items[i];
-		if ((it->state == ITEM_ANSWERED && it->verdict.outcome != OUT_CORRECT) ||
-		    it->state == ITEM_SKIPPED)
+		if (missed(it))
 			n++;
 	}
 	uint64_t seed = old->rng;
@@ -185,8 +191,7 @@ struct session *session_retry(const struct session *old)
 		return NULL;
 	for (size_t i = 0; i < old->n; i++) {
 		const struct item *it = &old->items[i];
-		if ((it->state == ITEM_ANSWERED && it->verdict.outcome != OUT_CORRECT) ||
-		    it->state == ITEM_SKIPPED) {
+		if (missed(it)) {
 			s->items[s->n].q = it->q;
 			s->items[s->n].deck = it->deck;
 			s->n++;
@@ -385,7 +390,7 @@ int session_summarize(const struct session *s, struct summary *sum)
 		case OUT_WRONG: sum->wrong++; break;
 		case OUT_SKIPPED: sum->skipped++; break;
 		}
-		if (it->verdict.outcome != OUT_CORRECT)
+		if (missed(it))
 			sum->missed[sum->nmissed++] = it;
 		if (it->q->ntags == 0) {
 			struct tag_stat *t = tag_slot(sum, &cap, "(untagged)");
