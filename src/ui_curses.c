@@ -2111,13 +2111,15 @@ static void key_help(struct ui *u, enum action a)
 
 static void draw_confirm(struct ui *u, size_t top, size_t height)
 {
-	char b[256], x[32], y[32];
+	/* The question in full, and a short form for a window too low for it. */
+	char b[256], brief[128], x[32], y[32];
 	if (u->confirm == ASK_HINT) {
 		const struct question *q = current(u)->q;
 		score_format_points(q->points, x, sizeof x);
 		score_format_points(q->points * SCORE_HINT_FACTOR, y, sizeof y);
 		snprintf(b, sizeof b, "Take the hint? This question is then worth %s points instead of %s "
 		         "(and half any streak bonus).", y, x);
+		snprintf(brief, sizeof brief, "Take the hint? %s points, not %s.", y, x);
 	} else {
 		const struct session *s = quiz(u);
 		size_t left = session_count(s) - session_position(s) - (top_screen(u) == SCR_FEEDBACK ? 1 : 0);
@@ -2126,20 +2128,28 @@ static void draw_confirm(struct ui *u, size_t top, size_t height)
 			         "not reached; the summary follows.", left, left == 1 ? "" : "s", left == 1 ? "s" : "");
 		else
 			snprintf(b, sizeof b, "Quit the quiz? The summary follows.");
+		snprintf(brief, sizeof brief, "Quit the quiz?");
 	}
 	size_t w = cols() > 6 ? cols() - 6 : cols();
 	if (w > 60)
 		w = 60;
+	const char *text = b;
 	struct layout_lines l = {0};
-	if (layout_wrap(b, w > 4 ? w - 4 : 1, &l) != 0)
+	if (layout_wrap(text, w > 4 ? w - 4 : 1, &l) != 0)
 		return;
+	if (l.n + 4 > height) {
+		layout_lines_free(&l);
+		text = brief;
+		if (layout_wrap(text, w > 4 ? w - 4 : 1, &l) != 0)
+			return;
+	}
 	size_t h = l.n + 4 < height ? l.n + 4 : height;
 	size_t y0 = top + (height - h) / 2, x0 = (cols() - w) / 2;
 	draw_box(y0, x0, h, w);
 	for (size_t i = 0; i < l.n && i + 4 <= h; i++) {
 		move(to_int(y0 + 1 + i), to_int(x0 + 2));
 		attrset((int)look_attr(u, L_BOLD));
-		put_n(u, b + l.v[i].start, l.v[i].len, w - 4);
+		put_n(u, text + l.v[i].start, l.v[i].len, w - 4);
 	}
 	attrset(A_NORMAL);
 	if (h >= 4)

@@ -351,6 +351,16 @@ no_colour() {
 no_colour NO_COLOR nocolour NO_COLOR=1 -- quiz --in-order "$deck"
 no_colour --no-color nocolour2 -- quiz --no-color --in-order "$deck"
 
+# A yes-or-no question in a window too low for its full text says it short.
+start lowask 32 10 -- quiz --in-order "$deck"
+see "low window: running" lowask "Which is second?"
+keys lowask h
+see "low window: the hint's cost, short" lowask "Take the hint? 50"
+keys lowask n q
+see "low window: quitting, short" lowask "Quit the quiz?"
+keys lowask y q
+ended "low window" lowask 0
+
 # ---- the start screen, and escape sequences in decks and file names ------
 mkdir -p "$T/xdg/recall/decks"
 cp tests/data/escape.json "$T/xdg/recall/decks/bad${esc}[7mname.json"
