@@ -2,6 +2,7 @@
 #
 #   make run       install missing build dependencies, build, start a quiz
 #   make test      the same dependency step, then every test under the sanitizers
+#   make screens   write the golden screen dumps (tests/screens/) anew
 #   make bench     load-time and memory figures on a generated deck
 #   make fuzz      fuzz the deck loader (clang, FUZZ_SECONDS=60)
 #   make install   PREFIX=/usr/local DESTDIR= (the binary, the decks, the man page)
@@ -47,7 +48,7 @@ SAN_FLAGS  = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
              -fno-sanitize-recover=all
 SAN_O      = $(O)/san
 
-.PHONY: all run test check bench fuzz install uninstall clean deps test-deps
+.PHONY: all run test check screens bench fuzz install uninstall clean deps test-deps
 
 all: $(BIN)
 
@@ -101,10 +102,17 @@ test: test-deps
 	@$(MAKE) --no-print-directory check
 
 # Builds everything with the sanitizers into $(SAN_O), then runs the suite.
+SAN_MAKE   = $(MAKE) --no-print-directory O=$(SAN_O) CFLAGS="$(SAN_FLAGS) -Werror" \
+             LDFLAGS="$(LDFLAGS) -fsanitize=address,undefined"
 check:
-	@$(MAKE) --no-print-directory O=$(SAN_O) CFLAGS="$(SAN_FLAGS) -Werror" \
-		LDFLAGS="$(LDFLAGS) -fsanitize=address,undefined" $(SAN_O)/recall sanitized-tests
+	@$(SAN_MAKE) $(SAN_O)/recall sanitized-tests
 	@sh tests/run.sh "$(SAN_O)"
+
+# After a deliberate change to what is drawn: the golden screen dumps are
+# captured anew from the binary, and the change shows as their diff.
+screens: test-deps
+	@$(SAN_MAKE) $(SAN_O)/recall
+	RECALL="$(CURDIR)/$(SAN_O)/recall" RECALL_SCREENS=update sh tests/e2e/screens.sh
 
 .PHONY: sanitized-tests
 sanitized-tests: $(UNIT_BIN) $(O)/tests/bench

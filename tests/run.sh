@@ -3,7 +3,7 @@
 #   tests/run.sh BUILD_DIR
 # BUILD_DIR holds the sanitized binary (recall) and the unit tests (tests/).
 # Each unit test binary and each tests/e2e/*.sh script prints "PASS name" or
-# "FAIL name" lines; a program that dies without saying so counts as a failure.
+# "FAIL name" lines (tests/e2e/lib*.sh are their helpers); a program that dies without saying so counts as a failure.
 set -u
 build=${1:?usage: tests/run.sh BUILD_DIR}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -33,7 +33,8 @@ for t in "$build"/tests/test_*; do
 	tally "$(basename "$t")" $?
 done
 for t in "$here"/e2e/*.sh; do
-	[ -f "$t" ] && [ "$(basename "$t")" != lib.sh ] || continue
+	case $(basename "$t") in lib*.sh) continue ;; esac  # helpers, not tests
+	[ -f "$t" ] || continue
 	echo "== $(basename "$t")"
 	(cd "$here/.." && sh "$t") >"$log" 2>&1
 	tally "$(basename "$t")" $?

@@ -1,0 +1,164 @@
+# End-to-end: golden screen dumps.  The real binary runs in tmux and is
+# driven to every screen and every question type; each screen's text is
+# compared with the file kept for it in tests/screens/ (NAME-COLSxROWS.txt).
+# A difference fails with a unified diff.  After a deliberate change,
+# `make screens` writes the files anew (RECALL_SCREENS=update), and the
+# change shows in review as a diff of those files.
+#
+# The one thing that varies from run to run, the time a quiz took on its
+# summary, is written as "time 0 s" before comparing.
+. tests/e2e/lib.sh
+. tests/e2e/lib-tmux.sh
+
+golden=tests/screens
+deck=tests/data/basic.json
+update=${RECALL_SCREENS:-}
+[ "$update" = update ] && mkdir -p "$golden"
+
+normalise() {
+	sed -E 's/time [0-9]+ (h|min|s)( [0-9]+ (min|s))*/time 0 s/g'
+}
+
+# shot SESSION NAME MARKER: waits until SESSION shows MARKER and holds still,
+# then compares the screen with $golden/NAME-SIZE.txt (or writes it).
+shot() {
+	_s=$1 _name=$2-$(tm display-message -p -t "$1" '#{window_width}x#{window_height}')
+	_f=$golden/$_name.txt
+	if ! wait_for "$_s" "$3"; then
+		fail "screen $_name" "the screen never showed: $3" "it shows:" "$screen"
+		return
+	fi
+	_prev= _i=0
+	while [ $_i -lt 40 ]; do
+		_cur=$(tm capture-pane -p -t "$_s" | normalise)
+		[ "$_cur" = "$_prev" ] && break
+		_prev=$_cur
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	printf '%s\n' "$_cur" >"$T/shot"
+	if [ "$update" = update ]; then
+		cp "$T/shot" "$_f"
+		pass "screen $_name (written)"
+	elif [ ! -f "$_f" ]; then
+		fail "screen $_name" "no $_f: make screens writes it"
+	elif diff -u "$_f" "$T/shot" >"$T/diff"; then
+		pass "screen $_name"
+	else
+		fail "screen $_name" "differs from $_f (- kept, + now; make screens rewrites it after a deliberate change):" "$(cat "$T/diff")"
+	fi
+}
+
+# A whole quiz in deck order: each question type before and after its
+# answer, a right, a partly right, a wrong and a typo verdict, a card's two
+# sides and its rating, the summary.
+quiz_flow() { # SESSION
+	s=$1
+	shot "$s" choice "question 1 / 8"
+	keys "$s" 2
+	shot "$s" feedback-right "Right!"
+	keys "$s" Enter
+	shot "$s" multi "question 2 / 8"
+	keys "$s" 1 Enter
+	shot "$s" feedback-partial "Partly right"
+	keys "$s" Enter
+	shot "$s" truefalse "question 3 / 8"
+	keys "$s" t
+	shot "$s" feedback-wrong "Wrong."
+	keys "$s" Enter
+	wait_for "$s" "question 4 / 8"
+	type_text "$s" "twenty-six"
+	shot "$s" number "twenty-six"
+	keys "$s" Enter
+	shot "$s" feedback-number "Right!"
+	keys "$s" Enter
+	wait_for "$s" "question 5 / 8"
+	type_text "$s" "baisaran medow"
+	shot "$s" text "medow"
+	keys "$s" Escape
+	shot "$s" text-command "Esc back to typing"
+	keys "$s" Escape Enter
+	shot "$s" feedback-typo "Accepted with a typo"
+	keys "$s" Enter
+	shot "$s" order "question 6 / 8"
+	keys "$s" Space
+	shot "$s" order-held "drop"
+	keys "$s" Down Space Enter
+	shot "$s" feedback-order "question 6 / 8"
+	keys "$s" Enter
+	shot "$s" match "question 7 / 8"
+	keys "$s" b
+	shot "$s" match-paired "question 7 / 8"
+	keys "$s" Right
+	shot "$s" match-right "question 7 / 8"
+	keys "$s" Left c a Enter
+	shot "$s" feedback-match "question 7 / 8"
+	keys "$s" Enter
+	shot "$s" card-front "Space flip"
+	keys "$s" Space
+	shot "$s" card-back "4 easy"
+	keys "$s" 3
+	shot "$s" feedback-card "Rated good"
+	keys "$s" Enter
+	shot "$s" summary "Summary"
+	keys "$s" '?'
+	shot "$s" help-summary "Keys here"
+	keys "$s" x q
+}
+
+# The overlays: help over a question and a feedback, the hint and quit
+# questions, a skipped question, and a summary with questions missed and
+# not reached.
+overlay_flow() { # SESSION
+	s=$1
+	wait_for "$s" "question 1 / 8"
+	keys "$s" '?'
+	shot "$s" help-choice "Keys here"
+	keys "$s" x h
+	shot "$s" confirm-hint "Take the hint?"
+	keys "$s" y
+	shot "$s" hint-taken "(hint taken)"
+	keys "$s" s
+	shot "$s" feedback-skipped "Skipped."
+	keys "$s" '?'
+	shot "$s" help-feedback "Keys here"
+	keys "$s" x q
+	shot "$s" confirm-quit "Quit the quiz?"
+	keys "$s" y
+	shot "$s" summary-missed "not reached"
+	keys "$s" q
+}
+
+# The start screen over the bundled decks and one of the learner's own.
+mkdir -p "$T/xdg/recall/decks"
+cp "$deck" "$T/xdg/recall/decks/basic.json"
+start_flow() { # SESSION
+	s=$1
+	shot "$s" start "decks found"
+	keys "$s" '?'
+	shot "$s" help-start "Keys here"
+	keys "$s" x q
+}
+
+for size in 80x24 40x12; do
+	c=${size%x*} r=${size#*x}
+	start "quiz$c" "$c" "$r" -- quiz --in-order --seed 5 "$deck"
+	quiz_flow "quiz$c"
+	ended "quiz at $size" "quiz$c" 0
+	start "over$c" "$c" "$r" -- quiz --in-order --seed 5 "$deck"
+	overlay_flow "over$c"
+	ended "overlays at $size" "over$c" 0
+	start "home$c" "$c" "$r" XDG_DATA_HOME="$T/xdg" --
+	start_flow "home$c"
+	ended "start screen at $size" "home$c" 0
+done
+start home120 120 40 XDG_DATA_HOME="$T/xdg" --
+shot home120 start "decks found"
+keys home120 q
+ended "start screen at 120x40" home120 0
+start small 25 8 -- quiz --in-order --seed 5 "$deck"
+shot small small "25×8"
+keys small q
+ended "too small" small 0
+
+e2e_end
