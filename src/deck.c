@@ -153,7 +153,7 @@ static void load_source_ref(struct deck_ctx *c, const cJSON *obj, struct questio
 		return;
 	if (!cJSON_IsObject(s)) {
 		deck_error_at(c, s, "'source' must be an object {\"ref\": ..., \"paragraph\": ...}, found %s",
-		         deck_json_kind(s));
+		              deck_json_kind(s));
 		return;
 	}
 	static const char *const allowed[] = { "ref", "paragraph", NULL };
@@ -180,7 +180,7 @@ static void load_source_ref(struct deck_ctx *c, const cJSON *obj, struct questio
 	if (!qn->source) {
 		char b[80];
 		deck_error_at(c, ref, "source '%s' is not listed in the deck's 'sources'",
-		         deck_quote(ref->valuestring, b, sizeof b));
+		              deck_quote(ref->valuestring, b, sizeof b));
 	}
 	qn->paragraph = (unsigned)deck_opt_int(c, s, "paragraph", 1, 1000000);
 }
@@ -370,6 +370,7 @@ static void decode_key(const char *src, struct json_span sp, char *buf, size_t s
 	cJSON_Delete(k);
 }
 
+/* Long: one pass in the order that matters (keys, format, header, questions). */
 static void load_top(struct deck_loader *L, const struct json_top *top)
 {
 	struct deck *d = L->deck;
@@ -439,7 +440,7 @@ static void load_top(struct deck_loader *L, const struct json_top *top)
 			if (s && i == 1 && !deck_is_slug(s)) {
 				char b[80];
 				deck_error_at(&c, v, "'id' must be a slug of 1 to 64 lower-case letters, digits, '-', '_' or '.', found '%s'",
-				         deck_quote(s, b, sizeof b));
+				              deck_quote(s, b, sizeof b));
 			}
 			if (i == 1) d->id = s;
 			if (i == 2) d->title = s;

@@ -128,7 +128,7 @@ void deck_check_duplicates(struct deck_ctx *c, const cJSON *n)
 					if (a->string[0] == b->string[0] && strcmp(a->string, b->string) == 0) {
 						char k[80];
 						deck_report(c, DIAG_ERROR, a, true, "duplicate key '%s'",
-						       deck_quote(a->string, k, sizeof k));
+						            deck_quote(a->string, k, sizeof k));
 						break;
 					}
 				}
@@ -273,7 +273,7 @@ const char *deck_req_slug(struct deck_ctx *c, const cJSON *obj, const char *name
 	if (s && !deck_is_slug(s)) {
 		char b[80];
 		deck_error_at(c, deck_field(obj, name),
-		         "'%s' must be a slug of 1 to 64 lower-case letters, digits, '-', '_' or '.', found '%s'",
+		              "'%s' must be a slug of 1 to 64 lower-case letters, digits, '-', '_' or '.', found '%s'",
 		         name, deck_quote(s, b, sizeof b));
 		return NULL;
 	}

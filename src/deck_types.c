@@ -130,7 +130,7 @@ void deck_load_number(struct deck_ctx *c, const cJSON *obj, struct question *qn)
 			deck_error_at(c, mn, "'min' (%g) is above 'max' (%g)", qn->min, qn->max);
 		else if (qn->number < qn->min || qn->number > qn->max)
 			deck_error_at(c, a, "'answer' (%g) lies outside 'min' and 'max' (%g to %g)",
-			         qn->number, qn->min, qn->max);
+			              qn->number, qn->min, qn->max);
 	}
 }
 
@@ -199,7 +199,7 @@ void deck_load_match(struct deck_ctx *c, const cJSON *obj, struct question *qn)
 		l[i] = r[i] = NULL;
 		if (!cJSON_IsArray(e) || cJSON_GetArraySize(e) != 2) {
 			deck_error_at(c, e, "each pair must be an array of two strings [left, right], found %s",
-			         cJSON_IsArray(e) ? "an array of another length" : deck_json_kind(e));
+			              cJSON_IsArray(e) ? "an array of another length" : deck_json_kind(e));
 			ok = false;
 			continue;
 		}

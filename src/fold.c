@@ -163,6 +163,7 @@ static size_t code_points(const char *s, uint32_t *out)
  * length plus one are kept, and the work stops as soon as two rows in a
  * row exceed limit.  When memory runs out the strings count as far apart
  * (limit + 1). */
+/* Long: the banded table is one tight loop, kept whole for speed. */
 size_t fold_distance(const char *a, const char *b, size_t limit)
 {
 	if (!a)

@@ -507,6 +507,7 @@ void json_top_free(struct json_top *top)
 	memset(top, 0, sizeof *top);
 }
 
+/* Long on purpose: one state machine whose gotos jump between its parts. */
 int json_check(struct diag_src *src, struct diags *d, struct json_top *top)
 {
 	struct checker c;

@@ -69,6 +69,7 @@ static void add_digit(struct digits *g, char c, bool fraction)
  * start or end with its point (".5", "26."): both are plain enough to
  * read.  The digits are handed to strtod as "DIGITSeEXP", which has no
  * decimal point for the locale to get wrong, and it rounds correctly. */
+/* Long: one pass over sign, groups, fraction and exponent, sharing the index. */
 static bool parse_numeral(const char *s, size_t len, bool allow_sign, double *out)
 {
 	struct digits g = {{0}, 0, 0};

@@ -134,6 +134,7 @@ static int parse_list(const char *line, bool letters, size_t max, size_t *v, siz
 
 /* Turns an answer line into a response; false with a message to show when
  * the line does not fit the question. */
+/* Long: one short case per question type, kept together to read side by side. */
 static bool parse_answer(const struct item *it, const char *line, struct response *r,
                          size_t *scratch, const char **why)
 {
