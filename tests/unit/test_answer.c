@@ -1,13 +1,14 @@
-/* Unit tests of answer.c: checking every question type, numbers as learners
- * type them, folding, typo tolerance, and the written-out answers. */
+/* Unit tests of answer checking and writing (answer.c, answer_format.c),
+ * numbers as learners type them (number.c), and folding and typo tolerance
+ * (fold.c). */
 #include <locale.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "answer.h"
-#include "fold.h"
 #include "check.h"
+#include "fold.h"
 
 /* ------------------------------------------------------------- helpers */
 
