@@ -1,4 +1,5 @@
-/* answer — checking a learner's response against a question.
+/* answer — checking a learner's response against a question, and writing
+ * answers and responses out (answer.c, answer_format.c).
  *
  * Responses refer to options by their index in the deck (the order the
  * question was written in), never by the position they were shown at; the
@@ -42,25 +43,15 @@ struct verdict {
  * sense for the question is wrong. */
 void answer_check(const struct question *q, const struct response *r, struct verdict *v);
 
-/* Parses a number as a learner types it: "26", "-3", "26.0", "1,000",
- * "1 000", "2.5e3", and English number words ("twenty-six", "one hundred
- * and five", "a thousand", "3 million").  Surrounding space is ignored, and
- * so is unit when it ends the text ("26 people").  Returns true and stores
- * the value on success. */
+/* The same as number_parse (number.h), under the name the front ends use. */
 bool answer_parse_number(const char *s, const char *unit, double *out);
 
-/* Folds s for lenient text comparison: lower case, Latin diacritics
- * removed, curly quotes and dashes made plain, punctuation dropped (hyphens
- * and slashes become spaces), white space collapsed and trimmed.  The caller
- * frees the result (NULL only when memory runs out). */
-char *answer_fold(const char *s);
+/* The bits of the first n options set (all bits when n is that many or
+ * more): what a choice mask of a question with n options may hold. */
+unsigned long answer_choice_mask(size_t n);
 
-/* Damerau-Levenshtein distance (optimal string alignment) between two UTF-8
- * strings, counted in code points, or limit+1 when it exceeds limit. */
-size_t answer_distance(const char *a, const char *b, size_t limit);
-
-/* The right answer written out for display ("Andrey Rudenko", "26 (25-27)",
- * "1. a  2. b", "true").  Deck text inside is not escaped: the caller escapes
+/* The right answer written out for display ("Andrey Rudenko", "26 (between
+ * 25 and 27)", "1. a; 2. b", "true"); in answer_format.c.  Deck text inside is not escaped: the caller escapes
  * it.  The caller frees the result. */
 char *answer_format(const struct question *q);
 

@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
+
 /* Faults inside strings do not stop the check, but a binary or wrongly
  * encoded file could otherwise yield millions of them: stop after this many. */
 #define JSON_MAX_FAULTS 100
@@ -85,15 +87,10 @@ static inline size_t plain_prefix(uint64_t m)
 #endif
 }
 
-static inline int is_digit(unsigned ch)
-{
-	return ch - '0' < 10u;
-}
-
 /* Letters, digits and '_': what a bare word such as "NaN" is made of. */
 static inline int is_word(unsigned ch)
 {
-	return is_digit(ch) || (ch | 0x20u) - 'a' < 26u || ch == '_';
+	return text_is_digit((int)ch) || (ch | 0x20u) - 'a' < 26u || ch == '_';
 }
 
 static inline const unsigned char *skip_ws(const unsigned char *p, const unsigned char *end)
@@ -103,16 +100,6 @@ static inline const unsigned char *skip_ws(const unsigned char *p, const unsigne
 	return p;
 }
 
-static inline int hex_value(unsigned ch)
-{
-	if (is_digit(ch))
-		return (int)(ch - '0');
-	ch |= 0x20u;  /* 'A'..'F' to 'a'..'f'; no other byte lands there */
-	if (ch - 'a' < 6u)
-		return (int)(ch - 'a' + 10);
-	return -1;
-}
-
 /* Reads up to four hex digits at p; returns how many there were, with
  * their value in *v when there were four. */
 static int hex4(const unsigned char *p, const unsigned char *end, unsigned *v)
@@ -120,7 +107,7 @@ static int hex4(const unsigned char *p, const unsigned char *end, unsigned *v)
 	unsigned acc = 0;
 	int i;
 	for (i = 0; i < 4 && p + i < end; i++) {
-		int h = hex_value(p[i]);
+		int h = text_hex_value(p[i]);
 		if (h < 0)
 			break;
 		acc = acc << 4 | (unsigned)h;
@@ -404,41 +391,41 @@ static const unsigned char *scan_number(struct checker *c, const unsigned char *
 
 	if (*p == '-') {
 		p++;
-		if (p >= end || !is_digit(*p)) {
+		if (p >= end || !text_is_digit(*p)) {
 			report(c, p, "expected a digit after '-', found %s", found(c, p, fb, sizeof fb));
 			return NULL;
 		}
 	}
 	if (*p == '0') {
 		p++;
-		if (p < end && is_digit(*p)) {
+		if (p < end && text_is_digit(*p)) {
 			report(c, p - 1, "leading zeros are not allowed in numbers");
 			return NULL;
 		}
 	} else {
-		while (p < end && is_digit(*p))
+		while (p < end && text_is_digit(*p))
 			p++;
 	}
 	if (p < end && *p == '.') {
 		p++;
-		if (p >= end || !is_digit(*p)) {
+		if (p >= end || !text_is_digit(*p)) {
 			report(c, p, "expected a digit after the decimal point, found %s",
 			       found(c, p, fb, sizeof fb));
 			return NULL;
 		}
-		while (p < end && is_digit(*p))
+		while (p < end && text_is_digit(*p))
 			p++;
 	}
 	if (p < end && (*p == 'e' || *p == 'E')) {
 		p++;
 		if (p < end && (*p == '+' || *p == '-'))
 			p++;
-		if (p >= end || !is_digit(*p)) {
+		if (p >= end || !text_is_digit(*p)) {
 			report(c, p, "expected a digit in the exponent, found %s",
 			       found(c, p, fb, sizeof fb));
 			return NULL;
 		}
-		while (p < end && is_digit(*p))
+		while (p < end && text_is_digit(*p))
 			p++;
 	}
 	return p;
@@ -520,6 +507,7 @@ void json_top_free(struct json_top *top)
 	memset(top, 0, sizeof *top);
 }
 
+/* Long on purpose: one state machine whose gotos jump between its parts. */
 int json_check(struct diag_src *src, struct diags *d, struct json_top *top)
 {
 	struct checker c;

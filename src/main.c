@@ -13,6 +13,7 @@
 #include "deck.h"
 #include "diag.h"
 #include "library.h"
+#include "qtype.h"
 #include "session.h"
 #include "text.h"
 #include "ui_curses.h"
@@ -277,6 +278,7 @@ out:
 	return rc;
 }
 
+/* Long: options, decks, then the front end, in the order they are used. */
 static int cmd_quiz(int argc, char **argv)
 {
 	enum { OPT_IN_ORDER = 256, OPT_PLAIN, OPT_SUMMARY, OPT_NO_COLOR };
@@ -334,9 +336,10 @@ static int cmd_quiz(int argc, char **argv)
 	for (size_t i = 0; i < a.ntypes; i++) {
 		int t = deck_type_parse(a.types[i]);
 		if (t < 0) {
-			char b[80];
-			rc = usage_error("unknown question type '%s' (choice, multi, truefalse, number, text, order, match, card)",
-			                 text_escape_into(a.types[i], false, b, sizeof b));
+			char b[80], types[160];
+			rc = usage_error("unknown question type '%s' (%s)",
+			                 text_escape_into(a.types[i], false, b, sizeof b),
+			                 qtype_list(types, sizeof types));
 			goto out;
 		}
 		a.so.types |= 1u << t;

@@ -10,6 +10,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "qtype.h"
+
 struct session {
 	struct item *items;      /* the questions, in the order asked */
 	size_t n;
@@ -71,16 +73,17 @@ static bool is_identity(const size_t *v, size_t n)
 	return true;
 }
 
-/* Sets up the shown order of an item's options.  Items to order and the
- * right column of a match are always shuffled (in their deck order they
- * would give the answer away), and never left in the right order. */
+/* Sets up the shown order of an item's options, as its type's row says
+ * (qtype.h): none, shuffled when allowed, or always shuffled and never
+ * left in the right order. */
 static int present(struct session *s, struct item *it)
 {
 	const struct question *q = it->q;
+	const struct qtype_row *row = qtype_get(q->type);
 	free(it->shown);
 	it->shown = NULL;
 	it->nshown = 0;
-	if (q->type != Q_CHOICE && q->type != Q_MULTI && q->type != Q_ORDER && q->type != Q_MATCH)
+	if (!row || row->shown == QTYPE_SHOWN_NONE)
 		return 0;
 	it->shown = malloc(q->nchoices * sizeof *it->shown);
 	if (!it->shown)
@@ -88,7 +91,7 @@ static int present(struct session *s, struct item *it)
 	it->nshown = q->nchoices;
 	for (size_t i = 0; i < q->nchoices; i++)
 		it->shown[i] = i;
-	bool must = q->type == Q_ORDER || q->type == Q_MATCH;
+	bool must = row->shown == QTYPE_SHOWN_SCRAMBLED;
 	if (must || (q->shuffle && !s->in_order)) {
 		shuffle_indices(&s->rng, it->shown, it->nshown);
 		while (must && is_identity(it->shown, it->nshown))

@@ -258,13 +258,71 @@ void text_buf_free(struct text_buf *b)
 char *text_trim(char *s)
 {
 	size_t len = strlen(s), start = 0;
-	while (start < len && (s[start] == ' ' || s[start] == '\t' || s[start] == '\n' ||
-	                       s[start] == '\r' || s[start] == '\f' || s[start] == '\v'))
+	while (start < len && text_is_ascii_space(s[start]))
 		start++;
-	while (len > start && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\n' ||
-	                       s[len - 1] == '\r' || s[len - 1] == '\f' || s[len - 1] == '\v'))
+	while (len > start && text_is_ascii_space(s[len - 1]))
 		len--;
 	memmove(s, s + start, len - start);
 	s[len - start] = '\0';
 	return s;
+}
+
+bool text_is_wide_space(uint32_t cp)
+{
+	return cp == 0x00A0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
+	       cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F ||
+	       cp == 0x3000;
+}
+
+size_t text_utf8_decode_lossy(const char *s, size_t len, uint32_t *cp)
+{
+	size_t k = text_utf8_decode(s, len, cp);
+	if (k == 0) {
+		*cp = 0x110000u + (unsigned char)s[0];
+		k = 1;
+	}
+	return k;
+}
+
+size_t text_space_at(const char *s, size_t len)
+{
+	uint32_t cp;
+	if (len == 0)
+		return 0;
+	if (text_is_ascii_space(s[0]))
+		return 1;
+	if ((unsigned char)s[0] < 0x80)
+		return 0;
+	size_t k = text_utf8_decode(s, len, &cp);
+	return (k && text_is_wide_space(cp)) ? k : 0;
+}
+
+size_t text_space_before(const char *s, size_t len)
+{
+	if (len == 0)
+		return 0;
+	if (text_is_ascii_space(s[len - 1]))
+		return 1;
+	size_t start = len - 1;
+	while (start > 0 && len - start < 4 && ((unsigned char)s[start] & 0xC0) == 0x80)
+		start--;
+	size_t k = text_space_at(s + start, len - start);
+	return (k == len - start) ? k : 0;
+}
+
+void text_trim_span(const char *s, size_t *b, size_t *e)
+{
+	size_t k;
+	while (*b < *e && (k = text_space_at(s + *b, *e - *b)) > 0)
+		*b += k;
+	while (*e > *b && (k = text_space_before(s + *b, *e - *b)) > 0)
+		*e -= k;
+}
+
+bool text_same_ci(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (text_lower(a[i]) != text_lower(b[i]))
+			return false;
+	return true;
 }

@@ -60,4 +60,63 @@ void text_buf_free(struct text_buf *b);
 /* Removes leading and trailing ASCII white space in place; returns s. */
 char *text_trim(char *s);
 
+/* ---- single characters: ASCII only, whatever the locale says ---------- */
+
+/* '0'..'9'.  Takes an int so that char and unsigned char both fit. */
+static inline bool text_is_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* 'a'..'z' and 'A'..'Z'. */
+static inline bool text_is_alpha(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* 'A'..'Z' made lower case; every other byte as it is. */
+static inline char text_lower(char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+}
+
+/* Space, tab, newline, vertical tab, form feed, carriage return. */
+static inline bool text_is_ascii_space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
+/* The value of a hex digit ('0'..'9', 'a'..'f', 'A'..'F'), or -1. */
+static inline int text_hex_value(int c)
+{
+	if (text_is_digit(c))
+		return c - '0';
+	c |= 0x20;  /* 'A'..'F' to 'a'..'f'; no other byte lands there */
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+/* ---- white space and case over UTF-8 ---------------------------------- */
+
+/* Unicode white space other than ASCII: no-break and typographic spaces. */
+bool text_is_wide_space(uint32_t cp);
+
+/* Like text_utf8_decode, but never fails while len > 0: an invalid byte
+ * counts as one code point of its own, outside Unicode (0x110000 + byte),
+ * so that it never equals a real character.  Returns the bytes read. */
+size_t text_utf8_decode_lossy(const char *s, size_t len, uint32_t *cp);
+
+/* Length of the white space (ASCII or Unicode) at s[0..len), 0 if none. */
+size_t text_space_at(const char *s, size_t len);
+
+/* Length of the white space that ends s[0..len), 0 if none. */
+size_t text_space_before(const char *s, size_t len);
+
+/* Narrows s[*b..*e) by the white space (ASCII or Unicode) at both ends. */
+void text_trim_span(const char *s, size_t *b, size_t *e);
+
+/* True when a[0..n) and b[0..n) are equal but for ASCII case. */
+bool text_same_ci(const char *a, const char *b, size_t n);
+
 #endif

@@ -9,6 +9,7 @@
 
 #include "stop.h"
 #include "text.h"
+#include "verdict.h"
 
 /* Reads one line without its end of line; NULL at end of input or when a
  * signal asks us to stop.  The result lives in *buf until the next call. */
@@ -133,6 +134,7 @@ static int parse_list(const char *line, bool letters, size_t max, size_t *v, siz
 
 /* Turns an answer line into a response; false with a message to show when
  * the line does not fit the question. */
+/* Long: one short case per question type, kept together to read side by side. */
 static bool parse_answer(const struct item *it, const char *line, struct response *r,
                          size_t *scratch, const char **why)
 {
@@ -220,7 +222,7 @@ static bool parse_answer(const struct item *it, const char *line, struct respons
 			r->rating = (enum rating)(line[0] - '0');
 			return true;
 		}
-		*why = "Rate yourself: 1 again, 2 hard, 3 good, 4 easy.";
+		*why = verdict_rating_prompt();
 		return false;
 	case Q_NTYPES:
 		break;
@@ -233,16 +235,12 @@ static void show_verdict(FILE *out, const struct session *s, const struct item *
 {
 	const struct verdict *v = &it->verdict;
 	const struct question *q = it->q;
-	if (q->type == Q_CARD && it->state == ITEM_ANSWERED) {
-		fprintf(out, "Rated %s (%s).", it->given ? it->given : "",
-		        v->outcome == OUT_CORRECT ? "counts as right" :
-		        v->outcome == OUT_PARTIAL ? "counts as half right" : "counts as wrong");
-	} else switch (v->outcome) {
-	case OUT_CORRECT: fputs("Correct!", out); break;
-	case OUT_PARTIAL: fprintf(out, "Partly right (%.0f%%).", 100.0 * v->fraction); break;
-	case OUT_WRONG: fputs("Wrong.", out); break;
-	case OUT_SKIPPED: fputs("Skipped.", out); break;
-	}
+	char b[256];
+	if (q->type == Q_CARD && it->state == ITEM_ANSWERED)
+		verdict_rated_headline(it->given, v->outcome, b, sizeof b);
+	else
+		verdict_headline(v, b, sizeof b);
+	put_text(out, b, false);
 	fputs(" +", out);
 	put_points(out, it->earned);
 	fputs(" points", out);
@@ -252,11 +250,8 @@ static void show_verdict(FILE *out, const struct session *s, const struct item *
 	put_points(out, session_score(s)->total);
 	fputs(")\n", out);
 	if (v->note[0] && q->type != Q_CARD) {
-		char *e = text_escape(v->note, false);
-		if (e && e[0] >= 'a' && e[0] <= 'z')
-			e[0] = (char)(e[0] - 'a' + 'A');
-		fprintf(out, "%s.\n", e ? e : "");
-		free(e);
+		put_text(out, verdict_note_sentence(v, b, sizeof b), false);
+		fputc('\n', out);
 	}
 	if ((v->outcome != OUT_CORRECT || v->typo) && !(q->type == Q_CARD && seen_back)) {
 		char *right = answer_format(q);
@@ -316,7 +311,9 @@ static enum step ask(struct session *s, FILE *in, FILE *out, char **line, size_t
 			flipped = true;
 			fputs("Back: ", out);
 			put_text(out, it->q->back, true);
-			fputs("\nHow well did you know it? 1 again, 2 hard, 3 good, 4 easy.\n", out);
+			fputc('\n', out);
+			fputs(verdict_rating_prompt(), out);
+			fputc('\n', out);
 			continue;
 		}
 		struct response r;
@@ -343,7 +340,8 @@ static size_t show_summary(FILE *out, const struct session *s)
 	put_points(out, sum.score);
 	fputs(" of ", out);
 	put_points(out, sum.max);
-	fprintf(out, " (%.0f%%)\n", sum.percent);
+	char pc[32];
+	fprintf(out, " (%s)\n", verdict_format_percent(sum.percent, pc, sizeof pc));
 	fprintf(out, "Correct %zu, partly right %zu, wrong %zu, skipped %zu", sum.correct,
 	        sum.partial, sum.wrong, sum.skipped);
 	if (sum.unreached)
@@ -359,8 +357,9 @@ static size_t show_summary(FILE *out, const struct session *s)
 			const struct tag_stat *t = &sum.tags[i];
 			fputs("  ", out);
 			put_text(out, t->tag, false);
-			fprintf(out, ": %zu of %zu right (%.0f%%)\n", t->correct, t->asked,
-			        t->max > 0 ? 100.0 * t->earned / t->max : 0.0);
+			fprintf(out, ": %zu of %zu right (%s)\n", t->correct, t->asked,
+			        verdict_format_percent(t->max > 0 ? 100.0 * t->earned / t->max : 0.0,
+			                               pc, sizeof pc));
 		}
 	}
 	if (sum.nmissed) {

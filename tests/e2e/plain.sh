@@ -33,13 +33,14 @@ $match_answer
 " quiz --plain --in-order --seed 5 --summary-json "$T/sum.json" "$deck"
 expect_rc "all-right: exit 0" 0
 expect_clean "all-right: no sanitizer report"
-expect_in "all-right: choice" "$out" "Correct! +100 points (score 100)"
-expect_in "all-right: streak bonus" "$out" "Correct! +110 points, streak 2 (score 210)"
-expect_in "all-right: number words and unit" "$out" "Correct! +130 points, streak 4"
+expect_in "all-right: choice" "$out" "Right! +100 points (score 100)"
+expect_in "all-right: streak bonus" "$out" "Right! +110 points, streak 2 (score 210)"
+expect_in "all-right: number words and unit" "$out" "Right! +130 points, streak 4"
 expect_in "all-right: typo said so" "$out" "Accepted with a typo: baisaran medow."
 expect_in "all-right: explanation" "$out" "Why: Two comes after one."
 expect_in "all-right: source" "$out" "Source: Test report, paragraph 2"
-expect_in "all-right: card rated" "$out" "Rated good (counts as right)"
+expect_in "all-right: card asks for a rating" "$out" "How well did you know it? 1 again, 2 hard, 3 good, 4 easy."
+expect_in "all-right: card rated" "$out" "Rated good: counts as right. +"
 expect_in "all-right: summary score" "$out" "Score: 1050 of 1050 (100%)"
 expect_in "all-right: counts" "$out" "Correct 8, partly right 0, wrong 0, skipped 0 (of 8)"
 expect_in "all-right: best streak" "$out" "Best streak: 8"
@@ -74,7 +75,7 @@ run hint "
 " quiz --plain --in-order --limit 1 "$deck"
 expect_in "hint: blank line asks again" "$out" "Type one option's number."
 expect_in "hint: shown" "$out" "Hint (the question is now worth half): Not the first."
-expect_in "hint: halves the points" "$out" "Correct! +50 points"
+expect_in "hint: halves the points" "$out" "Right! +50 points"
 
 run retry "3
 t
@@ -96,13 +97,13 @@ x
 2
 " quiz --plain --in-order --limit 1 "$deck"
 expect_in "bad-lines: reasks" "$out" "Type one option's number."
-expect_in "bad-lines: then takes the answer" "$out" "Correct! +100 points"
+expect_in "bad-lines: then takes the answer" "$out" "Right! +100 points"
 
 run number-garbage "abc
 26
 " quiz --plain --in-order --type number "$deck"
 expect_in "number: refuses non-numbers" "$out" "That is not a number"
-expect_in "number: then takes the answer" "$out" "Correct!"
+expect_in "number: then takes the answer" "$out" "Right!"
 
 run seeds-agree ":quit
 " quiz --plain --seed 42 "$deck"

@@ -1,5 +1,6 @@
-/* Unit tests of answer.c: checking every question type, numbers as learners
- * type them, folding, typo tolerance, and the written-out answers. */
+/* Unit tests of answer checking and writing (answer.c, answer_format.c),
+ * numbers as learners type them (number.c), and folding and typo tolerance
+ * (fold.c). */
 #include <locale.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -7,6 +8,7 @@
 
 #include "answer.h"
 #include "check.h"
+#include "fold.h"
 
 /* ------------------------------------------------------------- helpers */
 
@@ -73,7 +75,7 @@ static int refused(const char *s, const char *unit)
 /* fold(s) as a comparison with want; frees the result. */
 static int folds_to(const char *s, const char *want)
 {
-	char *f = answer_fold(s);
+	char *f = fold_text(s);
 	int ok = f && strcmp(f, want) == 0;
 	if (!ok)
 		printf("  fold(\"%s\") is \"%s\", expected \"%s\"\n", s, f ? f : "(null)", want);
@@ -694,29 +696,29 @@ static size_t naive_osa(const char *a, const char *b)
 
 static void test_distance_basic(void)
 {
-	CHECK(answer_distance("", "", 3) == 0);
-	CHECK(answer_distance("abc", "abc", 0) == 0);
-	CHECK(answer_distance("abc", "", 5) == 3);
-	CHECK(answer_distance("", "abcd", 5) == 4);
-	CHECK(answer_distance("abc", "abd", 2) == 1);
-	CHECK(answer_distance("abcd", "abdc", 2) == 1);  /* a swap is one */
-	CHECK(answer_distance("ca", "ac", 5) == 1);
-	CHECK(answer_distance("ca", "abc", 5) == 3);     /* OSA, not full Damerau */
-	CHECK(answer_distance("kitten", "sitting", 5) == 3);
-	CHECK(answer_distance("kitten", "sitting", 2) == 3); /* limit + 1 */
-	CHECK(answer_distance("kitten", "sitting", 1) == 2);
-	CHECK(answer_distance("abc", "abcdefgh", 2) == 3);
-	CHECK(answer_distance("abcdefgh", "abc", 2) == 3);
-	CHECK(answer_distance("abc", "xyz", 0) == 1);
-	CHECK(answer_distance("abc", "xyz", (size_t)-1) == 3); /* no wrap-around */
-	CHECK(answer_distance(NULL, "ab", 5) == 2);
+	CHECK(fold_distance("", "", 3) == 0);
+	CHECK(fold_distance("abc", "abc", 0) == 0);
+	CHECK(fold_distance("abc", "", 5) == 3);
+	CHECK(fold_distance("", "abcd", 5) == 4);
+	CHECK(fold_distance("abc", "abd", 2) == 1);
+	CHECK(fold_distance("abcd", "abdc", 2) == 1);  /* a swap is one */
+	CHECK(fold_distance("ca", "ac", 5) == 1);
+	CHECK(fold_distance("ca", "abc", 5) == 3);     /* OSA, not full Damerau */
+	CHECK(fold_distance("kitten", "sitting", 5) == 3);
+	CHECK(fold_distance("kitten", "sitting", 2) == 3); /* limit + 1 */
+	CHECK(fold_distance("kitten", "sitting", 1) == 2);
+	CHECK(fold_distance("abc", "abcdefgh", 2) == 3);
+	CHECK(fold_distance("abcdefgh", "abc", 2) == 3);
+	CHECK(fold_distance("abc", "xyz", 0) == 1);
+	CHECK(fold_distance("abc", "xyz", (size_t)-1) == 3); /* no wrap-around */
+	CHECK(fold_distance(NULL, "ab", 5) == 2);
 	/* code points, not bytes */
-	CHECK(answer_distance("caf\xC3\xA9", "cafe", 3) == 1);
-	CHECK(answer_distance("\xE5\x8C\x97\xE4\xBA\xAC", "\xE4\xBA\xAC\xE5\x8C\x97", 3) == 1);
-	CHECK(answer_distance("\xF0\x9F\x98\x80x", "x", 3) == 1);
+	CHECK(fold_distance("caf\xC3\xA9", "cafe", 3) == 1);
+	CHECK(fold_distance("\xE5\x8C\x97\xE4\xBA\xAC", "\xE4\xBA\xAC\xE5\x8C\x97", 3) == 1);
+	CHECK(fold_distance("\xF0\x9F\x98\x80x", "x", 3) == 1);
 	/* an invalid byte is one code point of its own */
-	CHECK(answer_distance("a\xFF" "b", "ab", 3) == 1);
-	CHECK(answer_distance("a\xFF" "b", "a\xFE" "b", 3) == 1);
+	CHECK(fold_distance("a\xFF" "b", "ab", 3) == 1);
+	CHECK(fold_distance("a\xFF" "b", "a\xFE" "b", 3) == 1);
 }
 
 static void test_distance_long(void)
@@ -734,17 +736,17 @@ static void test_distance_long(void)
 		a[i] = (char)('a' + (i * 7 % 26));
 	a[n] = '\0';
 	memcpy(b, a, n + 1);
-	CHECK(answer_distance(a, b, 2) == 0);
+	CHECK(fold_distance(a, b, 2) == 0);
 	b[10] = b[10] == 'z' ? 'y' : 'z';
-	CHECK(answer_distance(a, b, 2) == 1);
+	CHECK(fold_distance(a, b, 2) == 1);
 	b[4000] = a[4001];
 	b[4001] = a[4000];
-	CHECK(answer_distance(a, b, 2) == 2);
+	CHECK(fold_distance(a, b, 2) == 2);
 	b[2000] = '#';
-	CHECK(answer_distance(a, b, 2) == 3);
-	CHECK(answer_distance(a, b, 10) == 3);
+	CHECK(fold_distance(a, b, 2) == 3);
+	CHECK(fold_distance(a, b, 10) == 3);
 	b[0] = '\0';
-	CHECK(answer_distance(a, b, 2) == 3);
+	CHECK(fold_distance(a, b, 2) == 3);
 	free(a);
 	free(b);
 }
@@ -767,7 +769,7 @@ static void test_distance_random(void)
 		}
 		size_t want = naive_osa(a, b);
 		for (size_t limit = 0; limit <= 12; limit++) {
-			size_t got = answer_distance(a, b, limit);
+			size_t got = fold_distance(a, b, limit);
 			size_t expect = want > limit ? limit + 1 : want;
 			if (got != expect && mismatches++ < 5)
 				printf("  distance(\"%s\", \"%s\", %zu) is %zu, expected %zu\n",

@@ -1,0 +1,350 @@
+/* deck_field — checking single fields of a deck, and reporting problems at
+ * their line and column; see deck_load.h. */
+#include "deck_load.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "text.h"
+
+static void collect_nodes(const cJSON *n, const cJSON **out, size_t *k, size_t cap)
+{
+	for (; n; n = n->next) {
+		if (*k < cap)
+			out[*k] = n;
+		(*k)++;
+		collect_nodes(n->child, out, k, cap);
+	}
+}
+
+static size_t count_nodes(const cJSON *n)
+{
+	size_t k = 0;
+	for (; n; n = n->next)
+		k += 1 + count_nodes(n->child);
+	return k;
+}
+
+/* Byte offset of node (of its key when at_key and it has one). */
+static size_t node_offset(struct deck_ctx *c, const cJSON *node, bool at_key)
+{
+	if (!node || !c->root)
+		return c->span.start;
+	if (!c->locs) {
+		if (json_locate(c->L->src.buf, c->span, &c->locs, &c->nlocs) != 0)
+			return c->span.start;
+		/* The root alone, not its siblings: it was parsed on its own. */
+		size_t n = 1 + count_nodes(c->root->child);
+		c->nodes = malloc(n * sizeof *c->nodes);
+		if (!c->nodes)
+			return c->span.start;
+		c->nodes[0] = c->root;
+		c->nnodes = 1;
+		collect_nodes(c->root->child, c->nodes, &c->nnodes, n);
+	}
+	size_t n = c->nnodes < c->nlocs ? c->nnodes : c->nlocs;
+	for (size_t i = 0; i < n; i++) {
+		if (c->nodes[i] == node) {
+			if (at_key && c->locs[i].key != (size_t)-1)
+				return c->locs[i].key;
+			return c->locs[i].val;
+		}
+	}
+	return c->span.start;
+}
+
+void deck_ctx_done(struct deck_ctx *c)
+{
+	free(c->locs);
+	free(c->nodes);
+	c->locs = NULL;
+	c->nodes = NULL;
+}
+
+void deck_report(struct deck_ctx *c, enum diag_level level, const cJSON *node, bool at_key,
+                   const char *fmt, ...)
+{
+	char msg[800];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	char what[200] = "";
+	if (c->what == DECK_WHAT_SOURCE) {
+		snprintf(what, sizeof what, "source %zu", c->what_index + 1);
+	} else if (c->what == DECK_WHAT_QUESTION && c->what_id) {
+		char b[80];
+		snprintf(what, sizeof what, "question %zu (id '%s')", c->what_index + 1,
+		         deck_quote(c->what_id, b, sizeof b));
+	} else if (c->what == DECK_WHAT_QUESTION) {
+		snprintf(what, sizeof what, "question %zu", c->what_index + 1);
+	}
+	diag_at(c->L->d, &c->L->src, node_offset(c, node, at_key), level, "%s%s%s",
+	        what, what[0] ? ": " : "", msg);
+}
+
+/* Deck text quoted in a message: escaped and cut short. */
+const char *deck_quote(const char *s, char *buf, size_t size)
+{
+	size_t len = strlen(s);
+	text_escape_into(s, false, buf, size);
+	if (strlen(buf) < len && size > 4) {  /* cut: mark it */
+		size_t n = strlen(buf);
+		if (n > size - 4)
+			n = size - 4;
+		while (n > 0 && ((unsigned char)buf[n] & 0xC0) == 0x80)
+			n--;
+		memcpy(buf + n, "...", 4);
+	}
+	return buf;
+}
+
+const char *deck_json_kind(const cJSON *n)
+{
+	if (!n)
+		return "nothing";
+	if (cJSON_IsString(n)) return "a string";
+	if (cJSON_IsNumber(n)) return "a number";
+	if (cJSON_IsBool(n)) return "a boolean";
+	if (cJSON_IsNull(n)) return "null";
+	if (cJSON_IsArray(n)) return "an array";
+	if (cJSON_IsObject(n)) return "an object";
+	return "an unknown value";
+}
+
+/* ---- generic checks --------------------------------------------------- */
+
+/* Reports duplicate keys in every object of the tree. */
+void deck_check_duplicates(struct deck_ctx *c, const cJSON *n)
+{
+	for (; n; n = n->next) {
+		if (cJSON_IsObject(n)) {
+			for (const cJSON *a = n->child; a; a = a->next) {
+				for (const cJSON *b = n->child; b != a; b = b->next) {
+					/* The first bytes first: most keys differ there. */
+					if (a->string[0] == b->string[0] && strcmp(a->string, b->string) == 0) {
+						char k[80];
+						deck_report(c, DIAG_ERROR, a, true, "duplicate key '%s'",
+						            deck_quote(a->string, k, sizeof k));
+						break;
+					}
+				}
+			}
+		}
+		if (n->child)
+			deck_check_duplicates(c, n->child);
+	}
+}
+
+/* The bytes that stop scan_text's inner loop: the terminating NUL, the
+ * control characters but '\n' and '\t', 0x7F, and 0xC2 (the lead byte of
+ * U+0080..U+009F, and of other characters that are fine). */
+static const unsigned char text_stop[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1,  /* 0x00..0x0f: not \t \n */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* 0x10..0x1f */
+	[0x7F] = 1, [0xC2] = 1,
+};
+
+/* One pass over a string for take_string: its length in *len, and whether
+ * it holds a control character other than '\n' and '\t' (then *len is not
+ * set) or is blank (spaces, tabs and newlines only, or empty). */
+static bool scan_text(const char *s, size_t *len, bool *blank)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p == ' ' || *p == '\t' || *p == '\n')
+		p++;
+	*blank = *p == '\0';
+	for (;;) {
+		while (!text_stop[*p])
+			p++;
+		if (*p == '\0')
+			break;
+		if (*p != 0xC2)
+			return true;
+		if (p[1] >= 0x80 && p[1] <= 0x9F)
+			return true;  /* U+0080..U+009F */
+		p++;
+	}
+	*len = (size_t)((const char *)p - s);
+	return false;
+}
+
+/* Checks that n is a usable string; returns an arena copy or NULL
+ * (having reported why).  name is the field, for messages. */
+const char *deck_take_string(struct deck_ctx *c, const cJSON *n, const char *name, bool may_be_blank)
+{
+	if (!cJSON_IsString(n)) {
+		deck_error_at(c, n, "'%s' must be a string, found %s", name, deck_json_kind(n));
+		return NULL;
+	}
+	size_t len = 0;
+	bool blank;
+	if (scan_text(n->valuestring, &len, &blank)) {
+		deck_error_at(c, n, "'%s' holds a control character (only newline and tab are allowed)", name);
+		return NULL;
+	}
+	if (!may_be_blank && blank) {
+		deck_error_at(c, n, "'%s' must not be empty", name);
+		return NULL;
+	}
+	const char *s = deck_arena_strndup(c->L->deck->arena, n->valuestring, len);
+	if (!s)
+		c->L->oom = true;
+	return s;
+}
+
+/* A required string field of obj. */
+const char *deck_req_string(struct deck_ctx *c, const cJSON *obj, const char *name)
+{
+	const cJSON *n = deck_field(obj, name);
+	if (!n) {
+		deck_error_at(c, obj, "missing '%s'", name);
+		return NULL;
+	}
+	return deck_take_string(c, n, name, false);
+}
+
+const char *deck_opt_string(struct deck_ctx *c, const cJSON *obj, const char *name, bool may_be_blank)
+{
+	const cJSON *n = deck_field(obj, name);
+	return n ? deck_take_string(c, n, name, may_be_blank) : NULL;
+}
+
+bool deck_opt_bool(struct deck_ctx *c, const cJSON *obj, const char *name, bool dflt)
+{
+	const cJSON *n = deck_field(obj, name);
+	if (!n)
+		return dflt;
+	if (!cJSON_IsBool(n)) {
+		deck_error_at(c, n, "'%s' must be true or false, found %s", name, deck_json_kind(n));
+		return dflt;
+	}
+	return cJSON_IsTrue(n);
+}
+
+/* A finite number; false (reported) otherwise. */
+bool deck_take_number(struct deck_ctx *c, const cJSON *n, const char *name, double *out)
+{
+	if (!cJSON_IsNumber(n)) {
+		deck_error_at(c, n, "'%s' must be a number, found %s", name, deck_json_kind(n));
+		return false;
+	}
+	if (!isfinite(n->valuedouble)) {
+		deck_error_at(c, n, "'%s' is too large a number", name);
+		return false;
+	}
+	*out = n->valuedouble;
+	return true;
+}
+
+/* An optional whole number in [lo, hi]; 0 when absent or wrong. */
+int deck_opt_int(struct deck_ctx *c, const cJSON *obj, const char *name, int lo, int hi)
+{
+	const cJSON *n = deck_field(obj, name);
+	double v;
+	if (!n || !deck_take_number(c, n, name, &v))
+		return 0;
+	if (v != floor(v) || v < lo || v > hi) {
+		deck_error_at(c, n, "'%s' must be a whole number from %d to %d", name, lo, hi);
+		return 0;
+	}
+	return (int)v;
+}
+
+/* A slug: 1-64 of [a-z0-9._-]. */
+bool deck_is_slug(const char *s)
+{
+	size_t n = 0;
+	for (; s[n]; n++) {
+		char ch = s[n];
+		if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-' ||
+		      ch == '_' || ch == '.'))
+			return false;
+	}
+	return n >= 1 && n <= 64;
+}
+
+const char *deck_req_slug(struct deck_ctx *c, const cJSON *obj, const char *name)
+{
+	const char *s = deck_req_string(c, obj, name);
+	if (s && !deck_is_slug(s)) {
+		char b[80];
+		deck_error_at(c, deck_field(obj, name),
+		              "'%s' must be a slug of 1 to 64 lower-case letters, digits, '-', '_' or '.', found '%s'",
+		         name, deck_quote(s, b, sizeof b));
+		return NULL;
+	}
+	return s;
+}
+
+/* Warns about fields of obj not in allowed (NULL-terminated); those in
+ * elsewhere (fields of other question types) get a more helpful word. */
+void deck_check_fields(struct deck_ctx *c, const cJSON *obj, const char *const *allowed,
+                         const char *const *elsewhere, const char *kind)
+{
+	for (const cJSON *m = obj->child; m; m = m->next) {
+		bool ok = false, other = false;
+		for (const char *const *a = allowed; *a && !ok; a++)
+			ok = (*a)[0] == m->string[0] && strcmp(*a, m->string) == 0;
+		for (const char *const *a = elsewhere; a && *a && !ok && !other; a++)
+			other = (*a)[0] == m->string[0] && strcmp(*a, m->string) == 0;
+		if (ok)
+			continue;
+		char k[80];
+		if (other)
+			deck_warn_key(c, m, "field '%s' does not apply to %s (ignored)", deck_quote(m->string, k, sizeof k), kind);
+		else
+			deck_warn_key(c, m, "unknown field '%s' (ignored)", deck_quote(m->string, k, sizeof k));
+	}
+}
+
+/* A list of distinct non-empty strings, count within [lo, hi].  Returns an
+ * arena array, or NULL having reported why. */
+const char **deck_take_string_list(struct deck_ctx *c, const cJSON *n, const char *name,
+                                     size_t lo, size_t hi, size_t *count)
+{
+	if (!cJSON_IsArray(n)) {
+		deck_error_at(c, n, "'%s' must be an array of strings, found %s", name, deck_json_kind(n));
+		return NULL;
+	}
+	size_t k = (size_t)cJSON_GetArraySize(n);
+	if (k == 0 && hi == SIZE_MAX) {
+		deck_error_at(c, n, "'%s' is empty: it needs at least %zu %s", name, lo, lo == 1 ? "entry" : "entries");
+		return NULL;
+	}
+	if (k == 0) {
+		deck_error_at(c, n, "'%s' is empty: it needs %zu to %zu entries", name, lo, hi);
+		return NULL;
+	}
+	if (k < lo || k > hi) {
+		deck_error_at(c, n, "'%s' has %zu entries: it needs %zu to %zu", name, k, lo, hi);
+		return NULL;
+	}
+	const char **v = deck_arena_ptrs(c->L->deck->arena, k);
+	if (!v) {
+		c->L->oom = true;
+		return NULL;
+	}
+	size_t i = 0;
+	bool ok = true;
+	for (const cJSON *e = n->child; e; e = e->next, i++) {
+		v[i] = deck_take_string(c, e, name, false);
+		if (!v[i]) {
+			ok = false;
+			continue;
+		}
+		for (size_t j = 0; j < i; j++) {
+			if (v[j] && strcmp(v[j], v[i]) == 0) {
+				char b[80];
+				deck_error_at(c, e, "'%s' lists '%s' twice", name, deck_quote(v[i], b, sizeof b));
+				ok = false;
+				break;
+			}
+		}
+	}
+	*count = k;
+	return ok ? v : NULL;
+}
