@@ -134,7 +134,7 @@ mkdir -p "$T/xdg/recall/decks"
 cp "$deck" "$T/xdg/recall/decks/basic.json"
 start_flow() { # SESSION
 	s=$1
-	shot "$s" start "decks found"
+	shot "$s" start "found"
 	keys "$s" '?'
 	shot "$s" help-start "Keys here"
 	keys "$s" x q
@@ -153,7 +153,7 @@ for size in 80x24 40x12; do
 	ended "start screen at $size" "home$c" 0
 done
 start home120 120 40 XDG_DATA_HOME="$T/xdg" --
-shot home120 start "decks found"
+shot home120 start "found"
 keys home120 q
 ended "start screen at 120x40" home120 0
 start small 25 8 -- quiz --in-order --seed 5 "$deck"
