@@ -20,13 +20,19 @@ const struct ui_key ui_keys_global[] = {
 	UI_KEYS_END
 };
 
-const struct ui_key ui_keys_list[] = {
-	UI_FKEY(KEY_UP, UI_DO_UP, "\u2191\u2193", "move"),
-	UI_FKEY(KEY_DOWN, UI_DO_DOWN, NULL, NULL),
+/* Page Up and Down, Home and End: a page, or to either end. */
+static const struct ui_key pages[] = {
 	UI_FKEY(KEY_PPAGE, UI_DO_PGUP, NULL, NULL),
 	UI_FKEY(KEY_NPAGE, UI_DO_PGDN, NULL, NULL),
 	UI_FKEY(KEY_HOME, UI_DO_TOP, NULL, NULL),
 	UI_FKEY(KEY_END, UI_DO_BOTTOM, NULL, NULL),
+	UI_KEYS_END
+};
+
+const struct ui_key ui_keys_list[] = {
+	UI_FKEY(KEY_UP, UI_DO_UP, "\u2191\u2193", "move"),
+	UI_FKEY(KEY_DOWN, UI_DO_DOWN, NULL, NULL),
+	UI_KEYS_USE(pages),
 	UI_KEYS_END
 };
 
@@ -35,10 +41,7 @@ const struct ui_key ui_keys_scroll[] = {
 	UI_FKEY(KEY_DOWN, UI_DO_DOWN, NULL, NULL),
 	UI_KEY('k', UI_DO_UP, NULL, NULL),
 	UI_KEY('j', UI_DO_DOWN, NULL, NULL),
-	UI_FKEY(KEY_PPAGE, UI_DO_PGUP, NULL, NULL),
-	UI_FKEY(KEY_NPAGE, UI_DO_PGDN, NULL, NULL),
-	UI_FKEY(KEY_HOME, UI_DO_TOP, NULL, NULL),
-	UI_FKEY(KEY_END, UI_DO_BOTTOM, NULL, NULL),
+	UI_KEYS_USE(pages),
 	UI_KEYS_END
 };
 
