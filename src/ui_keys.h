@@ -77,7 +77,8 @@ void ui_keys_add(struct ui_keyset *ks, const struct ui_key *rows, const char *vi
  * terminal sends them. */
 int ui_keys_read(int *key, bool *fkey);
 
-/* The row of ks that key matches (ui_keys_always first), or NULL. */
+/* The row of ks that key matches (ui_keys_always first), or NULL; a row
+ * of the static tables, never to be freed. */
 const struct ui_key *ui_keys_find(const struct ui_keyset *ks, int key, bool fkey);
 
 /* One key of the footer or the help. */

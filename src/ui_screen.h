@@ -120,9 +120,11 @@ void ui_screen_pop(struct ui *ui);
 int ui_screen_replace(struct ui *ui, const struct ui_screen *s, const void *arg);
 /* Closes every screen, the last one too (the dispatcher, at the end). */
 void ui_screen_close_all(struct ui *ui);
-/* The screen on top. */
+/* The screen on top (a pointer into the stack, good until the next push
+ * or pop). */
 const struct ui_frame *ui_screen_top(const struct ui *ui);
-/* The screen under the one whose state is state; NULL when none. */
+/* The screen under the one whose state is state (into the stack, like
+ * ui_screen_top); NULL when none. */
 const struct ui_frame *ui_screen_under(const struct ui *ui, const void *state);
 
 /* The rows in force on fr, and the keys they list, in footer order (see
@@ -135,7 +137,8 @@ void ui_screen_say(struct ui *ui, const char *fmt, ...) __attribute__((format(pr
 /* Keeps an error for after the terminal is restored; the quiz ends. */
 void ui_screen_fail(struct ui *ui, const char *what);
 
-/* The quiz in hand, or NULL; and its current item, or NULL. */
+/* The quiz in hand, or NULL; and its current item, or NULL (both borrowed:
+ * the session is ui->own or the caller's of ui_curses_quiz). */
 struct session *ui_screen_quiz(const struct ui *ui);
 const struct item *ui_screen_item(const struct ui *ui);
 #endif
