@@ -1,0 +1,161 @@
+/* ui_scr_question — the question screen: the prompt of the quiz's current
+ * item and the answer being put together, in the way its type takes it
+ * (ui_input); hint, skip and quit. */
+#include <stdio.h>
+
+#include "score.h"
+#include "ui_input.h"
+#include "ui_quiz.h"
+#include "ui_screens.h"
+
+/* The screen's state. */
+struct asking {
+	struct ui_ask ask;  /* the answer in hand */
+};
+
+static int question_open(struct ui *ui, void *state, const void *arg)
+{
+	(void)ui, (void)arg;
+	struct asking *st = state;
+	ui_input_reset(&st->ask);
+	return 0;
+}
+
+static void question_close(struct ui *ui, void *state)
+{
+	(void)ui;
+	struct asking *st = state;
+	layout_field_free(&st->ask.field);
+}
+
+static void question_draw(struct ui *ui, void *state, const struct ui_area *area)
+{
+	struct asking *st = state;
+	const struct item *it = ui_screen_item(ui);
+	const struct ui_ask *k = &st->ask;
+	struct ui_rows *r = &ui->rows;
+	size_t width = area->width;
+	char b[512], pts[32];
+	ui_quiz_header(ui, it, false);
+	score_format_points(k->hint ? it->q->points * SCORE_HINT_FACTOR : it->q->points, pts, sizeof pts);
+	snprintf(b, sizeof b, "%s %s %s points%s", deck_type_name(it->q->type), ui_draw_glyph(UI_GLYPH_DOT),
+	         pts, k->hint ? " (hint taken)" : "");
+	ui_draw_wrap(r, width, 0, "", UI_LOOK_PLAIN, b, UI_LOOK_DIM, false);
+	ui_draw_blank(r);
+	ui_draw_wrap(r, width, 0, "", UI_LOOK_PLAIN, it->q->prompt, UI_LOOK_BOLD, false);
+	ui_draw_blank(r);
+	ui_input_for(it->q->type)->build(k, it, r, width);
+	if (k->hint) {
+		ui_draw_blank(r);
+		ui_draw_wrap(r, width, 0, "Hint: ", UI_LOOK_ACCENT, k->hint, UI_LOOK_PLAIN, false);
+	}
+	ui_draw_body(r, area->top, area->height, &st->ask.scroll);
+}
+
+/* The yes of the question whether to take the hint; ctx: the answer in hand. */
+static void hint_yes(struct ui *ui, void *ctx)
+{
+	struct ui_ask *k = ctx;
+	k->hint = session_hint(ui_screen_quiz(ui));
+}
+
+/* Offers the hint of it, at the price it costs. */
+static void ask_hint(struct ui *ui, struct ui_ask *k, const struct item *it)
+{
+	char b[256], brief[128], x[32], y[32];
+	if (!it->q->hint) {
+		ui_screen_say(ui, "This question has no hint.");
+		return;
+	}
+	if (k->hint) {
+		ui_screen_say(ui, "The hint is under the question.");
+		return;
+	}
+	score_format_points(it->q->points, x, sizeof x);
+	score_format_points(it->q->points * SCORE_HINT_FACTOR, y, sizeof y);
+	snprintf(b, sizeof b, "Take the hint? This question is then worth %s points instead of %s "
+	         "(and half any streak bonus).", y, x);
+	snprintf(brief, sizeof brief, "Take the hint? %s points, not %s.", y, x);
+	struct ui_confirm_arg q = { b, brief, hint_yes, k };
+	ui_screen_push(ui, &ui_screen_confirm, &q);
+}
+
+static bool question_key(struct ui *ui, void *state, enum ui_action act, int key)
+{
+	struct asking *st = state;
+	struct session *s = ui_screen_quiz(ui);
+	const struct item *it = session_current(s);
+	if (!it)
+		return true;
+	bool after_esc = st->ask.command;
+	st->ask.command = false;
+	switch (act) {
+	case UI_DO_HINT: ask_hint(ui, &st->ask, it); return true;
+	case UI_DO_SKIP: ui_quiz_judge(ui, session_skip(s)); return true;
+	case UI_DO_QUIT: ui_quiz_ask_quit(ui, false); return true;
+	case UI_DO_HELP: return false;
+	case UI_DO_COMMAND: st->ask.command = true; return true;
+	default: break;
+	}
+	if (after_esc)
+		return true;  /* a key that is no command just leaves the command */
+	struct response r = {0};
+	if (ui_input_for(it->q->type)->key(ui, &st->ask, it, act, key, &r))
+		ui_quiz_judge(ui, session_answer(s, &r));
+	return true;
+}
+
+/* The commands of every question, before the keys of its type (whose
+ * letters they would otherwise fall in). */
+static const struct ui_key commands[] = {
+	UI_KEY('h', UI_DO_HINT, "h", "hint"),
+	UI_KEY('s', UI_DO_SKIP, "s", "skip"),
+	UI_KEYS_USE(ui_keys_global),
+	UI_KEYS_END
+};
+
+/* The commands, then the rows of the item's type in its mode; while
+ * typing the commands are reached through Esc. */
+static void question_keys(const struct ui *ui, const void *state, struct ui_keyset *ks)
+{
+	const struct asking *st = state;
+	const struct item *it = ui_screen_item(ui);
+	if (!it)
+		return;
+	const struct ui_input *in = ui_input_for(it->q->type);
+	bool alt = in->alt && in->alt(&st->ask);
+	ui_keys_add(ks, commands, in->typing && !alt ? "Esc " : NULL);
+	ui_keys_add(ks, alt ? in->keys_alt : in->keys, NULL);
+}
+
+static bool question_describe(const struct ui *ui, const void *state, const struct ui_key *row,
+                              struct ui_foot *f)
+{
+	const struct asking *st = state;
+	const struct item *it = ui_screen_item(ui);
+	if (!it)
+		return true;
+	if (row->act == UI_DO_HINT)
+		return it->q->hint && !st->ask.hint;
+	const struct ui_input *in = ui_input_for(it->q->type);
+	return in->words ? in->words(&st->ask, it, f) : true;
+}
+
+static const char *question_help(const struct ui *ui, const void *state)
+{
+	(void)state;
+	const struct item *it = ui_screen_item(ui);
+	return it ? ui_input_for(it->q->type)->help : NULL;
+}
+
+const struct ui_screen ui_screen_question = {
+	.name = "question",
+	.state_size = sizeof(struct asking),
+	.open = question_open,
+	.close = question_close,
+	.draw = question_draw,
+	.key = question_key,
+	.keys_now = question_keys,
+	.describe = question_describe,
+	.help_now = question_help,
+};

@@ -1,0 +1,17 @@
+/* ui_screens — the screens of the full-screen front end, one file each
+ * (ui_scr_NAME.c); each exports only its descriptor.  The argument each
+ * takes when pushed is said beside it. */
+#ifndef RECALL_UI_SCREENS_H
+#define RECALL_UI_SCREENS_H
+
+#include "ui_screen.h"
+
+extern const struct ui_screen ui_screen_start;     /* arg: const struct library *, the decks */
+extern const struct ui_screen ui_screen_question;  /* arg: NULL; asks the quiz's current item */
+extern const struct ui_screen ui_screen_feedback;  /* arg: const struct item *, just judged */
+extern const struct ui_screen ui_screen_summary;   /* arg: NULL; ends the quiz in hand */
+extern const struct ui_screen ui_screen_help;      /* arg: NULL; the help of the screen under it */
+extern const struct ui_screen ui_screen_confirm;   /* arg: const struct ui_confirm_arg * */
+extern const struct ui_screen ui_screen_small;     /* arg: NULL; the window is too small */
+
+#endif
