@@ -13,6 +13,7 @@
 #include "answer.h"
 #include "text.h"
 #include "ui_screen.h"
+#include "verdict.h"
 
 /* The option a number or letter key names (0-based). */
 static size_t option_of(enum ui_action act, int key)
@@ -552,7 +553,7 @@ static void build_card(const struct ui_ask *a, const struct item *it, struct ui_
 	ui_draw_span(r, row, 0, UI_LOOK_DIM, rule, strlen(rule));
 	ui_draw_wrap(r, width, 0, "", UI_LOOK_PLAIN, it->q->back, UI_LOOK_BOLD, false);
 	ui_draw_blank(r);
-	ui_draw_wrap(r, width, 0, "", UI_LOOK_PLAIN, "How well did you know it? 1 again, 2 hard, 3 good, 4 easy.",
+	ui_draw_wrap(r, width, 0, "", UI_LOOK_PLAIN, verdict_rating_prompt(),
 	             UI_LOOK_DIM, false);
 }
 

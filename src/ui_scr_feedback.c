@@ -9,6 +9,7 @@
 #include "ui_input.h"
 #include "ui_quiz.h"
 #include "ui_screens.h"
+#include "verdict.h"
 
 /* The screen's state. */
 struct feedback {
@@ -38,15 +39,9 @@ static void verdict_row(struct ui_rows *r, size_t width, const struct item *it, 
 	default: g = UI_GLYPH_SKIP; look = UI_LOOK_BOLD; break;
 	}
 	if (rated && it->state == ITEM_ANSWERED)
-		snprintf(b, sizeof b, "Rated %s: %s.", it->given ? it->given : "",
-		         v->outcome == OUT_CORRECT ? "counts as right" :
-		         v->outcome == OUT_PARTIAL ? "counts as half right" : "counts as wrong");
-	else if (v->outcome == OUT_CORRECT)
-		snprintf(b, sizeof b, "Right!");  /* a typo is told by the note below */
-	else if (v->outcome == OUT_PARTIAL)
-		snprintf(b, sizeof b, "Partly right (%.0f%%).", 100.0 * v->fraction);
+		verdict_rated_headline(it->given, v->outcome, b, sizeof b);
 	else
-		snprintf(b, sizeof b, "%s", v->outcome == OUT_WRONG ? "Wrong." : "Skipped.");
+		verdict_headline(v, b, sizeof b);  /* a typo is told by the note below */
 	snprintf(mark, sizeof mark, "%s ", ui_draw_glyph(g));
 	ui_draw_wrap(r, width, 0, mark, look, b, look, false);
 }
@@ -68,12 +63,9 @@ static void build_feedback(struct ui *ui, const struct item *it, size_t width)
 	else
 		snprintf(b, sizeof b, "+%s points (score %s)", pts, tot);
 	ui_draw_wrap(r, width, 2, "", UI_LOOK_PLAIN, b, UI_LOOK_PLAIN, false);
-	if (v->note[0] && !rated) {
-		snprintf(b, sizeof b, "%s.", v->note);
-		if (b[0] >= 'a' && b[0] <= 'z')
-			b[0] = (char)(b[0] - 'a' + 'A');
-		ui_draw_wrap(r, width, 2, "", UI_LOOK_PLAIN, b, UI_LOOK_PLAIN, false);
-	}
+	if (v->note[0] && !rated)
+		ui_draw_wrap(r, width, 2, "", UI_LOOK_PLAIN, verdict_note_sentence(v, b, sizeof b),
+		             UI_LOOK_PLAIN, false);
 	ui_draw_blank(r);
 	ui_draw_wrap(r, width, 0, "", UI_LOOK_PLAIN, q->prompt, UI_LOOK_DIM, false);
 	if (rated) {

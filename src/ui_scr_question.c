@@ -7,6 +7,7 @@
 #include "ui_input.h"
 #include "ui_quiz.h"
 #include "ui_screens.h"
+#include "verdict.h"
 
 /* The screen's state. */
 struct asking {
@@ -62,7 +63,7 @@ static void hint_yes(struct ui *ui, void *ctx)
 /* Offers the hint of it, at the price it costs. */
 static void ask_hint(struct ui *ui, struct ui_ask *k, const struct item *it)
 {
-	char b[256], brief[128], x[32], y[32];
+	char b[256], brief[128];
 	if (!it->q->hint) {
 		ui_screen_say(ui, "This question has no hint.");
 		return;
@@ -71,11 +72,8 @@ static void ask_hint(struct ui *ui, struct ui_ask *k, const struct item *it)
 		ui_screen_say(ui, "The hint is under the question.");
 		return;
 	}
-	score_format_points(it->q->points, x, sizeof x);
-	score_format_points(it->q->points * SCORE_HINT_FACTOR, y, sizeof y);
-	snprintf(b, sizeof b, "Take the hint? This question is then worth %s points instead of %s "
-	         "(and half any streak bonus).", y, x);
-	snprintf(brief, sizeof brief, "Take the hint? %s points, not %s.", y, x);
+	verdict_hint_offer(it->q->points, b, sizeof b);
+	verdict_hint_offer_short(it->q->points, brief, sizeof brief);
 	struct ui_confirm_arg q = { b, brief, hint_yes, k };
 	ui_screen_push(ui, &ui_screen_confirm, &q);
 }
