@@ -274,7 +274,11 @@ static void show_verdict(FILE *out, const struct session *s, const struct item *
 	}
 }
 
-enum step { STEP_NEXT, STEP_QUIT };
+enum step {
+	STEP_NEXT,   /* the question has its verdict */
+	STEP_QUIT,   /* the learner typed :quit */
+	STEP_END,    /* the input ended, or a signal asks us to stop */
+};
 
 /* Asks one question until it has a verdict or the learner quits. */
 static enum step ask(struct session *s, FILE *in, FILE *out, char **line, size_t *cap)
@@ -288,7 +292,7 @@ static enum step ask(struct session *s, FILE *in, FILE *out, char **line, size_t
 		fflush(out);
 		char *l = read_line(in, line, cap);
 		if (!l)
-			return STEP_QUIT;
+			return STEP_END;
 		text_trim(l);
 		if (!strcmp(l, ":quit") || !strcmp(l, ":q"))
 			return STEP_QUIT;
@@ -327,45 +331,38 @@ static enum step ask(struct session *s, FILE *in, FILE *out, char **line, size_t
 	}
 }
 
-/* Prints the summary of s; returns how many questions were missed. */
-static size_t show_summary(FILE *out, const struct session *s)
+/* Prints sum, the summary of s. */
+static void print_summary(FILE *out, const struct session *s, const struct summary *sum)
 {
-	struct summary sum;
-	if (session_summarize(s, &sum) != 0) {
-		fputs("(not enough memory for the summary)\n", out);
-		return 0;
-	}
+	char b[256], pc[32];
 	fputs("\n== Summary ==\n", out);
-	fputs("Score: ", out);
-	put_points(out, sum.score);
-	fputs(" of ", out);
-	put_points(out, sum.max);
-	char pc[32];
-	fprintf(out, " (%s)\n", verdict_format_percent(sum.percent, pc, sizeof pc));
-	fprintf(out, "Correct %zu, partly right %zu, wrong %zu, skipped %zu", sum.correct,
-	        sum.partial, sum.wrong, sum.skipped);
-	if (sum.unreached)
-		fprintf(out, ", not reached %zu", sum.unreached);
+	fprintf(out, "%s\n", verdict_summary_grade(sum, b, sizeof b));
+	fprintf(out, "%s\n", verdict_summary_score(sum, b, sizeof b));
+	fprintf(out, "Correct %zu, partly right %zu, wrong %zu, skipped %zu", sum->correct,
+	        sum->partial, sum->wrong, sum->skipped);
+	if (sum->unreached)
+		fprintf(out, ", not reached %zu", sum->unreached);
 	fprintf(out, " (of %zu)\n", session_count(s));
-	fprintf(out, "Best streak: %u\n", sum.best_streak);
+	fprintf(out, "Best streak: %u\n", sum->best_streak);
 	fputs("Time: ", out);
-	put_duration(out, sum.seconds);
+	put_duration(out, sum->seconds);
 	fputc('\n', out);
-	if (sum.ntags) {
+	if (sum->ntags) {
 		fputs("By tag:\n", out);
-		for (size_t i = 0; i < sum.ntags; i++) {
-			const struct tag_stat *t = &sum.tags[i];
+		for (size_t i = 0; i < sum->ntags; i++) {
+			const struct tag_stat *t = &sum->tags[i];
 			fputs("  ", out);
 			put_text(out, t->tag, false);
-			fprintf(out, ": %zu of %zu right (%s)\n", t->correct, t->asked,
-			        verdict_format_percent(t->max > 0 ? 100.0 * t->earned / t->max : 0.0,
-			                               pc, sizeof pc));
+			fprintf(out, ": %zu of %zu right", t->correct, t->held);
+			if (t->unreached)
+				fprintf(out, ", %zu not reached", t->unreached);
+			fprintf(out, " (%s)\n", verdict_format_grade(t->grade, pc, sizeof pc));
 		}
 	}
-	if (sum.nmissed) {
+	if (sum->nmissed) {
 		fputs("Missed:\n", out);
-		for (size_t i = 0; i < sum.nmissed; i++) {
-			const struct item *it = sum.missed[i];
+		for (size_t i = 0; i < sum->nmissed; i++) {
+			const struct item *it = sum->missed[i];
 			fprintf(out, "  - ");
 			put_text(out, it->q->prompt, false);
 			fputc('\n', out);
@@ -380,16 +377,33 @@ static size_t show_summary(FILE *out, const struct session *s)
 				fputc('\n', out);
 			}
 		}
+	} else if (sum->asked && !sum->unreached) {
+		fputs("Nothing missed.\n", out);
 	}
-	size_t nmissed = sum.nmissed;
-	session_summary_free(&sum);
-	return nmissed;
+	if (sum->unreached)
+		fprintf(out, "Not reached: %zu (not shown, so that a retry can ask them)\n",
+		        sum->unreached);
 }
 
-/* True when the learner says yes to a retry. */
-static bool want_retry(FILE *in, FILE *out, size_t nmissed, char **line, size_t *cap)
+int ui_plain_print_summary(const struct session *s, FILE *out)
 {
-	fprintf(out, "Retry the %zu missed question%s? [y/N] ", nmissed, nmissed == 1 ? "" : "s");
+	struct summary sum;
+	if (session_summarize(s, &sum) != 0) {
+		fputs("(not enough memory for the summary)\n", out);
+		return -1;
+	}
+	print_summary(out, s, &sum);
+	session_summary_free(&sum);
+	return 0;
+}
+
+/* True when the learner says yes to a retry of missed and unreached
+ * questions. */
+static bool want_retry(FILE *in, FILE *out, size_t missed, size_t unreached, char **line,
+                       size_t *cap)
+{
+	char b[160];
+	fprintf(out, "%s [y/N] ", verdict_retry_offer(missed, unreached, b, sizeof b));
 	fflush(out);
 	char *l = read_line(in, line, cap);
 	if (!l) {
@@ -409,15 +423,26 @@ int ui_plain_run(struct session **sp, FILE *in, FILE *out, const struct ui_plain
 	stop_catch();
 	for (;;) {
 		struct session *s = *sp;
-		bool quit = false;
-		while (!quit && session_current(s)) {
-			quit = ask(s, in, out, &line, &cap) == STEP_QUIT;
+		enum step step = STEP_NEXT;
+		while (step == STEP_NEXT && session_current(s)) {
+			step = ask(s, in, out, &line, &cap);
 			session_next(s);
 		}
 		session_finish(s);
 		if (stop_signal())
 			fputc('\n', out);  /* the prompt was left open */
-		size_t nmissed = show_summary(out, s);
+		struct summary sum;
+		size_t missed = 0, unreached = 0;
+		if (session_summarize(s, &sum) == 0) {
+			print_summary(out, s, &sum);
+			missed = sum.nmissed;
+			unreached = sum.unreached;
+			session_summary_free(&sum);
+		} else {
+			fputs("(not enough memory for the summary)\n", out);
+		}
+		/* Only the first quiz's summary is written: a retry's would
+		 * replace the record of the whole quiz with a part of it. */
 		if (first && o->summary_json) {
 			char err[512];
 			if (session_write_json(s, o->summary_json, err, sizeof err) != 0) {
@@ -427,7 +452,9 @@ int ui_plain_run(struct session **sp, FILE *in, FILE *out, const struct ui_plain
 			}
 		}
 		first = false;
-		if (quit || stop_signal() || nmissed == 0 || !want_retry(in, out, nmissed, &line, &cap))
+		/* :quit still offers the retry; the end of input and signals do not */
+		if (step == STEP_END || stop_signal() || missed + unreached == 0 ||
+		    !want_retry(in, out, missed, unreached, &line, &cap))
 			break;
 		struct session *r = session_retry(s);
 		if (!r) {

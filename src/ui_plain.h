@@ -20,10 +20,18 @@ struct ui_plain_opts {
 };
 
 /* Runs the quiz of *s from in to out until it ends, prints the summary, and
- * offers to retry the missed questions (which replaces *s with the retry
- * session).  SIGINT, SIGTERM and SIGHUP end the quiz as :quit does (summary
+ * offers to retry the missed questions and those not reached (which
+ * replaces *s with the retry session; the summary already printed stays in
+ * the output, and summary_json keeps the first quiz's).  :quit ends a quiz
+ * and still offers the retry; the end of input does not.  SIGINT, SIGTERM and SIGHUP end the quiz as :quit does (summary
  * and JSON included).  Returns 0; 1 when the summary could not be written
  * (the message is on stderr); 128 + the signal's number after a signal. */
 int ui_plain_run(struct session **s, FILE *in, FILE *out, const struct ui_plain_opts *o);
+
+/* Prints the summary of s to out as the plain mode does: the grade and
+ * the score, the counts, the best streak and time, the result per tag,
+ * every missed question with its answer and explanation, and how many were
+ * not reached.  Returns 0, or -1 when memory runs out (said on out). */
+int ui_plain_print_summary(const struct session *s, FILE *out);
 
 #endif

@@ -41,11 +41,14 @@ expect_in "all-right: explanation" "$out" "Why: Two comes after one."
 expect_in "all-right: source" "$out" "Source: Test report, paragraph 2"
 expect_in "all-right: card asks for a rating" "$out" "How well did you know it? 1 again, 2 hard, 3 good, 4 easy."
 expect_in "all-right: card rated" "$out" "Rated good: counts as right. +"
-expect_in "all-right: summary score" "$out" "Score: 1050 of 1050 (100%)"
+expect_in "all-right: summary grade" "$out" "Grade: 100% (800 of 800 points)"
+expect_in "all-right: summary score" "$out" "Score: 1050 (with streak bonuses)"
+expect_in "all-right: nothing missed" "$out" "Nothing missed."
 expect_in "all-right: counts" "$out" "Correct 8, partly right 0, wrong 0, skipped 0 (of 8)"
 expect_in "all-right: best streak" "$out" "Best streak: 8"
 expect_not_in "all-right: no retry offered" "$out" "Retry the"
-if [ -s "$T/sum.json" ] && grep -q '"percent":	100' "$T/sum.json" && grep -q '"format":	"recall-summary/1"' "$T/sum.json"; then
+if [ -s "$T/sum.json" ] && grep -q '"percent":	100' "$T/sum.json" && grep -q '"grade":	100' "$T/sum.json" &&
+	grep -q '"score":	1050' "$T/sum.json" && grep -q '"format":	"recall-summary/1"' "$T/sum.json"; then
 	pass "all-right: summary json written"
 else
 	fail "all-right: summary json written" "$(cat "$T/sum.json" 2>/dev/null)"
@@ -67,7 +70,44 @@ expect_in "partial: no hint here" "$out" "This question has no hint."
 expect_in "partial: quit gives summary" "$out" "== Summary =="
 expect_in "partial: unreached counted" "$out" "not reached 3 (of 8)"
 expect_in "partial: missed listed" "$out" "  - Which is second?"
-expect_in "partial: by tag" "$out" "numbers: 0 of 3 right (17%)"
+expect_in "partial: by tag" "$out" "numbers: 0 of 3 right (16.7%)"
+expect_in "partial: by tag, not reached" "$out" "(untagged): 0 of 3 right, 3 not reached (0%)"
+
+# The grade is the same whatever the order of the answers.
+run grade-right-wrong "2
+t
+" quiz --plain --in-order --type choice,truefalse "$deck"
+expect_in "grade: right then wrong" "$out" "Grade: 50% (100 of 200 points)"
+run grade-wrong-right "1
+f
+" quiz --plain --in-order --type choice,truefalse "$deck"
+expect_in "grade: wrong then right" "$out" "Grade: 50% (100 of 200 points)"
+
+# Quitting early: the grade is of every question held, not of those asked,
+# and a retry asks the ones not reached.
+run quit-early "2
+:quit
+" quiz --plain --in-order "$deck"
+expect_in "quit-early: grade of all held" "$out" "Grade: 12.5% (100 of 800 points)"
+expect_not_in "quit-early: not 100%" "$out" "100%"
+expect_not_in "quit-early: not 'nothing missed'" "$out" "Nothing missed"
+expect_in "quit-early: says how many not reached" "$out" "Not reached: 7"
+expect_in "quit-early: offers them" "$out" "Retry the 7 questions not reached? [y/N]"
+
+run quit-retry "1
+:quit
+y
+2
+:quit
+n
+" quiz --plain --in-order --summary-json "$T/first.json" "$deck"
+expect_in "quit-retry: offers missed and not reached" "$out" "Retry the 1 missed and 7 not reached? [y/N]"
+expect_in "quit-retry: asks all eight again" "$out" "Question 1 of 8 (choice"
+expect_in "quit-retry: the first summary stays" "$out" "Grade: 0% (0 of 800 points)"
+expect_in "quit-retry: then the retry's" "$out" "Grade: 12.5% (100 of 800 points)"
+if grep -q '"wrong":	1' "$T/first.json" && grep -q '"grade":	0' "$T/first.json"; then
+	pass "quit-retry: the report is the first quiz's"
+else fail "quit-retry: the report is the first quiz's" "$(cat "$T/first.json" 2>&1)"; fi
 
 run hint "
 :hint
