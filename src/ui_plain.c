@@ -60,7 +60,7 @@ static const char *instruction(const struct question *q)
 	case Q_TEXT: return "Type your answer.";
 	case Q_ORDER: return "Type the numbers in the right order, e.g. 3 1 2.";
 	case Q_MATCH: return "For each numbered item, type the letter of its partner, e.g. b a c.";
-	case Q_CARD: return "Press Enter to flip the card.";
+	case Q_CARD: return "Press Enter to flip the card (or type your guess first).";
 	case Q_NTYPES: break;
 	}
 	return "";
@@ -311,11 +311,19 @@ static enum step ask(struct session *s, FILE *in, FILE *out, char **line, size_t
 			}
 			continue;
 		}
-		if (it->q->type == Q_CARD && !flipped && !*l) {
+		if (it->q->type == Q_CARD && !flipped) {
+			/* Any line flips the card: the back is always shown
+			 * before a rating, and what was typed is the learner's
+			 * guess, shown beside it. */
 			flipped = true;
 			fputs("Back: ", out);
 			put_text(out, it->q->back, true);
 			fputc('\n', out);
+			if (*l) {
+				fputs("Your guess: ", out);
+				put_text(out, l, true);
+				fputc('\n', out);
+			}
 			fputs(verdict_rating_prompt(), out);
 			fputc('\n', out);
 			continue;

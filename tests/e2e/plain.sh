@@ -109,6 +109,21 @@ if grep -q '"wrong":	1' "$T/first.json" && grep -q '"grade":	0' "$T/first.json";
 	pass "quit-retry: the report is the first quiz's"
 else fail "quit-retry: the report is the first quiz's" "$(cat "$T/first.json" 2>&1)"; fi
 
+# A card's back is always shown before it is rated; a line typed at the
+# flip prompt is the learner's guess.
+run card-guess "my guess
+3
+" quiz --plain -T card -n 1 --seed 1 questions/who-is-who.json
+expect_in "card-guess: back shown" "$out" "Back: "
+expect_in "card-guess: guess kept" "$out" "Your guess: my guess"
+expect_in "card-guess: then rated" "$out" "Rated good: counts as right."
+run card-digit "3
+" quiz --plain -T card -n 1 --seed 1 questions/who-is-who.json
+expect_in "card-digit: back shown" "$out" "Back: "
+expect_in "card-digit: a digit is a guess" "$out" "Your guess: 3"
+expect_not_in "card-digit: not rated unseen" "$out" "Rated"
+expect_in "card-digit: not reached" "$out" "not reached 1 (of 1)"
+
 run hint "
 :hint
 2
