@@ -132,6 +132,18 @@ static int parse_list(const char *line, bool letters, size_t max, size_t *v, siz
 	}
 }
 
+/* True when the n values of v (each below DECK_MAX_CHOICES) differ. */
+static bool distinct(const size_t *v, size_t n)
+{
+	bool seen[DECK_MAX_CHOICES] = { false };
+	for (size_t i = 0; i < n; i++) {
+		if (seen[v[i]])
+			return false;
+		seen[v[i]] = true;
+	}
+	return true;
+}
+
 /* Turns an answer line into a response; false with a message to show when
  * the line does not fit the question. */
 /* Long: one short case per question type, kept together to read side by side. */
@@ -190,15 +202,9 @@ static bool parse_answer(const struct item *it, const char *line, struct respons
 		}
 		r->text = line;
 		return true;
-	case Q_ORDER: {
+	case Q_ORDER:
 		k = parse_list(line, false, n, picks, DECK_MAX_CHOICES);
-		bool seen[DECK_MAX_CHOICES] = { false };
-		bool ok = k == (int)n;
-		for (int i = 0; ok && i < k; i++) {
-			ok = !seen[picks[i]];
-			seen[picks[i]] = true;
-		}
-		if (!ok) {
+		if (k != (int)n || !distinct(picks, n)) {
 			*why = "Type each of the shown numbers once, in the right order.";
 			return false;
 		}
@@ -206,11 +212,14 @@ static bool parse_answer(const struct item *it, const char *line, struct respons
 			scratch[i] = it->shown[picks[i]];
 		r->order = scratch;
 		return true;
-	}
 	case Q_MATCH:
 		k = parse_list(line, true, n, picks, DECK_MAX_CHOICES);
 		if (k != (int)n) {
 			*why = "Type one letter for each numbered item, in order, e.g. b a c.";
+			return false;
+		}
+		if (!distinct(picks, n)) {
+			*why = "Each letter pairs with one item only: type each letter once, e.g. b a c.";
 			return false;
 		}
 		for (size_t i = 0; i < n; i++)

@@ -124,6 +124,21 @@ expect_in "card-digit: a digit is a guess" "$out" "Your guess: 3"
 expect_not_in "card-digit: not rated unseen" "$out" "Rated"
 expect_in "card-digit: not reached" "$out" "not reached 1 (of 1)"
 
+# match refuses a letter given twice, as order refuses a number twice.
+run match-twice ":skip
+:skip
+:skip
+:skip
+:skip
+:skip
+a a b
+$match_answer
+:quit
+" quiz --plain --in-order --seed 5 "$deck"
+expect_in "match-twice: refused" "$out" "Each letter pairs with one item only"
+expect_in "match-twice: then takes the answer" "$out" "Right!"
+expect_not_in "match-twice: no partial credit" "$out" "Partly right"
+
 run hint "
 :hint
 2
