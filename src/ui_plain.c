@@ -188,7 +188,7 @@ static bool parse_answer(const struct item *it, const char *line, struct respons
 		return false;
 	case Q_NUMBER: {
 		double x;
-		if (!answer_parse_number(line, q->unit, &x)) {
+		if (!answer_read_number(q, line, &x, NULL)) {
 			*why = "That is not a number: type digits (26, 1,000, 2.5) or words (twenty-six).";
 			return false;
 		}
