@@ -1,12 +1,16 @@
 /* ui_plain — the line-by-line front end, for pipes, screen readers, scripts
  * and tests.  Its input lines are fixed and documented in recall.1 and the
  * README:
- *   choice     the option's number            multi  numbers, e.g. "1 3" or "1,3"
+ *   choice     the option's number, letter or text ("2", "b", "two")
+ *   multi      numbers or letters, e.g. "1 3", "1,3" or "a c"
  *   truefalse  t, f, true, false, yes, no      number, text  the answer itself
  *   order      the shown numbers in the right order
- *   match      for each left item in order, the letter of its partner ("b a c")
- *   card       an empty line flips it, then 1-4 rates it (again, hard, good, easy)
+ *   match      for each left item in order, the letter of its partner ("b a c"),
+ *              each letter once
+ *   card       any line flips it (a typed one is kept as the guess), then 1-4
+ *              rates it (again, hard, good, easy)
  *   at any prompt  :hint  :skip  :quit        end of input is :quit
+ * On a terminal, long lines wrap at word boundaries to its width.
  */
 #ifndef RECALL_UI_PLAIN_H
 #define RECALL_UI_PLAIN_H

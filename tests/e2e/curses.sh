@@ -300,7 +300,7 @@ ended "start screen" home 0
 
 # ---- a terminal that cannot be drawn on: the plain mode instead ----------
 start dumb 80 24 TERM=dumb -- quiz --in-order "$deck"
-see "TERM=dumb: plain mode instead" dumb "Question 1 of 8 (choice, 100 points)"
+see "TERM=dumb: plain mode instead" dumb "Question 1 of 8 (multiple choice, 100 points)"
 type_text dumb ":quit"
 keys dumb Enter
 see "TERM=dumb: plain summary" dumb "== Summary =="

@@ -34,6 +34,8 @@ $match_answer
 expect_rc "all-right: exit 0" 0
 expect_clean "all-right: no sanitizer report"
 expect_in "all-right: choice" "$out" "Right! +100 points (score 100)"
+expect_in "all-right: type named for learners" "$out" "Question 3 of 8 (true or false, 100 points)"
+expect_not_in "all-right: not the internal name" "$out" "truefalse"
 expect_in "all-right: streak bonus" "$out" "Right! +110 points, streak 2 (score 210)"
 expect_in "all-right: number words and unit" "$out" "Right! +130 points, streak 4"
 expect_in "all-right: typo said so" "$out" "Accepted with a typo: baisaran medow."
@@ -102,7 +104,7 @@ y
 n
 " quiz --plain --in-order --summary-json "$T/first.json" "$deck"
 expect_in "quit-retry: offers missed and not reached" "$out" "Retry the 1 missed and 7 not reached? [y/N]"
-expect_in "quit-retry: asks all eight again" "$out" "Question 1 of 8 (choice"
+expect_in "quit-retry: asks all eight again" "$out" "Question 1 of 8 (multiple choice"
 expect_in "quit-retry: the first summary stays" "$out" "Grade: 0% (0 of 800 points)"
 expect_in "quit-retry: then the retry's" "$out" "Grade: 12.5% (100 of 800 points)"
 if grep -q '"wrong":	1' "$T/first.json" && grep -q '"grade":	0' "$T/first.json"; then
@@ -143,7 +145,7 @@ run hint "
 :hint
 2
 " quiz --plain --in-order --limit 1 "$deck"
-expect_in "hint: blank line asks again" "$out" "Type one option's number."
+expect_in "hint: blank line asks again" "$out" "Type one option's number (1), letter (a) or text."
 expect_in "hint: shown" "$out" "Hint (the question is now worth half): Not the first."
 expect_in "hint: halves the points" "$out" "Right! +50 points"
 
@@ -154,7 +156,7 @@ y
 f
 " quiz --plain --in-order --type choice,truefalse "$deck"
 expect_in "retry: offered" "$out" "Retry the 2 missed questions? [y/N]"
-expect_in "retry: asks the first again" "$out" "Question 1 of 2 (choice"
+expect_in "retry: asks the first again" "$out" "Question 1 of 2 (multiple choice"
 expect_in "retry: ends on its own summary" "$out" "Correct 2, partly right 0, wrong 0, skipped 0 (of 2)"
 
 run eof "" quiz --plain "$deck"
@@ -166,8 +168,23 @@ x
 0
 2
 " quiz --plain --in-order --limit 1 "$deck"
-expect_in "bad-lines: reasks" "$out" "Type one option's number."
+expect_in "bad-lines: reasks" "$out" "Type one option's number (1), letter (a) or text."
 expect_in "bad-lines: then takes the answer" "$out" "Right! +100 points"
+
+run letters "b
+a c
+" quiz --plain --in-order --type choice,multi "$deck"
+expect_in "letters: choice by letter" "$out" "Right! +100 points (score 100)"
+expect_in "letters: multi by letters" "$out" "Right! +110 points, streak 2"
+run option-text "  TWO
+" quiz --plain --in-order --type choice "$deck"
+expect_in "option-text: choice by its text, folded" "$out" "Right! +100 points"
+run option-text-bad "four
+d
+2
+" quiz --plain --in-order --type choice "$deck"
+expect_in "option-text: no such option" "$out" "Type one option's number (1), letter (a) or text."
+expect_in "option-text: then takes the answer" "$out" "Right! +100 points"
 
 run number-garbage "abc
 26
@@ -224,6 +241,26 @@ run escape-text "" quiz --plain tests/data/escape.json
 expect_rc "escape-text: refused" 2
 expect_in "escape-text: says where" "$err" "tests/data/escape.json:6:48: error: question 1 (id 'e'): 'prompt' holds a control character"
 expect_not_in "escape-text: no raw escape" "$out$err" "$esc"
+
+# On a terminal, long lines wrap at word boundaries to its width ($COLUMNS
+# when the terminal does not say); into a pipe they do not.
+if command -v script >/dev/null 2>&1; then
+	printf ':skip\n' >"$T/wrap-in"
+	COLUMNS=40 script -qec "$(printf "'%s'" "$RECALL") quiz --plain --in-order -n 1 -T number questions/rudenko-kumar-meeting.json <'$T/wrap-in'" /dev/null </dev/null >"$T/wrap-out" 2>&1
+	out=$(tr -d '\r' <"$T/wrap-out")
+	expect_in "wrap: prompt wrapped" "$out" "On which day of April 2025 was the
+attack in Pahalgam carried out? Type the"
+	expect_in "wrap: indented under its label" "$out" "Why: The attack took place on 22 April,
+     six days before the meeting on the"
+	# one byte a character: UTF-8 continuation bytes dropped
+	if printf '%s\n' "$out" | LC_ALL=C tr -d '\200-\277' | awk 'length($0) > 40 { bad = 1 } END { exit bad }'; then pass "wrap: no line wider than 40"
+	else fail "wrap: no line wider than 40" "$out"; fi
+	run nowrap ":skip
+" quiz --plain --in-order -n 1 -T number questions/rudenko-kumar-meeting.json
+	expect_in "wrap: not into a pipe" "$out" "On which day of April 2025 was the attack in Pahalgam carried out? Type the day of the month."
+else
+	pass "wrap: skipped, no script(1) here"
+fi
 
 # A signal ends the quiz as :quit does: summary printed, report written,
 # and the exit status says which signal it was.
