@@ -211,22 +211,6 @@ expect_in "number: an ordinal in words" "$out" "Right!"
 run seeds-agree ":quit
 " quiz --plain --seed 42 "$deck"
 first=$out
-run number-words-after "26 civilians
-" quiz --plain --in-order --type number "$deck"
-expect_in "number: words after it read past" "$out" "Right!"
-expect_in "number: says what it read" "$out" "Read as 26."
-run number-two "26 27
-26
-" quiz --plain --in-order --type number "$deck"
-expect_in "number: two numbers are refused" "$out" "That is not a number"
-run number-date "April 22nd
-" quiz --plain --in-order --type number --tag dates -n 1 questions/rudenko-kumar-meeting.json
-expect_in "number: a date for a day of the month" "$out" "Right!"
-expect_in "number: says the day it read" "$out" "Read as 22."
-run number-ordinal "twenty-second
-" quiz --plain --in-order --type number --tag dates -n 1 questions/rudenko-kumar-meeting.json
-expect_in "number: an ordinal in words" "$out" "Right!"
-
 run seeds-agree ":quit
 " quiz --plain --seed 42 "$deck"
 if [ "$first" = "$out" ]; then pass "seed: same order twice"; else fail "seed: same order twice"; fi

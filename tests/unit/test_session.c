@@ -263,14 +263,22 @@ static void grade_ignores_the_order_of_answers(void)
 	CHECK_NUM(s2, 300);
 }
 
-static void quitting_early_grades_every_question_held(void)
+/* A session over deck in order whose first question is answered right
+ * before the quiz ends: the other five are not reached. */
+static struct session *one_right_then_quit(struct deck *deck)
 {
-	struct deck *deck = the_deck();
 	struct session *s = start(deck, (struct session_opts){ .in_order = true });
 	struct response r = { .choice = 2 };
 	session_answer(s, &r);
 	session_next(s);
 	session_finish(s);
+	return s;
+}
+
+static void quitting_early_grades_every_question_held(void)
+{
+	struct deck *deck = the_deck();
+	struct session *s = one_right_then_quit(deck);
 	struct summary sum;
 	CHECK(session_summarize(s, &sum) == 0);
 	CHECK_NUM(sum.grade_points, 100);
@@ -304,11 +312,7 @@ static void finish_after_a_verdict_keeps_it(void)
 static void summary_json_is_written_whole(void)
 {
 	struct deck *deck = the_deck();
-	struct session *s = start(deck, (struct session_opts){ .in_order = true });
-	struct response r = { .choice = 2 };
-	session_answer(s, &r);
-	session_next(s);
-	session_finish(s);
+	struct session *s = one_right_then_quit(deck);
 	char path[64], err[256];
 	snprintf(path, sizeof path, "/tmp/recall-sum-%d.json", (int)getpid());
 	CHECK(session_write_json(s, path, err, sizeof err) == 0);
