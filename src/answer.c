@@ -67,14 +67,42 @@ void answer_check_multi(const struct question *q, const struct response *r, stru
 	}
 }
 
+/* True when q asks for a day of the month: its answer is a whole number
+ * from 1 to 31, and it has no unit or the unit is day(s). */
+static bool asks_day(const struct question *q)
+{
+	if (!(q->number >= 1 && q->number <= 31 && q->number == floor(q->number)))
+		return false;
+	if (!q->unit)
+		return true;
+	size_t b = 0, e = strlen(q->unit);
+	text_trim_span(q->unit, &b, &e);
+	return e == b || (e - b == 3 && text_same_ci(q->unit + b, "day", 3)) ||
+	       (e - b == 4 && text_same_ci(q->unit + b, "days", 4));
+}
+
+bool answer_read_number(const struct question *q, const char *s, double *out,
+                        enum number_how *how)
+{
+	return number_read(s, q->unit, asks_day(q) ? NUMBER_DATES : 0, out, how);
+}
+
 void answer_check_number(const struct question *q, const struct response *r, struct verdict *v)
 {
 	double x;
-	if (!number_parse(r->text, q->unit, &x)) {
+	enum number_how how;
+	if (!answer_read_number(q, r->text, &x, &how)) {
 		judge(v, 0);
 		v->unparsed = true;
 		verdict_set_note(v, "not a number");
 		return;
+	}
+	if (how != NUMBER_WHOLE) {  /* say what was read from the words around it */
+		struct text_buf b = {0};
+		number_write(&b, x);
+		char *n = text_buf_finish(&b);
+		verdict_set_note(v, "read as %s", n ? n : "?");
+		free(n);
 	}
 	/* A hair of slack for answers like 0.3 +- 0.1, whose bounds are sums
 	 * that binary fractions do not hit exactly. */

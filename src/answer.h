@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "deck.h"
+#include "number.h"
 
 /* Self-ratings of a flashcard. */
 enum rating { RATE_NONE, RATE_AGAIN, RATE_HARD, RATE_GOOD, RATE_EASY };
@@ -45,6 +46,13 @@ void answer_check(const struct question *q, const struct response *r, struct ver
 
 /* The same as number_parse (number.h), under the name the front ends use. */
 bool answer_parse_number(const char *s, const char *unit, double *out);
+
+/* Reads s as an answer to the number question q, as its check does: as
+ * number_read (number.h) with q's unit, and dates read as their day when q
+ * asks for a day of the month (a whole answer from 1 to 31, with no unit
+ * or the unit day or days).  how (may be NULL) says how it was read. */
+bool answer_read_number(const struct question *q, const char *s, double *out,
+                        enum number_how *how);
 
 /* The bits of the first n options set (all bits when n is that many or
  * more): what a choice mask of a question with n options may hold. */

@@ -188,6 +188,29 @@ static const struct number_word *find_word(const char *s, size_t len)
 	return NULL;
 }
 
+/* The cardinal of an ordinal word ("second" -> two, "twentieth" ->
+ * twenty, "hundredth" -> hundred), or NULL. */
+static const struct number_word *find_ordinal(const char *s, size_t len)
+{
+	static const char *const odd[][2] = {
+		{"first", "one"}, {"second", "two"}, {"third", "three"}, {"fifth", "five"},
+		{"eighth", "eight"}, {"ninth", "nine"}, {"twelfth", "twelve"},
+	};
+	for (size_t i = 0; i < sizeof odd / sizeof odd[0]; i++)
+		if (strlen(odd[i][0]) == len && text_same_ci(s, odd[i][0], len))
+			return find_word(odd[i][1], strlen(odd[i][1]));
+	char stem[16];
+	const struct number_word *nw = NULL;
+	if (len > 4 && len < sizeof stem && text_same_ci(s + len - 4, "ieth", 4)) {
+		memcpy(stem, s, len - 4);   /* "twentieth" -> "twenty" */
+		stem[len - 4] = 'y';
+		nw = find_word(stem, len - 3);
+	} else if (len > 2 && text_same_ci(s + len - 2, "th", 2)) {
+		nw = find_word(s, len - 2);  /* "sixth", "hundredth" */
+	}
+	return nw && nw->kind != W_AND && nw->kind != W_A && nw->kind != W_MINUS ? nw : NULL;
+}
+
 /* What came last while reading number words. */
 enum word_state { S_START, S_ZERO, S_A, S_UNIT, S_TENS, S_HUNDRED, S_SCALE, S_AND, S_NUMERAL };
 
@@ -322,6 +345,8 @@ static bool parse_words(const char *s, size_t len, double *out)
 					if (!text_is_alpha(tok[k]))
 						return false;
 				const struct number_word *nw = find_word(tok + p, q - p);
+				if (!nw && q == tlen && last_token)
+					nw = find_ordinal(tok + p, q - p);  /* "twenty-second" */
 				if (!nw || !word_step(&w, nw, (q < tlen || !last_token) ? 1 : 0))
 					return false;
 				if (nw->kind != W_MINUS)
@@ -358,10 +383,168 @@ static size_t unit_tail(const char *s, size_t len, const char *unit, size_t ulen
 	return 0;
 }
 
+/* A whole number written with an ordinal suffix: "22nd", "1st", "3rd",
+ * "4th" (the suffix is not checked against the number: "22th" is read too). */
+static bool parse_ordinal_numeral(const char *s, size_t len, double *out)
+{
+	static const char *const suffixes[] = { "st", "nd", "rd", "th" };
+	if (len < 3 || !text_is_digit(s[len - 3]))
+		return false;
+	for (size_t i = 0; i < 4; i++) {
+		double x;
+		if (text_same_ci(s + len - 2, suffixes[i], 2) &&
+		    parse_numeral(s, len - 2, false, &x) && x == floor(x)) {
+			*out = x;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The whole of s[0..len) as one number: digits, an ordinal, or words. */
+static bool parse_one(const char *s, size_t len, double *out)
+{
+	return parse_numeral(s, len, true, out) || parse_ordinal_numeral(s, len, out) ||
+	       parse_words(s, len, out);
+}
+
+/* The words of a text: at most MAX_TOKENS spans between white space. */
+#define MAX_TOKENS 16
+struct tokens {
+	size_t n;
+	size_t b[MAX_TOKENS], e[MAX_TOKENS];
+};
+
+/* Splits s[0..len) at white space, and also at commas when commas is true;
+ * false when there are too many words. */
+static bool split(const char *s, size_t len, bool commas, struct tokens *t)
+{
+	t->n = 0;
+	for (size_t i = 0;;) {
+		while (i < len && (text_is_ascii_space(s[i]) || (commas && s[i] == ',')))
+			i++;
+		if (i == len)
+			return true;
+		if (t->n == MAX_TOKENS)
+			return false;
+		t->b[t->n] = i;
+		while (i < len && !text_is_ascii_space(s[i]) && !(commas && s[i] == ','))
+			i++;
+		t->e[t->n++] = i;
+	}
+}
+
+/* True when the word s[0..len) is a number by itself or a part of one: it
+ * holds a digit, or one of its hyphenated parts is a number word other
+ * than "a" ("and" and "minus" count only when first is true: they would
+ * join the number to what follows). */
+static bool numberish(const char *s, size_t len, bool first)
+{
+	for (size_t i = 0; i < len; i++)
+		if (text_is_digit(s[i]))
+			return true;
+	for (size_t p = 0; p < len;) {
+		size_t q = p;
+		while (q < len && text_is_alpha(s[q]))
+			q++;
+		const struct number_word *nw = q > p ? find_word(s + p, q - p) : NULL;
+		if (nw && nw->kind != W_A && (first || (nw->kind != W_AND && nw->kind != W_MINUS)))
+			return true;
+		p = q < len ? q + 1 : q;
+	}
+	return false;
+}
+
+/* A number followed by words that are not themselves a number: "26
+ * civilians", "twenty-six people were killed".  The longest leading run of
+ * words that reads as a number counts; a comma may end it ("26, I think").
+ * Two numbers ("26 27", "26 or 27 people") are ambiguous: refused. */
+static bool parse_leading(const char *s, size_t len, double *out)
+{
+	struct tokens t;
+	if (!split(s, len, false, &t) || t.n < 2)
+		return false;
+	for (size_t k = t.n - 1; k >= 1; k--) {
+		size_t end = t.e[k - 1];
+		if (s[end - 1] == ',' && end - 1 > 0)
+			end--;
+		double x;
+		if (!parse_one(s, end, &x))
+			continue;
+		for (size_t i = k; i < t.n; i++)
+			if (numberish(s + t.b[i], t.e[i] - t.b[i], i == k))
+				return false;
+		*out = x;
+		return true;
+	}
+	return false;
+}
+
+/* The month named by s[0..len): its full English name or its first three
+ * letters, with or without a full stop ("April", "apr", "Sept."). */
+static bool is_month(const char *s, size_t len)
+{
+	static const char *const months[] = {
+		"january", "february", "march", "april", "may", "june", "july",
+		"august", "september", "october", "november", "december",
+	};
+	if (len > 0 && s[len - 1] == '.')
+		len--;
+	for (size_t i = 0; i < 12; i++) {
+		size_t ml = strlen(months[i]);
+		if ((len == ml || len == 3 || (i == 8 && len == 4)) && len <= ml &&
+		    text_same_ci(s, months[i], len))
+			return true;
+	}
+	return false;
+}
+
+/* A date read as its day of the month: "April 22", "22 April", "22 April
+ * 2025", "April 22nd, 2025", "the 22nd of April".  The day is a number
+ * from 1 to 31 (digits, an ordinal or words); the year, when there is one,
+ * digits. */
+static bool parse_date(const char *s, size_t len, double *out)
+{
+	struct tokens t, w = { 0, {0}, {0} };
+	if (!split(s, len, true, &t))
+		return false;
+	for (size_t i = 0; i < t.n; i++) {  /* "the" and "of" say nothing here */
+		size_t n = t.e[i] - t.b[i];
+		if ((n == 3 && text_same_ci(s + t.b[i], "the", 3)) ||
+		    (n == 2 && text_same_ci(s + t.b[i], "of", 2)))
+			continue;
+		w.b[w.n] = t.b[i];
+		w.e[w.n++] = t.e[i];
+	}
+	if (w.n < 2 || w.n > 3)
+		return false;
+	size_t month = is_month(s + w.b[0], w.e[0] - w.b[0]) ? 0 : 1;
+	size_t day = 1 - month;
+	if (!is_month(s + w.b[month], w.e[month] - w.b[month]))
+		return false;
+	if (w.n == 3) {
+		for (size_t i = w.b[2]; i < w.e[2]; i++)
+			if (!text_is_digit(s[i]))
+				return false;
+	}
+	double x;
+	if (!parse_one(s + w.b[day], w.e[day] - w.b[day], &x) || x < 1 || x > 31 || x != floor(x))
+		return false;
+	*out = x;
+	return true;
+}
+
+bool number_parse(const char *s, const char *unit, double *out)
+{
+	return number_read(s, unit, 0, out, NULL);
+}
+
 /* Surrounding white space is ignored, and so is the unit that ends the text
  * — also without its final "s" or with one added ("1 year" for "years",
  * "2 kgs" for "kg"). */
-bool number_parse(const char *s, const char *unit, double *out)
+/* Long: the unit's three spellings, then each way of reading in turn. */
+bool number_read(const char *s, const char *unit, unsigned flags, double *out,
+                 enum number_how *how)
 {
 	if (!s)
 		return false;
@@ -391,11 +574,19 @@ bool number_parse(const char *s, const char *unit, double *out)
 	if (b == e)
 		return false;
 	double v;
-	if (parse_numeral(s + b, e - b, true, &v) || parse_words(s + b, e - b, &v)) {
-		*out = v;
-		return true;
-	}
-	return false;
+	enum number_how h;
+	if (parse_one(s + b, e - b, &v))
+		h = NUMBER_WHOLE;
+	else if ((flags & NUMBER_DATES) && parse_date(s + b, e - b, &v))
+		h = NUMBER_DAY;
+	else if (parse_leading(s + b, e - b, &v))
+		h = NUMBER_LEADING;
+	else
+		return false;
+	*out = v;
+	if (how)
+		*how = h;
+	return true;
 }
 
 /* -------------------------------------------------------------- writing */

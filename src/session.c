@@ -180,12 +180,17 @@ static bool missed(const struct item *it)
 	       (it->state == ITEM_ANSWERED && it->verdict.outcome != OUT_CORRECT);
 }
 
+/* Asked again by a retry: missed, or never asked. */
+static bool to_retry(const struct item *it)
+{
+	return missed(it) || it->state == ITEM_UNREACHED || it->state == ITEM_PENDING;
+}
+
 struct session *session_retry(const struct session *old)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < old->n; i++) {
-		const struct item *it = &old->items[i];
-		if (missed(it))
+		if (to_retry(&old->items[i]))
 			n++;
 	}
 	uint64_t seed = old->rng;
@@ -194,7 +199,7 @@ struct session *session_retry(const struct session *old)
 		return NULL;
 	for (size_t i = 0; i < old->n; i++) {
 		const struct item *it = &old->items[i];
-		if (missed(it)) {
+		if (to_retry(it)) {
 			s->items[s->n].q = it->q;
 			s->items[s->n].deck = it->deck;
 			s->n++;
@@ -347,8 +352,26 @@ static struct tag_stat *tag_slot(struct summary *sum, size_t *cap, const char *t
 	return t;
 }
 
+/* The points a question is worth without streak bonuses: halved by the
+ * hint. */
+static double grade_base(const struct item *it)
+{
+	return it->hinted ? it->q->points * SCORE_HINT_FACTOR : it->q->points;
+}
+
+static bool asked(const struct item *it)
+{
+	return it->state == ITEM_ANSWERED || it->state == ITEM_SKIPPED;
+}
+
 static void tally(struct tag_stat *t, const struct item *it)
 {
+	t->held++;
+	t->max += it->q->points;
+	if (!asked(it)) {
+		t->unreached++;
+		return;
+	}
 	t->asked++;
 	switch (it->verdict.outcome) {
 	case OUT_CORRECT: t->correct++; break;
@@ -356,9 +379,13 @@ static void tally(struct tag_stat *t, const struct item *it)
 	case OUT_WRONG: t->wrong++; break;
 	case OUT_SKIPPED: t->skipped++; break;
 	}
-	double base = it->hinted ? it->q->points * SCORE_HINT_FACTOR : it->q->points;
-	t->earned += base * it->verdict.fraction;
-	t->max += it->q->points;
+	t->earned += grade_base(it) * it->verdict.fraction;
+}
+
+/* 100 * part / whole, 0 when whole is 0. */
+static double percent_of(double part, double whole)
+{
+	return whole > 0 ? 100.0 * part / whole : 0.0;
 }
 
 static int by_tag(const void *a, const void *b)
@@ -366,13 +393,31 @@ static int by_tag(const void *a, const void *b)
 	return strcmp(((const struct tag_stat *)a)->tag, ((const struct tag_stat *)b)->tag);
 }
 
+/* Adds it to the tallies of its tags ("(untagged)" when it has none);
+ * -1 when memory runs out. */
+static int tally_tags(struct summary *sum, size_t *cap, const struct item *it)
+{
+	if (it->q->ntags == 0) {
+		struct tag_stat *t = tag_slot(sum, cap, "(untagged)");
+		if (!t)
+			return -1;
+		tally(t, it);
+	}
+	for (size_t k = 0; k < it->q->ntags; k++) {
+		struct tag_stat *t = tag_slot(sum, cap, it->q->tags[k]);
+		if (!t)
+			return -1;
+		tally(t, it);
+	}
+	return 0;
+}
+
 int session_summarize(const struct session *s, struct summary *sum)
 {
 	memset(sum, 0, sizeof *sum);
 	sum->score = s->score.total;
-	sum->max = s->score.max;
-	sum->percent = sum->max > 0 ? 100.0 * sum->score / sum->max : 0.0;
 	sum->best_streak = s->score.best_streak;
+	sum->questions = s->n;
 	if (s->started)
 		sum->seconds = (s->finished ? s->t_end : s->clock()) - s->t_start;
 	sum->missed = malloc((s->n ? s->n : 1) * sizeof *sum->missed);
@@ -381,12 +426,18 @@ int session_summarize(const struct session *s, struct summary *sum)
 	size_t cap = 0;
 	for (size_t i = 0; i < s->n; i++) {
 		const struct item *it = &s->items[i];
-		if (it->state == ITEM_UNREACHED || it->state == ITEM_PENDING) {
+		/* every question held counts towards what could be earned */
+		sum->grade_max += it->q->points;
+		sum->max += it->q->points * score_streak_factor((unsigned)(i + 1));
+		if (tally_tags(sum, &cap, it) != 0)
+			goto oom;
+		if (!asked(it)) {
 			if (it->state == ITEM_UNREACHED || s->finished)
 				sum->unreached++;
 			continue;
 		}
 		sum->asked++;
+		sum->grade_points += grade_base(it) * it->verdict.fraction;
 		switch (it->verdict.outcome) {
 		case OUT_CORRECT: sum->correct++; break;
 		case OUT_PARTIAL: sum->partial++; break;
@@ -395,19 +446,12 @@ int session_summarize(const struct session *s, struct summary *sum)
 		}
 		if (missed(it))
 			sum->missed[sum->nmissed++] = it;
-		if (it->q->ntags == 0) {
-			struct tag_stat *t = tag_slot(sum, &cap, "(untagged)");
-			if (!t)
-				goto oom;
-			tally(t, it);
-		}
-		for (size_t k = 0; k < it->q->ntags; k++) {
-			struct tag_stat *t = tag_slot(sum, &cap, it->q->tags[k]);
-			if (!t)
-				goto oom;
-			tally(t, it);
-		}
 	}
+	sum->grade = percent_of(sum->grade_points, sum->grade_max);
+	sum->percent = sum->grade;
+	sum->nretry = sum->nmissed + sum->unreached;
+	for (size_t i = 0; i < sum->ntags; i++)
+		sum->tags[i].grade = percent_of(sum->tags[i].earned, sum->tags[i].max);
 	if (sum->ntags)
 		qsort(sum->tags, sum->ntags, sizeof *sum->tags, by_tag);
 	return 0;
@@ -456,9 +500,12 @@ static cJSON *summary_json(const struct session *s, const struct summary *sum)
 	if (!root)
 		return NULL;
 	cJSON_AddStringToObject(root, "format", "recall-summary/1");
+	cJSON_AddNumberToObject(root, "grade", r2(sum->grade));
+	cJSON_AddNumberToObject(root, "grade_points", r2(sum->grade_points));
+	cJSON_AddNumberToObject(root, "grade_max", r2(sum->grade_max));
 	cJSON_AddNumberToObject(root, "score", r2(sum->score));
 	cJSON_AddNumberToObject(root, "max", r2(sum->max));
-	cJSON_AddNumberToObject(root, "percent", r2(sum->percent));
+	cJSON_AddNumberToObject(root, "percent", r2(sum->grade));  /* = grade, for older readers */
 	cJSON_AddNumberToObject(root, "questions", (double)s->n);
 	cJSON_AddNumberToObject(root, "asked", (double)sum->asked);
 	cJSON_AddNumberToObject(root, "correct", (double)sum->correct);
@@ -481,7 +528,11 @@ static cJSON *summary_json(const struct session *s, const struct summary *sum)
 		cJSON_AddNumberToObject(o, "partial", (double)t->partial);
 		cJSON_AddNumberToObject(o, "wrong", (double)t->wrong);
 		cJSON_AddNumberToObject(o, "skipped", (double)t->skipped);
-		cJSON_AddNumberToObject(o, "percent", t->max > 0 ? r2(100.0 * t->earned / t->max) : 0);
+		cJSON_AddNumberToObject(o, "unreached", (double)t->unreached);
+		cJSON_AddNumberToObject(o, "grade", r2(t->grade));
+		cJSON_AddNumberToObject(o, "grade_points", r2(t->earned));
+		cJSON_AddNumberToObject(o, "grade_max", r2(t->max));
+		cJSON_AddNumberToObject(o, "percent", r2(t->grade));  /* = grade */
 	}
 	cJSON *qs = cJSON_AddArrayToObject(root, "items");
 	for (size_t i = 0; qs && i < s->n; i++) {

@@ -59,7 +59,8 @@ struct session;
 struct session *session_new(struct deck *const *decks, size_t ndecks, const struct session_opts *o);
 
 /* A new session over the items of s that were not fully right (wrong,
- * partial, skipped), with their options shuffled afresh unless in order.
+ * partial, skipped) and those never asked (not reached, or still pending),
+ * in their order in s, with their options shuffled afresh unless in order.
  * Returns NULL only when memory runs out. */
 struct session *session_retry(const struct session *s);
 
@@ -95,21 +96,46 @@ bool session_done(const struct session *s);
 
 const struct score *session_score(const struct session *s);
 
+/* The grade and the score (score.h says how each is earned):
+ *   the grade is the share of the questions' own points earned, with
+ *     partial credit and the hint's halving but without streak bonuses,
+ *     over every question the quiz held (asked or not): what a teacher
+ *     records, and the same whatever the order of the answers;
+ *   the score is the points earned with streak bonuses, for motivation.
+ * verdict_summary_grade and verdict_summary_score (verdict.h) write them
+ * as the front ends show them. */
+
 struct tag_stat {
 	const char *tag;         /* borrowed from a deck; "(untagged)" for none */
-	size_t asked, correct, partial, wrong, skipped;
-	double earned, max;
+	size_t held;             /* questions of the quiz with this tag */
+	size_t asked;            /* of those, answered or skipped */
+	size_t correct, partial, wrong, skipped, unreached;
+	double earned;           /* grade points earned on them (no streak bonuses) */
+	double max;              /* their points: the grade points possible */
+	double grade;            /* 100 * earned / max (0 to 100); 0 when max is 0 */
 };
 
 struct summary {
-	double score, max, percent;   /* percent of max, 0 when max is 0 */
-	size_t asked;                 /* answered or skipped */
-	size_t correct, partial, wrong, skipped, unreached;
+	double grade_points;     /* the questions' own points earned: partial
+	                            credit and hint halving, no streak bonuses */
+	double grade_max;        /* the points of every question the quiz held */
+	double grade;            /* 100 * grade_points / grade_max, 0 to 100;
+	                            0 when grade_max is 0 */
+	double score;            /* points earned, streak bonuses included */
+	double max;              /* the most score could have been: every question
+	                            held answered fully right in a row, no hints */
+	double percent;          /* the same as grade (the name of older callers) */
+	size_t questions;        /* held by the quiz: asked + unreached */
+	size_t asked;            /* answered or skipped */
+	size_t correct, partial, wrong, skipped;
+	size_t unreached;        /* never asked: the quiz ended first */
+	size_t nretry;           /* what session_retry would ask: missed + unreached */
 	unsigned best_streak;
-	double seconds;               /* from the first question to the end */
-	struct tag_stat *tags;        /* sorted by tag; owned */
+	double seconds;          /* from the first question to the end */
+	struct tag_stat *tags;   /* sorted by tag; owned */
 	size_t ntags;
-	const struct item **missed;   /* wrong, partial or skipped, in order; owned array */
+	const struct item **missed;   /* wrong, partial or skipped, in order; owned array
+	                                 (not reached ones are not in it) */
 	size_t nmissed;
 };
 

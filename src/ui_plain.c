@@ -6,7 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
+#include "fold.h"
+#include "layout.h"
+#include "qtype.h"
 #include "stop.h"
 #include "text.h"
 #include "verdict.h"
@@ -36,6 +41,72 @@ static void put_text(FILE *out, const char *s, bool multiline)
 	free(e);
 }
 
+/* The columns to wrap out at: the terminal's width (or else $COLUMNS) when
+ * out is a terminal; 0, no wrapping, otherwise. */
+static size_t out_columns(FILE *out)
+{
+	int fd = fileno(out);
+	if (fd < 0 || !isatty(fd))
+		return 0;
+	struct winsize ws;
+	if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	const char *c = getenv("COLUMNS");
+	long n = c ? strtol(c, NULL, 10) : 0;
+	return n > 0 && n < 100000 ? (size_t)n : 0;
+}
+
+/* Prints the lines of s[0..) wrapped at width, each after indent spaces;
+ * false when memory runs out (nothing printed). */
+static bool put_wrapped_lines(FILE *out, const char *s, size_t width, size_t indent,
+                              size_t max_lines, size_t *used)
+{
+	struct layout_lines l = {0};
+	if (layout_wrap(s, width, &l) != 0) {
+		layout_lines_free(&l);
+		return false;
+	}
+	size_t n = l.n < max_lines ? l.n : max_lines;
+	for (size_t i = 0; i < n; i++)
+		fprintf(out, "%*s%.*s\n", (int)indent, "", (int)l.v[i].len, s + l.v[i].start);
+	*used = n ? l.v[n - 1].start + l.v[n - 1].len : 0;
+	layout_lines_free(&l);
+	return true;
+}
+
+/* Prints label, then deck text escaped (newlines kept when multiline), then
+ * a newline.  On a terminal the line wraps at word boundaries to its
+ * width, by display width, the lines after the first indented under the
+ * text. */
+static void put_line(FILE *out, const char *label, const char *text, bool multiline)
+{
+	char *e = text_escape(text ? text : "", multiline);
+	size_t width = out_columns(out);
+	struct text_buf b = {0};
+	text_buf_puts(&b, label);
+	text_buf_puts(&b, e ? e : "");
+	char *all = text_buf_finish(&b);
+	free(e);
+	size_t indent = layout_width(label, strlen(label)), first = 0;
+	if (indent > width / 2)
+		indent = 0;
+	if (!all || !width || !put_wrapped_lines(out, all, width, 0, 1, &first)) {
+		fprintf(out, "%s\n", all ? all : label);
+		free(all);
+		return;
+	}
+	const char *rest = all + first;
+	if (*rest == '\n')
+		rest++;
+	else
+		while (*rest == ' ' || *rest == '\t')
+			rest++;
+	size_t used;
+	if (*rest && !put_wrapped_lines(out, rest, width - indent, indent, SIZE_MAX, &used))
+		fprintf(out, "%*s%s\n", (int)indent, "", rest);
+	free(all);
+}
+
 static void put_points(FILE *out, double p)
 {
 	char b[32];
@@ -53,14 +124,14 @@ static void put_duration(FILE *out, double seconds)
 static const char *instruction(const struct question *q)
 {
 	switch (q->type) {
-	case Q_CHOICE: return "Type the number of your answer.";
-	case Q_MULTI: return "Type the numbers of every right answer, e.g. 1 3.";
+	case Q_CHOICE: return "Type the number (or letter, or text) of your answer.";
+	case Q_MULTI: return "Type the numbers (or letters) of every right answer, e.g. 1 3.";
 	case Q_TRUEFALSE: return "Type t (true) or f (false).";
 	case Q_NUMBER: return "Type a number.";
 	case Q_TEXT: return "Type your answer.";
 	case Q_ORDER: return "Type the numbers in the right order, e.g. 3 1 2.";
 	case Q_MATCH: return "For each numbered item, type the letter of its partner, e.g. b a c.";
-	case Q_CARD: return "Press Enter to flip the card.";
+	case Q_CARD: return "Press Enter to flip the card (or type your guess first).";
 	case Q_NTYPES: break;
 	}
 	return "";
@@ -69,25 +140,22 @@ static const char *instruction(const struct question *q)
 static void show_question(FILE *out, const struct session *s, const struct item *it)
 {
 	const struct question *q = it->q;
+	const struct qtype_row *row = qtype_get(q->type);
 	fprintf(out, "\nQuestion %zu of %zu (%s, ", session_position(s) + 1, session_count(s),
-	        deck_type_name(q->type));
+	        row ? row->label : deck_type_name(q->type));
 	put_points(out, q->points);
 	fputs(" points)\n", out);
-	if (q->type == Q_CARD)
-		fputs("Card: ", out);
-	put_text(out, q->prompt, true);
-	fputc('\n', out);
+	put_line(out, q->type == Q_CARD ? "Card: " : "", q->prompt, true);
+	char label[32];
 	for (size_t k = 0; k < it->nshown; k++) {
 		size_t i = q->type == Q_MATCH ? k : it->shown[k];
-		fprintf(out, "  %zu. ", k + 1);
-		put_text(out, q->choices[i], false);
-		fputc('\n', out);
+		snprintf(label, sizeof label, "  %zu. ", k + 1);
+		put_line(out, label, q->choices[i], false);
 	}
 	if (q->type == Q_MATCH) {
 		for (size_t k = 0; k < it->nshown; k++) {
-			fprintf(out, "  %c. ", (char)('a' + k));
-			put_text(out, q->rights[it->shown[k]], false);
-			fputc('\n', out);
+			snprintf(label, sizeof label, "  %c. ", (char)('a' + k));
+			put_line(out, label, q->rights[it->shown[k]], false);
 		}
 	}
 	if (q->type == Q_NUMBER && q->unit) {
@@ -95,7 +163,9 @@ static void show_question(FILE *out, const struct session *s, const struct item 
 		put_text(out, q->unit, false);
 		fputs(")\n", out);
 	}
-	fprintf(out, "%s%s\n", instruction(q), q->hint ? " (:hint for a hint)" : "");
+	char say[160];
+	snprintf(say, sizeof say, "%s%s", instruction(q), q->hint ? " (:hint for a hint)" : "");
+	put_line(out, "", say, false);
 }
 
 /* Splits line into numbers (1-based, each at most max) separated by spaces
@@ -132,6 +202,40 @@ static int parse_list(const char *line, bool letters, size_t max, size_t *v, siz
 	}
 }
 
+/* The shown position of the one option line names, into *pos: by its
+ * number ("2"), its letter ("b"), or its text, compared folded (case,
+ * accents and punctuation aside).  False when it names none, or several. */
+static bool pick_option(const struct item *it, const char *line, size_t *pos)
+{
+	size_t n = it->nshown;
+	if (parse_list(line, false, n, pos, 1) == 1 || parse_list(line, true, n, pos, 1) == 1)
+		return true;
+	char *typed = fold_text(line);
+	size_t found = 0;
+	for (size_t k = 0; typed && *typed && k < n; k++) {
+		char *option = fold_text(it->q->choices[it->shown[k]]);
+		if (option && strcmp(option, typed) == 0) {
+			*pos = k;
+			found++;
+		}
+		free(option);
+	}
+	free(typed);
+	return found == 1;
+}
+
+/* True when the n values of v (each below DECK_MAX_CHOICES) differ. */
+static bool distinct(const size_t *v, size_t n)
+{
+	bool seen[DECK_MAX_CHOICES] = { false };
+	for (size_t i = 0; i < n; i++) {
+		if (seen[v[i]])
+			return false;
+		seen[v[i]] = true;
+	}
+	return true;
+}
+
 /* Turns an answer line into a response; false with a message to show when
  * the line does not fit the question. */
 /* Long: one short case per question type, kept together to read side by side. */
@@ -145,17 +249,18 @@ static bool parse_answer(const struct item *it, const char *line, struct respons
 	memset(r, 0, sizeof *r);
 	switch (q->type) {
 	case Q_CHOICE:
-		k = parse_list(line, false, n, picks, DECK_MAX_CHOICES);
-		if (k != 1) {
-			*why = "Type one option's number.";
+		if (!pick_option(it, line, picks)) {
+			*why = "Type one option's number (1), letter (a) or text.";
 			return false;
 		}
 		r->choice = it->shown[picks[0]];
 		return true;
 	case Q_MULTI:
 		k = parse_list(line, false, n, picks, DECK_MAX_CHOICES);
+		if (k < 1)
+			k = parse_list(line, true, n, picks, DECK_MAX_CHOICES);
 		if (k < 1 || k > (int)n) {
-			*why = "Type the numbers of the options you pick, e.g. 1 3.";
+			*why = "Type the numbers or letters of the options you pick, e.g. 1 3 or a c.";
 			return false;
 		}
 		for (int i = 0; i < k; i++)
@@ -176,7 +281,7 @@ static bool parse_answer(const struct item *it, const char *line, struct respons
 		return false;
 	case Q_NUMBER: {
 		double x;
-		if (!answer_parse_number(line, q->unit, &x)) {
+		if (!answer_read_number(q, line, &x, NULL)) {
 			*why = "That is not a number: type digits (26, 1,000, 2.5) or words (twenty-six).";
 			return false;
 		}
@@ -190,15 +295,9 @@ static bool parse_answer(const struct item *it, const char *line, struct respons
 		}
 		r->text = line;
 		return true;
-	case Q_ORDER: {
+	case Q_ORDER:
 		k = parse_list(line, false, n, picks, DECK_MAX_CHOICES);
-		bool seen[DECK_MAX_CHOICES] = { false };
-		bool ok = k == (int)n;
-		for (int i = 0; ok && i < k; i++) {
-			ok = !seen[picks[i]];
-			seen[picks[i]] = true;
-		}
-		if (!ok) {
+		if (k != (int)n || !distinct(picks, n)) {
 			*why = "Type each of the shown numbers once, in the right order.";
 			return false;
 		}
@@ -206,11 +305,14 @@ static bool parse_answer(const struct item *it, const char *line, struct respons
 			scratch[i] = it->shown[picks[i]];
 		r->order = scratch;
 		return true;
-	}
 	case Q_MATCH:
 		k = parse_list(line, true, n, picks, DECK_MAX_CHOICES);
 		if (k != (int)n) {
 			*why = "Type one letter for each numbered item, in order, e.g. b a c.";
+			return false;
+		}
+		if (!distinct(picks, n)) {
+			*why = "Each letter pairs with one item only: type each letter once, e.g. b a c.";
 			return false;
 		}
 		for (size_t i = 0; i < n; i++)
@@ -240,41 +342,40 @@ static void show_verdict(FILE *out, const struct session *s, const struct item *
 		verdict_rated_headline(it->given, v->outcome, b, sizeof b);
 	else
 		verdict_headline(v, b, sizeof b);
-	put_text(out, b, false);
-	fputs(" +", out);
-	put_points(out, it->earned);
-	fputs(" points", out);
-	if (session_score(s)->streak > 1)
-		fprintf(out, ", streak %u", session_score(s)->streak);
-	fputs(" (score ", out);
-	put_points(out, session_score(s)->total);
-	fputs(")\n", out);
-	if (v->note[0] && q->type != Q_CARD) {
-		put_text(out, verdict_note_sentence(v, b, sizeof b), false);
-		fputc('\n', out);
-	}
+	char earned[32], total[32], line[400];
+	score_format_points(it->earned, earned, sizeof earned);
+	score_format_points(session_score(s)->total, total, sizeof total);
+	int n = snprintf(line, sizeof line, "%s +%s points", b, earned);
+	if (session_score(s)->streak > 1 && n > 0 && (size_t)n < sizeof line)
+		n += snprintf(line + n, sizeof line - (size_t)n, ", streak %u", session_score(s)->streak);
+	if (n > 0 && (size_t)n < sizeof line)
+		snprintf(line + n, sizeof line - (size_t)n, " (score %s)", total);
+	put_line(out, "", line, false);
+	if (v->note[0] && q->type != Q_CARD)
+		put_line(out, "", verdict_note_sentence(v, b, sizeof b), false);
 	if ((v->outcome != OUT_CORRECT || v->typo) && !(q->type == Q_CARD && seen_back)) {
 		char *right = answer_format(q);
-		fputs(q->type == Q_CARD ? "Back: " : "Answer: ", out);
-		put_text(out, right ? right : "", true);
-		fputc('\n', out);
+		put_line(out, q->type == Q_CARD ? "Back: " : "Answer: ", right, true);
 		free(right);
 	}
-	if (q->explanation) {
-		fputs("Why: ", out);
-		put_text(out, q->explanation, true);
-		fputc('\n', out);
-	}
+	if (q->explanation)
+		put_line(out, "Why: ", q->explanation, true);
 	if (q->source) {
-		fputs("Source: ", out);
-		put_text(out, q->source->title, false);
+		struct text_buf src = {0};
+		text_buf_puts(&src, q->source->title);
 		if (q->paragraph)
-			fprintf(out, ", paragraph %u", q->paragraph);
-		fputc('\n', out);
+			text_buf_printf(&src, ", paragraph %u", q->paragraph);
+		char *cited = text_buf_finish(&src);
+		put_line(out, "Source: ", cited ? cited : q->source->title, false);
+		free(cited);
 	}
 }
 
-enum step { STEP_NEXT, STEP_QUIT };
+enum step {
+	STEP_NEXT,   /* the question has its verdict */
+	STEP_QUIT,   /* the learner typed :quit */
+	STEP_END,    /* the input ended, or a signal asks us to stop */
+};
 
 /* Asks one question until it has a verdict or the learner quits. */
 static enum step ask(struct session *s, FILE *in, FILE *out, char **line, size_t *cap)
@@ -288,7 +389,7 @@ static enum step ask(struct session *s, FILE *in, FILE *out, char **line, size_t
 		fflush(out);
 		char *l = read_line(in, line, cap);
 		if (!l)
-			return STEP_QUIT;
+			return STEP_END;
 		text_trim(l);
 		if (!strcmp(l, ":quit") || !strcmp(l, ":q"))
 			return STEP_QUIT;
@@ -299,19 +400,20 @@ static enum step ask(struct session *s, FILE *in, FILE *out, char **line, size_t
 		if (!strcmp(l, ":hint") || !strcmp(l, ":h")) {
 			const char *h = session_hint(s);
 			if (h) {
-				fputs("Hint (the question is now worth half): ", out);
-				put_text(out, h, true);
-				fputc('\n', out);
+				put_line(out, "Hint (the question is now worth half): ", h, true);
 			} else {
 				fputs("This question has no hint.\n", out);
 			}
 			continue;
 		}
-		if (it->q->type == Q_CARD && !flipped && !*l) {
+		if (it->q->type == Q_CARD && !flipped) {
+			/* Any line flips the card: the back is always shown
+			 * before a rating, and what was typed is the learner's
+			 * guess, shown beside it. */
 			flipped = true;
-			fputs("Back: ", out);
-			put_text(out, it->q->back, true);
-			fputc('\n', out);
+			put_line(out, "Back: ", it->q->back, true);
+			if (*l)
+				put_line(out, "Your guess: ", l, true);
 			fputs(verdict_rating_prompt(), out);
 			fputc('\n', out);
 			continue;
@@ -327,69 +429,73 @@ static enum step ask(struct session *s, FILE *in, FILE *out, char **line, size_t
 	}
 }
 
-/* Prints the summary of s; returns how many questions were missed. */
-static size_t show_summary(FILE *out, const struct session *s)
+/* Prints sum, the summary of s. */
+static void print_summary(FILE *out, const struct session *s, const struct summary *sum)
+{
+	char b[256], pc[32];
+	fputs("\n== Summary ==\n", out);
+	fprintf(out, "%s\n", verdict_summary_grade(sum, b, sizeof b));
+	fprintf(out, "%s\n", verdict_summary_score(sum, b, sizeof b));
+	char unreached[48] = "";
+	if (sum->unreached)
+		snprintf(unreached, sizeof unreached, ", not reached %zu", sum->unreached);
+	snprintf(b, sizeof b, "Correct %zu, partly right %zu, wrong %zu, skipped %zu%s (of %zu)",
+	         sum->correct, sum->partial, sum->wrong, sum->skipped, unreached, session_count(s));
+	put_line(out, "", b, false);
+	fprintf(out, "Best streak: %u\n", sum->best_streak);
+	fputs("Time: ", out);
+	put_duration(out, sum->seconds);
+	fputc('\n', out);
+	if (sum->ntags) {
+		fputs("By tag:\n", out);
+		for (size_t i = 0; i < sum->ntags; i++) {
+			const struct tag_stat *t = &sum->tags[i];
+			fputs("  ", out);
+			put_text(out, t->tag, false);
+			fprintf(out, ": %zu of %zu right", t->correct, t->held);
+			if (t->unreached)
+				fprintf(out, ", %zu not reached", t->unreached);
+			fprintf(out, " (%s)\n", verdict_format_grade(t->grade, pc, sizeof pc));
+		}
+	}
+	if (sum->nmissed) {
+		fputs("Missed:\n", out);
+		for (size_t i = 0; i < sum->nmissed; i++) {
+			const struct item *it = sum->missed[i];
+			put_line(out, "  - ", it->q->prompt, false);
+			char *right = answer_format(it->q);
+			put_line(out, "    Answer: ", right, false);
+			free(right);
+			if (it->q->explanation)
+				put_line(out, "    Why: ", it->q->explanation, false);
+		}
+	} else if (sum->asked && !sum->unreached) {
+		fputs("Nothing missed.\n", out);
+	}
+	if (sum->unreached)
+		fprintf(out, "Not reached: %zu (not shown, so that a retry can ask them)\n",
+		        sum->unreached);
+}
+
+int ui_plain_print_summary(const struct session *s, FILE *out)
 {
 	struct summary sum;
 	if (session_summarize(s, &sum) != 0) {
 		fputs("(not enough memory for the summary)\n", out);
-		return 0;
+		return -1;
 	}
-	fputs("\n== Summary ==\n", out);
-	fputs("Score: ", out);
-	put_points(out, sum.score);
-	fputs(" of ", out);
-	put_points(out, sum.max);
-	char pc[32];
-	fprintf(out, " (%s)\n", verdict_format_percent(sum.percent, pc, sizeof pc));
-	fprintf(out, "Correct %zu, partly right %zu, wrong %zu, skipped %zu", sum.correct,
-	        sum.partial, sum.wrong, sum.skipped);
-	if (sum.unreached)
-		fprintf(out, ", not reached %zu", sum.unreached);
-	fprintf(out, " (of %zu)\n", session_count(s));
-	fprintf(out, "Best streak: %u\n", sum.best_streak);
-	fputs("Time: ", out);
-	put_duration(out, sum.seconds);
-	fputc('\n', out);
-	if (sum.ntags) {
-		fputs("By tag:\n", out);
-		for (size_t i = 0; i < sum.ntags; i++) {
-			const struct tag_stat *t = &sum.tags[i];
-			fputs("  ", out);
-			put_text(out, t->tag, false);
-			fprintf(out, ": %zu of %zu right (%s)\n", t->correct, t->asked,
-			        verdict_format_percent(t->max > 0 ? 100.0 * t->earned / t->max : 0.0,
-			                               pc, sizeof pc));
-		}
-	}
-	if (sum.nmissed) {
-		fputs("Missed:\n", out);
-		for (size_t i = 0; i < sum.nmissed; i++) {
-			const struct item *it = sum.missed[i];
-			fprintf(out, "  - ");
-			put_text(out, it->q->prompt, false);
-			fputc('\n', out);
-			char *right = answer_format(it->q);
-			fputs("    Answer: ", out);
-			put_text(out, right ? right : "", false);
-			fputc('\n', out);
-			free(right);
-			if (it->q->explanation) {
-				fputs("    Why: ", out);
-				put_text(out, it->q->explanation, false);
-				fputc('\n', out);
-			}
-		}
-	}
-	size_t nmissed = sum.nmissed;
+	print_summary(out, s, &sum);
 	session_summary_free(&sum);
-	return nmissed;
+	return 0;
 }
 
-/* True when the learner says yes to a retry. */
-static bool want_retry(FILE *in, FILE *out, size_t nmissed, char **line, size_t *cap)
+/* True when the learner says yes to a retry of missed and unreached
+ * questions. */
+static bool want_retry(FILE *in, FILE *out, size_t missed, size_t unreached, char **line,
+                       size_t *cap)
 {
-	fprintf(out, "Retry the %zu missed question%s? [y/N] ", nmissed, nmissed == 1 ? "" : "s");
+	char b[160];
+	fprintf(out, "%s [y/N] ", verdict_retry_offer(missed, unreached, b, sizeof b));
 	fflush(out);
 	char *l = read_line(in, line, cap);
 	if (!l) {
@@ -409,15 +515,26 @@ int ui_plain_run(struct session **sp, FILE *in, FILE *out, const struct ui_plain
 	stop_catch();
 	for (;;) {
 		struct session *s = *sp;
-		bool quit = false;
-		while (!quit && session_current(s)) {
-			quit = ask(s, in, out, &line, &cap) == STEP_QUIT;
+		enum step step = STEP_NEXT;
+		while (step == STEP_NEXT && session_current(s)) {
+			step = ask(s, in, out, &line, &cap);
 			session_next(s);
 		}
 		session_finish(s);
 		if (stop_signal())
 			fputc('\n', out);  /* the prompt was left open */
-		size_t nmissed = show_summary(out, s);
+		struct summary sum;
+		size_t missed = 0, unreached = 0;
+		if (session_summarize(s, &sum) == 0) {
+			print_summary(out, s, &sum);
+			missed = sum.nmissed;
+			unreached = sum.unreached;
+			session_summary_free(&sum);
+		} else {
+			fputs("(not enough memory for the summary)\n", out);
+		}
+		/* Only the first quiz's summary is written: a retry's would
+		 * replace the record of the whole quiz with a part of it. */
 		if (first && o->summary_json) {
 			char err[512];
 			if (session_write_json(s, o->summary_json, err, sizeof err) != 0) {
@@ -427,7 +544,9 @@ int ui_plain_run(struct session **sp, FILE *in, FILE *out, const struct ui_plain
 			}
 		}
 		first = false;
-		if (quit || stop_signal() || nmissed == 0 || !want_retry(in, out, nmissed, &line, &cap))
+		/* :quit still offers the retry; the end of input and signals do not */
+		if (step == STEP_END || stop_signal() || missed + unreached == 0 ||
+		    !want_retry(in, out, missed, unreached, &line, &cap))
 			break;
 		struct session *r = session_retry(s);
 		if (!r) {

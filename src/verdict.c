@@ -1,16 +1,63 @@
 /* verdict — the words every front end uses about a verdict; see verdict.h. */
 #include "verdict.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 
 #include "score.h"
+#include "session.h"
 #include "text.h"
 
 char *verdict_format_percent(double percent, char *buf, size_t size)
 {
 	snprintf(buf, size, "%.0f%%", percent);
+	return buf;
+}
+
+char *verdict_format_grade(double percent, char *buf, size_t size)
+{
+	char p[32];
+	double shown = round(percent * 10.0) / 10.0;
+	if (shown >= 100.0 && percent < 100.0)
+		shown = 99.9;
+	else if (shown <= 0.0 && percent > 0.0)
+		shown = 0.1;
+	score_format_points(shown, p, sizeof p);
+	snprintf(buf, size, "%s%%", p);
+	return buf;
+}
+
+char *verdict_summary_grade(const struct summary *sum, char *buf, size_t size)
+{
+	char g[32], x[32], y[32];
+	score_format_points(sum->grade_points, x, sizeof x);
+	score_format_points(sum->grade_max, y, sizeof y);
+	snprintf(buf, size, "Grade: %s (%s of %s points)",
+	         verdict_format_grade(sum->grade, g, sizeof g), x, y);
+	return buf;
+}
+
+char *verdict_summary_score(const struct summary *sum, char *buf, size_t size)
+{
+	char x[32];
+	score_format_points(sum->score, x, sizeof x);
+	snprintf(buf, size, "Score: %s (with streak bonuses)", x);
+	return buf;
+}
+
+char *verdict_retry_offer(size_t missed, size_t unreached, char *buf, size_t size)
+{
+	if (missed && unreached)
+		snprintf(buf, size, "Retry the %zu missed and %zu not reached?", missed, unreached);
+	else if (missed)
+		snprintf(buf, size, "Retry the %zu missed question%s?", missed, missed == 1 ? "" : "s");
+	else if (unreached)
+		snprintf(buf, size, "Retry the %zu question%s not reached?", unreached,
+		         unreached == 1 ? "" : "s");
+	else if (size)
+		buf[0] = '\0';
 	return buf;
 }
 

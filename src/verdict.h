@@ -2,7 +2,8 @@
  *
  * Headlines ("Right!", "Partly right (75%)."), card ratings and the line
  * for a rated card, the offer of a hint, the prompt for a rating, a
- * percentage, and the note a check leaves on a verdict (struct verdict,
+ * percentage, the summary's grade and score and the offer of a retry, and
+ * the note a check leaves on a verdict (struct verdict,
  * answer.h).  The words are those of the full-screen front end.  Every
  * function writes into a caller's buffer of size bytes, always terminated
  * and cut short if need be, or returns a constant string; nothing here
@@ -14,6 +15,8 @@
 #include <stddef.h>
 
 #include "answer.h"
+
+struct summary;   /* session.h */
 
 /* "Right!", "Partly right (75%).", "Wrong." or "Skipped.".  A typo is not
  * told here but by the note (verdict_note_sentence).  Returns buf. */
@@ -34,6 +37,25 @@ const char *verdict_rating_prompt(void);
 
 /* A percentage, rounded to a whole number: 75 -> "75%".  Returns buf. */
 char *verdict_format_percent(double percent, char *buf, size_t size);
+
+/* A grade (a percentage, session.h), with one decimal when not whole:
+ * "12.5%", "50%"; never "100%" short of 100 nor "0%" above 0 (99.97 ->
+ * "99.9%", 0.01 -> "0.1%").  Returns buf. */
+char *verdict_format_grade(double percent, char *buf, size_t size);
+
+/* The summary's headline lines, the same in every front end (session.h
+ * says what the figures mean):
+ *   verdict_summary_grade  "Grade: 12.5% (100 of 800 points)"
+ *   verdict_summary_score  "Score: 100 (with streak bonuses)"
+ * Each returns buf. */
+char *verdict_summary_grade(const struct summary *sum, char *buf, size_t size);
+char *verdict_summary_score(const struct summary *sum, char *buf, size_t size);
+
+/* The offer of a retry (session_retry) of missed questions and of those
+ * not reached: "Retry the 2 missed questions?", "Retry the 1 missed and 7
+ * not reached?", "Retry the 7 questions not reached?"; "" when both are 0.
+ * Returns buf. */
+char *verdict_retry_offer(size_t missed, size_t unreached, char *buf, size_t size);
 
 /* The offer of a hint for a question worth points: "Take the hint? This
  * question is then worth 50 points instead of 100 (and half any streak

@@ -123,7 +123,7 @@ see "quit: summary follows" ask "5 not reached (of 8)"
 see "summary: missed listed" ask "Missed (3)"
 see "summary: retry offered" ask "r retry 3 missed"
 keys ask r
-see "retry: the missed again" ask "question 1 / 3"
+see "retry: the missed and the not reached again" ask "question 1 / 8"
 keys ask 2
 see "retry: answered" ask "Right!"
 keys ask q y q
@@ -300,16 +300,21 @@ ended "start screen" home 0
 
 # ---- a terminal that cannot be drawn on: the plain mode instead ----------
 start dumb 80 24 TERM=dumb -- quiz --in-order "$deck"
-see "TERM=dumb: plain mode instead" dumb "Question 1 of 8 (choice, 100 points)"
+see "TERM=dumb: plain mode instead" dumb "Question 1 of 8 (multiple choice, 100 points)"
 type_text dumb ":quit"
 keys dumb Enter
 see "TERM=dumb: plain summary" dumb "== Summary =="
+see "TERM=dumb: retry offered after :quit" dumb "not reached? [y/N]"
+type_text dumb "n"
+keys dumb Enter
 ended "TERM=dumb" dumb 0
 start unknown 80 24 TERM=no-such-terminal XDG_DATA_HOME="$T/xdg" --
 see "unknown TERM, no arguments: a plain quiz" unknown "Question 1 of"
 type_text unknown ":quit"
 keys unknown Enter
 see "unknown TERM: plain summary" unknown "== Summary =="
+type_text unknown "n"
+keys unknown Enter
 ended "unknown TERM" unknown 0
 
 start refuse 80 24 -- quiz tests/data/escape.json

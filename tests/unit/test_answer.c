@@ -353,8 +353,10 @@ static void test_parse_number_units(void)
 	/* a unit glued to a word is not a unit */
 	CHECK(refused("26xpeople", "people"));
 	CHECK(refused("people", "people"));
-	CHECK(refused("26 people", NULL));
-	CHECK(refused("26 persons", "people"));
+	/* words after a number that are not a unit are read past (see
+	 * test_parse_number_trailing_words) */
+	CHECK(parses_to("26 people", NULL, 26));
+	CHECK(parses_to("26 persons", "people", 26));
 	/* a unit must follow a space or the number: "ion" does not end "million" */
 	CHECK(parses_to("3 million", "ion", 3e6));
 	CHECK(parses_to("twenty-one", "one", 21));
@@ -409,6 +411,138 @@ static void test_parse_number_rejects(void)
 	CHECK(refused("twenty-six-", NULL));
 	CHECK(refused("two and three", NULL));
 	CHECK(refused("fivety", NULL));
+}
+
+/* Reads s with number_read; 1 when it gives want, read as how. */
+static int reads_as(const char *s, const char *unit, unsigned flags, double want,
+                    enum number_how want_how)
+{
+	double x = -12345.678;
+	enum number_how how = NUMBER_WHOLE;
+	if (!number_read(s, unit, flags, &x, &how)) {
+		printf("  \"%s\" did not parse\n", s);
+		return 0;
+	}
+	if (x != want || how != want_how) {
+		printf("  \"%s\" read as %.17g (how %d), expected %.17g (how %d)\n", s, x, (int)how,
+		       want, (int)want_how);
+		return 0;
+	}
+	return 1;
+}
+
+static void test_parse_number_ordinals(void)
+{
+	CHECK(reads_as("22nd", NULL, 0, 22, NUMBER_WHOLE));
+	CHECK(reads_as("1st", NULL, 0, 1, NUMBER_WHOLE));
+	CHECK(reads_as("3RD", NULL, 0, 3, NUMBER_WHOLE));
+	CHECK(reads_as("11th", NULL, 0, 11, NUMBER_WHOLE));
+	CHECK(reads_as("1,000th", NULL, 0, 1000, NUMBER_WHOLE));
+	CHECK(reads_as("first", NULL, 0, 1, NUMBER_WHOLE));
+	CHECK(reads_as("second", NULL, 0, 2, NUMBER_WHOLE));
+	CHECK(reads_as("Third", NULL, 0, 3, NUMBER_WHOLE));
+	CHECK(reads_as("fifth", NULL, 0, 5, NUMBER_WHOLE));
+	CHECK(reads_as("eighth", NULL, 0, 8, NUMBER_WHOLE));
+	CHECK(reads_as("ninth", NULL, 0, 9, NUMBER_WHOLE));
+	CHECK(reads_as("twelfth", NULL, 0, 12, NUMBER_WHOLE));
+	CHECK(reads_as("thirteenth", NULL, 0, 13, NUMBER_WHOLE));
+	CHECK(reads_as("twentieth", NULL, 0, 20, NUMBER_WHOLE));
+	CHECK(reads_as("twenty-second", NULL, 0, 22, NUMBER_WHOLE));
+	CHECK(reads_as("twenty second", NULL, 0, 22, NUMBER_WHOLE));
+	CHECK(reads_as("ninety-ninth", NULL, 0, 99, NUMBER_WHOLE));
+	CHECK(reads_as("hundredth", NULL, 0, 100, NUMBER_WHOLE));
+	CHECK(reads_as("one hundred and first", NULL, 0, 101, NUMBER_WHOLE));
+	CHECK(reads_as("thousandth", NULL, 0, 1000, NUMBER_WHOLE));
+	/* an ordinal ends a number; it does not start or continue one */
+	CHECK(refused("second one", NULL));
+	CHECK(refused("first-twenty", NULL));
+	CHECK(refused("2.5th", NULL));
+	CHECK(refused("-3rd", NULL));
+	CHECK(refused("nd", NULL));
+	CHECK(refused("andth", NULL));
+}
+
+static void test_parse_number_trailing_words(void)
+{
+	CHECK(reads_as("26 civilians", NULL, 0, 26, NUMBER_LEADING));
+	CHECK(reads_as("26 civilians were killed", "people", 0, 26, NUMBER_LEADING));
+	CHECK(reads_as("twenty-six tourists", "people", 0, 26, NUMBER_LEADING));
+	CHECK(reads_as("one hundred and five people in all", NULL, 0, 105, NUMBER_LEADING));
+	CHECK(reads_as("26, I think", NULL, 0, 26, NUMBER_LEADING));
+	CHECK(reads_as("22nd April", NULL, 0, 22, NUMBER_LEADING));
+	CHECK(reads_as("26 people", "people", 0, 26, NUMBER_WHOLE));
+	CHECK(reads_as("26 a day", NULL, 0, 26, NUMBER_LEADING));
+	/* two numbers are ambiguous; so are words that join numbers */
+	CHECK(refused("26 27", NULL));
+	CHECK(refused("26 or 27", NULL));
+	CHECK(refused("26 civilians and 3 soldiers", NULL));
+	CHECK(refused("26 people, not twenty", NULL));
+	CHECK(refused("26 and a half", NULL));
+	CHECK(refused("26 minus", NULL));
+	CHECK(refused("about 26", NULL));
+	CHECK(refused("abc def", NULL));
+	CHECK(refused("26abc def", NULL));
+	/* a date is a number only for a day of the month (NUMBER_DATES) */
+	CHECK(refused("April 22", NULL));
+}
+
+static void test_parse_number_dates(void)
+{
+	CHECK(reads_as("April 22", NULL, NUMBER_DATES, 22, NUMBER_DAY));
+	CHECK(reads_as("22 April", NULL, NUMBER_DATES, 22, NUMBER_DAY));
+	CHECK(reads_as("22 April 2025", NULL, NUMBER_DATES, 22, NUMBER_DAY));
+	CHECK(reads_as("April 22nd", NULL, NUMBER_DATES, 22, NUMBER_DAY));
+	CHECK(reads_as("April 22, 2025", NULL, NUMBER_DATES, 22, NUMBER_DAY));
+	CHECK(reads_as("the 22nd of April", NULL, NUMBER_DATES, 22, NUMBER_DAY));
+	CHECK(reads_as("apr. 1st", NULL, NUMBER_DATES, 1, NUMBER_DAY));
+	CHECK(reads_as("Sept 30", NULL, NUMBER_DATES, 30, NUMBER_DAY));
+	CHECK(reads_as("twenty-second of April", NULL, NUMBER_DATES, 22, NUMBER_DAY));
+	CHECK(reads_as("22", NULL, NUMBER_DATES, 22, NUMBER_WHOLE));
+	CHECK(refused("April 32", NULL));
+	double x;
+	CHECK(!number_read("April 32", NULL, NUMBER_DATES, &x, NULL));
+	CHECK(!number_read("April 0", NULL, NUMBER_DATES, &x, NULL));
+	CHECK(!number_read("April", NULL, NUMBER_DATES, &x, NULL));
+	CHECK(!number_read("April May 3", NULL, NUMBER_DATES, &x, NULL));
+	CHECK(!number_read("April 22 twenty", NULL, NUMBER_DATES, &x, NULL));
+	CHECK(!number_read("Aprl 22 2025", NULL, NUMBER_DATES, &x, NULL));
+}
+
+/* A number question says what it read when it read past words. */
+static void test_number_check_reads_past_words(void)
+{
+	struct question q = make_question(Q_NUMBER);
+	struct verdict v;
+	q.number = q.min = q.max = 26;
+	q.unit = "people";
+	v = judge_text(&q, "26 civilians");
+	CHECK(v.outcome == OUT_CORRECT);
+	CHECK_STR(v.note, "read as 26");
+	v = judge_text(&q, "26 people");
+	CHECK_STR(v.note, "");
+	v = judge_text(&q, "April 26");  /* not a day of the month: 26 people */
+	CHECK(v.outcome == OUT_WRONG && v.unparsed);
+
+	struct question d = make_question(Q_NUMBER);
+	d.number = d.min = d.max = 22;
+	v = judge_text(&d, "April 22");
+	CHECK(v.outcome == OUT_CORRECT);
+	CHECK_STR(v.note, "read as 22");
+	v = judge_text(&d, "22 April 2025");
+	CHECK(v.outcome == OUT_CORRECT);
+	v = judge_text(&d, "22nd");
+	CHECK(v.outcome == OUT_CORRECT);
+	CHECK_STR(v.note, "");
+	v = judge_text(&d, "twenty-second");
+	CHECK(v.outcome == OUT_CORRECT);
+	d.unit = "days";
+	v = judge_text(&d, "April 22nd");
+	CHECK(v.outcome == OUT_CORRECT);
+	d.unit = "km";
+	v = judge_text(&d, "April 22");
+	CHECK(v.outcome == OUT_WRONG && v.unparsed);
+	double x;
+	CHECK(answer_read_number(&q, "26 dead", &x, NULL) && x == 26);
 }
 
 /* Whatever the locale says about the decimal point, '.' is the point. */
@@ -1102,6 +1236,10 @@ int main(void)
 	RUN(test_parse_number_words);
 	RUN(test_parse_number_units);
 	RUN(test_parse_number_rejects);
+	RUN(test_parse_number_ordinals);
+	RUN(test_parse_number_trailing_words);
+	RUN(test_parse_number_dates);
+	RUN(test_number_check_reads_past_words);
 	RUN(test_number_locale);
 	RUN(test_fold_basic);
 	RUN(test_fold_diacritics);

@@ -178,7 +178,15 @@ static void a_whole_quiz(void)
 	CHECK(sum.asked == 4 && sum.correct == 2 && sum.wrong == 1 && sum.skipped == 1);
 	CHECK(sum.unreached == 2);
 	CHECK_NUM(sum.score, 155);
-	CHECK_NUM(sum.max, 100 + 110 + 120 + 130);
+	/* the most a score could be: all six held, right in a row */
+	CHECK_NUM(sum.max, 100 + 110 + 120 + 130 + 200 * 1.4 + 100 * 1.5);
+	/* the grade: no streak bonus, the hint halves q2, over all six held */
+	CHECK_NUM(sum.grade_points, 150);
+	CHECK_NUM(sum.grade_max, 700);
+	CHECK_NUM(sum.grade, 100.0 * 150 / 700);
+	CHECK_NUM(sum.percent, sum.grade);
+	CHECK(sum.questions == 6);
+	CHECK(sum.nretry == 4);
 	CHECK_NUM(sum.seconds, 30);
 	CHECK(sum.best_streak == 2);
 	CHECK(sum.nmissed == 2);
@@ -188,14 +196,101 @@ static void a_whole_quiz(void)
 		CHECK_STR(sum.tags[1].tag, "x");
 		CHECK(sum.tags[1].asked == 2 && sum.tags[1].correct == 2);
 		CHECK_NUM(sum.tags[1].earned, 150);  /* the hint halved q2; no bonuses per tag */
+		CHECK_NUM(sum.tags[1].grade, 75);
 		CHECK(sum.tags[2].asked == 2 && sum.tags[2].skipped == 1);
+		/* untagged: q4 asked, q5 and q6 not reached but held */
+		CHECK(sum.tags[0].held == 3 && sum.tags[0].asked == 1 && sum.tags[0].unreached == 2);
+		CHECK_NUM(sum.tags[0].max, 400);
 	}
 	session_summary_free(&sum);
 
+	/* the retry asks the missed and the not reached, in their order */
 	struct session *again = session_retry(s);
-	CHECK(session_count(again) == 2);
+	CHECK(session_count(again) == 4);
 	CHECK_STR(id_at(again, 0), "q3");
 	CHECK_STR(id_at(again, 1), "q4");
+	CHECK_STR(id_at(again, 2), "q5");
+	CHECK_STR(id_at(again, 3), "q6");
+	session_free(again);
+	session_free(s);
+	deck_free(deck);
+}
+
+/* Six true-or-false questions, all true, answered as pattern says ('R'
+ * right, 'W' wrong); returns the summary's grade and score. */
+static void answer_pattern(const char *pattern, double *grade, double *score)
+{
+	static const char six[] =
+		"{\"format\":\"recall-deck/1\",\"id\":\"t\",\"title\":\"T\",\"questions\":["
+		"{\"id\":\"1\",\"type\":\"truefalse\",\"prompt\":\"P\",\"answer\":true},"
+		"{\"id\":\"2\",\"type\":\"truefalse\",\"prompt\":\"P\",\"answer\":true},"
+		"{\"id\":\"3\",\"type\":\"truefalse\",\"prompt\":\"P\",\"answer\":true},"
+		"{\"id\":\"4\",\"type\":\"truefalse\",\"prompt\":\"P\",\"answer\":true},"
+		"{\"id\":\"5\",\"type\":\"truefalse\",\"prompt\":\"P\",\"answer\":true},"
+		"{\"id\":\"6\",\"type\":\"truefalse\",\"prompt\":\"P\",\"answer\":true}]}";
+	struct diags d = {0};
+	struct deck *deck = deck_load_buffer("t.json", six, sizeof six - 1, &d);
+	diag_free(&d);
+	struct session *s = start(deck, (struct session_opts){ .in_order = true,
+	                                                      .limit = strlen(pattern) });
+	for (const char *p = pattern; *p; p++) {
+		struct response r = { .truth = *p == 'R' };
+		session_answer(s, &r);
+		session_next(s);
+	}
+	struct summary sum;
+	CHECK(session_summarize(s, &sum) == 0);
+	*grade = sum.grade;
+	*score = sum.score;
+	session_summary_free(&sum);
+	session_free(s);
+	deck_free(deck);
+}
+
+static void grade_ignores_the_order_of_answers(void)
+{
+	double g1, g2, s1, s2;
+	answer_pattern("RW", &g1, &s1);
+	answer_pattern("WR", &g2, &s2);
+	CHECK_NUM(g1, 50);
+	CHECK_NUM(g2, 50);
+	answer_pattern("RRRWWW", &g1, &s1);
+	answer_pattern("RWRWRW", &g2, &s2);
+	CHECK_NUM(g1, 50);
+	CHECK_NUM(g2, 50);
+	/* the score still rewards the streak */
+	CHECK_NUM(s1, 100 + 110 + 120);
+	CHECK_NUM(s2, 300);
+}
+
+/* A session over deck in order whose first question is answered right
+ * before the quiz ends: the other five are not reached. */
+static struct session *one_right_then_quit(struct deck *deck)
+{
+	struct session *s = start(deck, (struct session_opts){ .in_order = true });
+	struct response r = { .choice = 2 };
+	session_answer(s, &r);
+	session_next(s);
+	session_finish(s);
+	return s;
+}
+
+static void quitting_early_grades_every_question_held(void)
+{
+	struct deck *deck = the_deck();
+	struct session *s = one_right_then_quit(deck);
+	struct summary sum;
+	CHECK(session_summarize(s, &sum) == 0);
+	CHECK_NUM(sum.grade_points, 100);
+	CHECK_NUM(sum.grade_max, 700);
+	CHECK(sum.grade < 15);
+	CHECK(sum.nmissed == 0 && sum.unreached == 5 && sum.nretry == 5);
+	for (size_t i = 0; i < sum.ntags; i++)
+		CHECK(sum.tags[i].grade <= 100);
+	session_summary_free(&sum);
+	struct session *again = session_retry(s);
+	CHECK(session_count(again) == 5);
+	CHECK_STR(id_at(again, 0), "q2");
 	session_free(again);
 	session_free(s);
 	deck_free(deck);
@@ -217,11 +312,7 @@ static void finish_after_a_verdict_keeps_it(void)
 static void summary_json_is_written_whole(void)
 {
 	struct deck *deck = the_deck();
-	struct session *s = start(deck, (struct session_opts){ .in_order = true });
-	struct response r = { .choice = 2 };
-	session_answer(s, &r);
-	session_next(s);
-	session_finish(s);
+	struct session *s = one_right_then_quit(deck);
 	char path[64], err[256];
 	snprintf(path, sizeof path, "/tmp/recall-sum-%d.json", (int)getpid());
 	CHECK(session_write_json(s, path, err, sizeof err) == 0);
@@ -237,6 +328,11 @@ static void summary_json_is_written_whole(void)
 		CHECK_STR(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(j, "format")), "recall-summary/1");
 		CHECK_NUM(cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(j, "correct")), 1);
 		CHECK_NUM(cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(j, "unreached")), 5);
+		CHECK_NUM(cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(j, "grade_points")), 100);
+		CHECK_NUM(cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(j, "grade_max")), 700);
+		CHECK_NUM(cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(j, "grade")), 14.29);
+		CHECK_NUM(cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(j, "percent")), 14.29);
+		CHECK_NUM(cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(j, "score")), 100);
 		cJSON *items = cJSON_GetObjectItemCaseSensitive(j, "items");
 		CHECK(cJSON_GetArraySize(items) == 6);
 		cJSON *first = cJSON_GetArrayItem(items, 0);
@@ -258,6 +354,8 @@ int main(void)
 	RUN(shown_orders_are_permutations);
 	RUN(filters_and_limit);
 	RUN(a_whole_quiz);
+	RUN(grade_ignores_the_order_of_answers);
+	RUN(quitting_early_grades_every_question_held);
 	RUN(finish_after_a_verdict_keeps_it);
 	RUN(summary_json_is_written_whole);
 	return check_done();

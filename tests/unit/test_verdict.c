@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "session.h"
 #include "verdict.h"
 
 static struct verdict judged(enum outcome o, double fraction)
@@ -56,6 +57,36 @@ static void test_percent(void)
 	CHECK_STR(verdict_format_percent(66.7, b, sizeof b), "67%");
 }
 
+static void test_grade_and_score_lines(void)
+{
+	char b[96];
+	CHECK_STR(verdict_format_grade(12.5, b, sizeof b), "12.5%");
+	CHECK_STR(verdict_format_grade(50, b, sizeof b), "50%");
+	CHECK_STR(verdict_format_grade(100.0 * 2 / 3, b, sizeof b), "66.7%");
+	CHECK_STR(verdict_format_grade(99.97, b, sizeof b), "99.9%");
+	CHECK_STR(verdict_format_grade(100, b, sizeof b), "100%");
+	CHECK_STR(verdict_format_grade(0.01, b, sizeof b), "0.1%");
+	CHECK_STR(verdict_format_grade(0, b, sizeof b), "0%");
+	struct summary sum;
+	memset(&sum, 0, sizeof sum);
+	sum.grade_points = 100;
+	sum.grade_max = 800;
+	sum.grade = 12.5;
+	sum.score = 110.5;
+	CHECK_STR(verdict_summary_grade(&sum, b, sizeof b), "Grade: 12.5% (100 of 800 points)");
+	CHECK_STR(verdict_summary_score(&sum, b, sizeof b), "Score: 110.5 (with streak bonuses)");
+}
+
+static void test_retry_offer(void)
+{
+	char b[96];
+	CHECK_STR(verdict_retry_offer(2, 0, b, sizeof b), "Retry the 2 missed questions?");
+	CHECK_STR(verdict_retry_offer(1, 0, b, sizeof b), "Retry the 1 missed question?");
+	CHECK_STR(verdict_retry_offer(1, 7, b, sizeof b), "Retry the 1 missed and 7 not reached?");
+	CHECK_STR(verdict_retry_offer(0, 7, b, sizeof b), "Retry the 7 questions not reached?");
+	CHECK_STR(verdict_retry_offer(0, 0, b, sizeof b), "");
+}
+
 static void test_hint_offer(void)
 {
 	char b[160];
@@ -93,6 +124,8 @@ int main(void)
 	RUN(test_headlines);
 	RUN(test_ratings);
 	RUN(test_percent);
+	RUN(test_grade_and_score_lines);
+	RUN(test_retry_offer);
 	RUN(test_hint_offer);
 	RUN(test_notes);
 	return check_done();
