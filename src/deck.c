@@ -499,7 +499,9 @@ struct deck *deck_load_buffer(const char *name, const char *buf, size_t len, str
 
 struct deck *deck_load(const char *path, struct diags *d)
 {
-	int fd = open(path, O_RDONLY);
+	/* Non-blocking, so that a FIFO with no writer is refused below instead
+	 * of hanging the open; blocking again once it is known to be a file. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0) {
 		diag_file(d, path, DIAG_ERROR, "cannot open: %s", strerror(errno));
 		return NULL;
@@ -513,6 +515,12 @@ struct deck *deck_load(const char *path, struct diags *d)
 	if (!S_ISREG(st.st_mode)) {
 		diag_file(d, path, DIAG_ERROR, S_ISDIR(st.st_mode) ? "is a folder, not a deck file"
 		                                                  : "not a regular file");
+		close(fd);
+		return NULL;
+	}
+	int fl = fcntl(fd, F_GETFL);
+	if (fl == -1 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) == -1) {
+		diag_file(d, path, DIAG_ERROR, "cannot read: %s", strerror(errno));
 		close(fd);
 		return NULL;
 	}
