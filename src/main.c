@@ -92,16 +92,22 @@ static int usage_error(const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
-/* The option getopt_long refused (opterr is off: the message is ours). */
-static int bad_option(char **argv, const char *cmd)
+/* The option getopt_long refused, c being what it returned: ':' for a
+ * missing value, '?' for an unknown option (opterr is off: the message is
+ * ours, and escaped).  A short option is named alone (-x of -qx). */
+static int bad_option(int c, char **argv, const char *cmd)
 {
-	char b[80];
+	char b[80], shortopt[3] = { '-', (char)optopt, '\0' };
 	const char *arg = argv[optind - 1];
-	if (optopt && strchr("tTns", optopt))
-		return usage_error("%s: option '%s' needs a value (try 'recall %s --help')", cmd,
-		                   text_escape_into(arg, false, b, sizeof b), cmd);
-	return usage_error("%s: unknown option '%s' (try 'recall %s --help')", cmd,
-	                   text_escape_into(arg, false, b, sizeof b), cmd);
+	if (strncmp(arg, "--", 2) != 0 && optopt > 0 && optopt < 128)
+		arg = shortopt;
+	text_escape_into(arg, false, b, sizeof b);
+	char *eq = strchr(b, '=');  /* --tag=..., named without its value */
+	if (eq && b[0] == '-' && b[1] == '-')
+		*eq = '\0';
+	if (c == ':')
+		return usage_error("%s: option '%s' needs a value (try 'recall %s --help')", cmd, b, cmd);
+	return usage_error("%s: unknown option '%s' (try 'recall %s --help')", cmd, b, cmd);
 }
 
 /* ---- check -------------------------------------------------------- */
@@ -115,11 +121,11 @@ static int cmd_check(int argc, char **argv)
 	};
 	bool quiet = false;
 	int c;
-	while ((c = getopt_long(argc, argv, "+qh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":qh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'q': quiet = true; break;
 		case 'h': fputs(usage_check, stdout); return EXIT_OK;
-		default: return bad_option(argv, "check");
+		default: return bad_option(c, argv, "check");
 		}
 	}
 	if (optind >= argc)
@@ -298,10 +304,11 @@ static int cmd_quiz(int argc, char **argv)
 	a.so.seed = fresh_seed();
 	int rc = EXIT_OK, c;
 	unsigned long long x;
+	char b[80];
 	struct deck **decks = NULL;
 	size_t ndecks = 0;
 
-	while ((c = getopt_long(argc, argv, "+t:T:n:s:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":t:T:n:s:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 't':
 			if (!add_list(optarg, &a.tags, &a.ntags))
@@ -313,14 +320,16 @@ static int cmd_quiz(int argc, char **argv)
 			break;
 		case 'n':
 			if (!parse_size(optarg, &x) || x == 0 || x > SIZE_MAX) {
-				rc = usage_error("--limit wants a whole number above 0, not '%s'", optarg);
+				rc = usage_error("--limit wants a whole number above 0, not '%s'",
+				                 text_escape_into(optarg, false, b, sizeof b));
 				goto out;
 			}
 			a.so.limit = (size_t)x;
 			break;
 		case 's':
 			if (!parse_size(optarg, &x)) {
-				rc = usage_error("--seed wants a whole number, not '%s'", optarg);
+				rc = usage_error("--seed wants a whole number, not '%s'",
+				                 text_escape_into(optarg, false, b, sizeof b));
 				goto out;
 			}
 			a.so.seed = x;
@@ -330,13 +339,13 @@ static int cmd_quiz(int argc, char **argv)
 		case OPT_SUMMARY: a.summary_json = optarg; break;
 		case OPT_NO_COLOR: a.no_color = true; break;
 		case 'h': fputs(usage_quiz, stdout); goto out;
-		default: rc = bad_option(argv, "quiz"); goto out;
+		default: rc = bad_option(c, argv, "quiz"); goto out;
 		}
 	}
 	for (size_t i = 0; i < a.ntypes; i++) {
 		int t = deck_type_parse(a.types[i]);
 		if (t < 0) {
-			char b[80], types[160];
+			char types[160];
 			rc = usage_error("unknown question type '%s' (%s)",
 			                 text_escape_into(a.types[i], false, b, sizeof b),
 			                 qtype_list(types, sizeof types));

@@ -1,0 +1,58 @@
+# End-to-end: the command line under hostile conditions — options in any
+# place, files that are not files, escapes in arguments, closed and full
+# outputs, early signals, the report's path.
+. tests/e2e/lib.sh
+deck=tests/data/basic.json
+esc=$(printf '\033')
+
+# expect_no_esc NAME TEXT: no raw escape character in the text.
+expect_no_esc() {
+	case $2 in *"$esc"*) fail "$1" "a raw escape reached the terminal" "in: $2" ;; *) pass "$1" ;; esac
+}
+
+# ---- options anywhere on the line, -- ends them -------------------------
+run opt-after-file ":quit
+" quiz --plain "$deck" -n 1 --seed 3
+expect_rc "options after the deck: exit 0" 0
+expect_in "options after the deck: -n taken as the limit" "$out" "Question 1 of 1 "
+run check-opt-after "" check "$deck" -q
+expect_rc "check -q after the file: exit 0" 0
+expect_not_in "check -q after the file: quiet" "$out" "ok:"
+cp "$deck" "$T/-n"
+run dashdash ":quit
+" quiz --plain --limit 2 -- "$T/-n"
+expect_rc "-- ends the options: exit 0" 0
+(cd "$T" && "$RECALL" check -- -n >out 2>err); rc=$?
+expect_rc "a deck named -n after --: checked as a file" 0
+run missing-value "" quiz --plain "$deck" --tag
+expect_rc "option without its value: exit 1" 1
+expect_in "option without its value: said" "$err" "quiz: option '--tag' needs a value"
+run short-unknown "" quiz -x "$deck"
+expect_in "unknown short option: named" "$err" "quiz: unknown option '-x'"
+
+# ---- files that are not regular files ----------------------------------
+mkfifo "$T/fifo"
+timeout 10 "$RECALL" check "$T/fifo" >"$T/out" 2>"$T/err"; rc=$?; out=$(cat "$T/out")
+expect_rc "check on a FIFO with no writer: refused, no hang" 2
+expect_in "check on a FIFO: said" "$out" "fifo: error: not a regular file"
+timeout 10 "$RECALL" quiz --plain "$T/fifo" </dev/null >"$T/out" 2>"$T/err"; rc=$?; err=$(cat "$T/err")
+expect_rc "quiz on a FIFO with no writer: refused, no hang" 2
+expect_in "quiz on a FIFO: said" "$err" "not a regular file"
+
+# ---- escapes in arguments never reach the terminal raw ------------------
+osc=$(printf '\033]0;x\007')
+for opt in --limit --seed --type; do
+	run "esc$opt" "" quiz --plain "$opt" "$osc" "$deck"
+	expect_rc "escape in $opt: exit 1" 1
+	expect_no_esc "escape in $opt: echoed escaped" "$err"
+done
+run esc-tag "" quiz --plain --tag "$osc" "$deck"
+expect_no_esc "escape in --tag: echoed escaped" "$err"
+run esc-opt "" quiz "--x$osc" "$deck"
+expect_no_esc "escape in an unknown option: echoed escaped" "$err"
+run esc-summary "" quiz --plain --summary-json "$T/no/$osc.json" "$deck"
+expect_no_esc "escape in --summary-json: echoed escaped" "$err"
+run esc-deck "" quiz --plain "$T/$osc.json"
+expect_no_esc "escape in a deck name: echoed escaped" "$err"
+
+e2e_end
