@@ -13,6 +13,7 @@
 #include "deck.h"
 #include "diag.h"
 #include "library.h"
+#include "outfile.h"
 #include "qtype.h"
 #include "session.h"
 #include "text.h"
@@ -358,6 +359,13 @@ static int cmd_quiz(int argc, char **argv)
 	if (optind >= argc) {
 		rc = usage_error("quiz: name at least one deck file (try 'recall quiz --help')");
 		goto out;
+	}
+	if (a.summary_json) {  /* refused now, not after the whole quiz */
+		char err[1024];
+		if (outfile_check(a.summary_json, err, sizeof err) != 0) {
+			rc = usage_error("--summary-json: %s", err);
+			goto out;
+		}
 	}
 
 	ndecks = (size_t)(argc - optind);

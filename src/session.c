@@ -2,14 +2,12 @@
 #include "session.h"
 
 #include <cJSON.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
+#include "outfile.h"
 #include "qtype.h"
 
 struct session {
@@ -528,46 +526,16 @@ int session_write_json(const struct session *s, const char *path, char *err, siz
 		snprintf(err, errsize, "out of memory");
 		return -1;
 	}
-	/* A temporary file beside the target, renamed over it when complete:
-	 * an interrupted write never leaves half a report. */
-	size_t n = strlen(path);
-	char *tmp = malloc(n + 16);
-	int rc = -1;
-	if (!tmp) {
+	/* Whole or not at all, and only where outfile_check agreed. */
+	size_t len = strlen(text);
+	char *line = realloc(text, len + 2);
+	if (!line) {
 		snprintf(err, errsize, "out of memory");
 		free(text);
 		return -1;
 	}
-	snprintf(tmp, n + 16, "%s.tmp.XXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		snprintf(err, errsize, "cannot create a file beside %s: %s", path, strerror(errno));
-		goto out;
-	}
-	fchmod(fd, 0644);  /* mkstemp makes it private; a report is for sharing */
-	FILE *f = fdopen(fd, "w");
-	if (!f) {
-		snprintf(err, errsize, "cannot write %s: %s", tmp, strerror(errno));
-		close(fd);
-		unlink(tmp);
-		goto out;
-	}
-	fputs(text, f);
-	fputc('\n', f);
-	if (fflush(f) != 0 || fsync(fileno(f)) != 0 || ferror(f)) {
-		snprintf(err, errsize, "cannot write %s: %s", path, strerror(errno));
-		fclose(f);
-		unlink(tmp);
-		goto out;
-	}
-	if (fclose(f) != 0 || rename(tmp, path) != 0) {
-		snprintf(err, errsize, "cannot write %s: %s", path, strerror(errno));
-		unlink(tmp);
-		goto out;
-	}
-	rc = 0;
-out:
-	free(tmp);
-	free(text);
+	memcpy(line + len, "\n", 2);
+	int rc = outfile_replace(path, line, len + 1, err, errsize);
+	free(line);
 	return rc;
 }

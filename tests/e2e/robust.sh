@@ -55,4 +55,37 @@ expect_no_esc "escape in --summary-json: echoed escaped" "$err"
 run esc-deck "" quiz --plain "$T/$osc.json"
 expect_no_esc "escape in a deck name: echoed escaped" "$err"
 
+# ---- --summary-json: what is at the path --------------------------------
+# A link: the file it points to is replaced, the link stays.
+mkdir "$T/rep" "$T/rep/real"
+echo old >"$T/rep/real/target.json"
+chmod 640 "$T/rep/real/target.json"
+ln -s real/target.json "$T/rep/link.json"
+run sj-link ":quit
+" quiz --plain --summary-json "$T/rep/link.json" "$deck"
+expect_rc "summary through a link: exit 0" 0
+if [ -L "$T/rep/link.json" ] && grep -q recall-summary "$T/rep/real/target.json"; then
+	pass "summary through a link: the target replaced, the link kept"
+else fail "summary through a link: the target replaced, the link kept" "$(ls -l "$T/rep" "$T/rep/real")"; fi
+expect_in "summary through a link: permissions kept" "$(ls -l "$T/rep/real/target.json")" "-rw-r-----"
+expect_not_in "summary through a link: no temporary left" "$(ls -a "$T/rep" "$T/rep/real")" ".tmp."
+# Refused up front, before any question is asked, and nothing is touched.
+echo keep >"$T/rep/ro.json"; chmod 444 "$T/rep/ro.json"
+mkfifo "$T/rep/fifo.json"
+for case in "read-only:$T/rep/ro.json:the file is read-only" \
+            "/dev/null:/dev/null:not a regular file" \
+            "a FIFO:$T/rep/fifo.json:not a regular file" \
+            "a folder:$T/rep/real:it is a folder" \
+            "a missing folder:/nonexistent/dir/out.json:the folder '/nonexistent/dir' does not exist"; do
+	what=${case%%:*} rest=${case#*:}; path=${rest%%:*} why=${rest#*:}
+	timeout 10 "$RECALL" quiz --plain --summary-json "$path" "$deck" </dev/null >"$T/out" 2>"$T/err"; rc=$?
+	out=$(cat "$T/out") err=$(cat "$T/err")
+	expect_rc "summary to $what: refused with exit 1" 1
+	expect_in "summary to $what: says why" "$err" "$why"
+	expect_not_in "summary to $what: refused before the quiz" "$out" "Question 1"
+done
+expect_in "summary to a read-only file: untouched" "$(cat "$T/rep/ro.json")" "keep"
+if [ -p "$T/rep/fifo.json" ] && [ -c /dev/null ]; then pass "summary: FIFO and device left as they were"
+else fail "summary: FIFO and device left as they were"; fi
+
 e2e_end
