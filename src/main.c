@@ -2,11 +2,14 @@
 #include <errno.h>
 #include <getopt.h>
 #include <locale.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -16,6 +19,7 @@
 #include "outfile.h"
 #include "qtype.h"
 #include "session.h"
+#include "stop.h"
 #include "text.h"
 #include "ui_curses.h"
 #include "ui_plain.h"
@@ -111,6 +115,53 @@ static int bad_option(int c, char **argv, const char *cmd)
 	return usage_error("%s: unknown option '%s' (try 'recall %s --help')", cmd, b, cmd);
 }
 
+/* The status main returns, for close_stdout to keep. */
+static int exit_status;
+
+/* Why stdout failed, when the errno of the failed write is gone (stdio
+ * drops the buffer it could not write): a pipe whose reader went away says
+ * so to poll; a full device or disk says so again to an empty write. */
+static int stdout_errno(void)
+{
+	struct stat st;
+	if (fstat(STDOUT_FILENO, &st) != 0)
+		return errno;
+	if (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)) {
+		struct pollfd p = { .fd = STDOUT_FILENO, .events = POLLOUT };
+		return poll(&p, 1, 0) == 1 && (p.revents & (POLLERR | POLLHUP)) ? EPIPE : 0;
+	}
+	return write(STDOUT_FILENO, "", 0) < 0 ? errno : 0;
+}
+
+/* Registered once, first, so that it runs last at exit: writes out what
+ * stdout still holds and closes it.  A write error is said, once, and the
+ * status becomes 1 (unless already a failure).  EPIPE is not an error: the
+ * reader went away (recall ... | head), which ends the output, and the
+ * quiz, as :quit does. */
+static void close_stdout(void)
+{
+	bool pending = __fpending(stdout) != 0, failed = ferror(stdout) != 0;
+	int e = failed ? stdout_errno() : 0;
+	errno = 0;
+	if (fclose(stdout) != 0 && (pending || errno != EBADF)) {
+		failed = true;
+		e = errno;
+	}
+	if (!failed || e == EPIPE)
+		return;
+	char b[160];
+	text_escape_into(e ? strerror(e) : "", false, b, sizeof b);
+	fprintf(stderr, "recall: write error%s%s\n", e ? ": " : "", b);
+	_exit(exit_status ? exit_status : EXIT_USAGE);
+}
+
+/* The status for a signal that came before the quiz started: the program
+ * ends quietly, having written nothing, as the signal's default would. */
+static int stopped(void)
+{
+	return 128 + stop_signal();
+}
+
 /* ---- check -------------------------------------------------------- */
 
 static int cmd_check(int argc, char **argv)
@@ -134,7 +185,12 @@ static int cmd_check(int argc, char **argv)
 	int rc = EXIT_OK;
 	for (int i = optind; i < argc; i++) {
 		struct diags d = {0};
-		struct deck *deck = deck_load(argv[i], &d);
+		struct deck *deck = stop_signal() ? NULL : deck_load(argv[i], &d);
+		if (stop_signal()) {  /* nothing printed about a deck half done */
+			deck_free(deck);
+			diag_free(&d);
+			return stopped();
+		}
 		diag_print(&d, stdout);
 		char name[512];
 		text_escape_into(argv[i], false, name, sizeof name);
@@ -219,7 +275,9 @@ static int run_quiz(struct deck *const *decks, size_t ndecks, const struct quiz_
 		return EXIT_USAGE;
 	}
 	int rc;
-	if (session_count(s) == 0) {
+	if (stop_signal()) {
+		rc = stopped();
+	} else if (session_count(s) == 0) {
 		fprintf(stderr, "recall: no question matches the filters given\n");
 		rc = EXIT_USAGE;
 	} else {
@@ -242,7 +300,12 @@ static int run_quiz(struct deck *const *decks, size_t ndecks, const struct quiz_
 static int cmd_start(void)
 {
 	struct library lib;
-	if (library_scan_default(&lib) != 0) {
+	int scanned = library_scan_default(&lib);
+	if (stop_signal()) {
+		library_free(&lib);
+		return stopped();
+	}
+	if (scanned != 0) {
 		library_free(&lib);
 		fputs("recall: out of memory\n", stderr);
 		return EXIT_USAGE;
@@ -373,8 +436,13 @@ static int cmd_quiz(int argc, char **argv)
 	if (!decks)
 		goto oom;
 	struct diags d = {0};
-	for (size_t i = 0; i < ndecks; i++)
+	for (size_t i = 0; i < ndecks && !stop_signal(); i++)
 		decks[i] = deck_load(argv[optind + (int)i], &d);
+	if (stop_signal()) {
+		diag_free(&d);
+		rc = stopped();
+		goto out;
+	}
 	diag_print(&d, stderr);
 	if (d.nerrors) {
 		fprintf(stderr, "recall: refusing to start: fix the deck%s above (recall check shows every problem)\n",
@@ -399,11 +467,8 @@ out:
 	return rc;
 }
 
-int main(int argc, char **argv)
+static int dispatch(int argc, char **argv)
 {
-	setlocale(LC_CTYPE, "");
-	atexit(ui_curses_restore);  /* whatever way out, the terminal is given back */
-	opterr = 0;
 	if (argc < 2)
 		return cmd_start();
 	const char *cmd = argv[1];
@@ -423,4 +488,15 @@ int main(int argc, char **argv)
 	char b[80];
 	return usage_error("unknown command '%s' (try 'recall --help')",
 	                   text_escape_into(cmd, false, b, sizeof b));
+}
+
+int main(int argc, char **argv)
+{
+	stop_init();  /* before anything else: a signal from now on is a value */
+	atexit(close_stdout);       /* registered first, so it runs last */
+	atexit(ui_curses_restore);  /* whatever way out, the terminal is given back */
+	setlocale(LC_CTYPE, "");
+	opterr = 0;
+	exit_status = dispatch(argc, argv);
+	return exit_status;
 }

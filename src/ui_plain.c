@@ -285,7 +285,8 @@ static enum step ask(struct session *s, FILE *in, FILE *out, char **line, size_t
 	show_question(out, s, it);
 	for (;;) {
 		fputs("> ", out);
-		fflush(out);
+		if (fflush(out) != 0 || ferror(out))
+			return STEP_QUIT;  /* nobody reads the output (EPIPE) or it is full */
 		char *l = read_line(in, line, cap);
 		if (!l)
 			return STEP_QUIT;
@@ -390,7 +391,8 @@ static size_t show_summary(FILE *out, const struct session *s)
 static bool want_retry(FILE *in, FILE *out, size_t nmissed, char **line, size_t *cap)
 {
 	fprintf(out, "Retry the %zu missed question%s? [y/N] ", nmissed, nmissed == 1 ? "" : "s");
-	fflush(out);
+	if (fflush(out) != 0 || ferror(out))
+		return false;  /* as in ask: the output is gone */
 	char *l = read_line(in, line, cap);
 	if (!l) {
 		fputc('\n', out);

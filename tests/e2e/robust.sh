@@ -88,4 +88,70 @@ expect_in "summary to a read-only file: untouched" "$(cat "$T/rep/ro.json")" "ke
 if [ -p "$T/rep/fifo.json" ] && [ -c /dev/null ]; then pass "summary: FIFO and device left as they were"
 else fail "summary: FIFO and device left as they were"; fi
 
+# ---- a closed or full output --------------------------------------------
+# The reader goes away after one line: the quiz ends as :quit does, the
+# report is still written, and that is no failure.
+( yes 1 | "$RECALL" quiz --seed 1 --summary-json "$T/sp2.json" questions/*.json 2>"$T/err"; echo $? >"$T/rc" ) | head -1 >/dev/null
+rc=$(cat "$T/rc") err=$(cat "$T/err")
+expect_rc "output closed by the reader: exit 0" 0
+expect_not_in "output closed by the reader: no error said" "$err" "error"
+if [ -s "$T/sp2.json" ] && grep -q '"unreached":	[1-9]' "$T/sp2.json"; then
+	pass "output closed by the reader: the quiz ended, its report written"
+else fail "output closed by the reader: the quiz ended, its report written" "$(head -c 600 "$T/sp2.json" 2>&1)"; fi
+( "$RECALL" check questions/*.json 2>"$T/err"; echo $? >"$T/rc" ) | head -1 >/dev/null
+rc=$(cat "$T/rc") err=$(cat "$T/err")
+expect_rc "check, output closed by the reader: exit 0" 0
+if [ -w /dev/full ]; then
+	"$RECALL" check "$deck" >/dev/full 2>"$T/err"; rc=$? err=$(cat "$T/err")
+	expect_rc "check to a full device: exit 1" 1
+	expect_in "check to a full device: said" "$err" "recall: write error: No space left on device"
+	"$RECALL" quiz --plain --summary-json "$T/full.json" "$deck" </dev/null >/dev/full 2>"$T/err"; rc=$? err=$(cat "$T/err")
+	expect_rc "quiz to a full device: exit 1" 1
+	expect_in "quiz to a full device: said" "$err" "recall: write error: No space left on device"
+	if [ -s "$T/full.json" ]; then pass "quiz to a full device: the report still written"
+	else fail "quiz to a full device: the report still written"; fi
+fi
+"$RECALL" --version >&- 2>"$T/err"; rc=$? err=$(cat "$T/err")
+expect_rc "stdout closed: exit 1" 1
+expect_in "stdout closed: said" "$err" "recall: write error: Bad file descriptor"
+
+# ---- signals --------------------------------------------------------------
+# A SIGINT the parent left ignored (a background job) stays ignored: the
+# quiz goes on and ends normally.
+{ sleep 1; printf '1\n:quit\n'; } | sh -c 'trap "" INT; exec "$0" quiz --plain --seed 2 --summary-json "$1" "$2"' \
+	"$RECALL" "$T/ign.json" "$deck" >"$T/out" 2>"$T/err" &
+pid=$!
+sleep 0.4
+kill -INT "$pid" 2>/dev/null
+wait "$pid"; rc=$? out=$(cat "$T/out") err=$(cat "$T/err")
+expect_rc "ignored SIGINT: the quiz goes on, exit 0" 0
+expect_in "ignored SIGINT: the answer after it was taken" "$out" "Question 1 of 8"
+expect_in "ignored SIGINT: the summary" "$out" "== Summary =="
+if [ -s "$T/ign.json" ]; then pass "ignored SIGINT: report written"; else fail "ignored SIGINT: report written"; fi
+
+# A SIGTERM while the decks load, before any question: exit status 143 (an
+# exit, not a death by the signal), nothing written.
+awk 'BEGIN {
+	printf "{\"format\": \"recall-deck/1\", \"id\": \"big\", \"title\": \"Big\", \"questions\": [\n"
+	for (i = 1; i <= 150000; i++)
+		printf "%s{\"id\": \"q%d\", \"type\": \"choice\", \"prompt\": \"Question %d?\", \"choices\": [\"a\", \"b\", \"c\"], \"answer\": \"b\"}\n", (i > 1 ? "," : ""), i, i
+	printf "]}\n" }' >"$T/big.json"
+if command -v perl >/dev/null 2>&1; then
+	how=$(perl -e '$p = fork; if (!$p) { open STDIN, "<", "/dev/null"; exec @ARGV }
+		select(undef, undef, undef, 0.3); kill "TERM", $p; waitpid($p, 0);
+		print(($? & 127) ? "signal " . ($? & 127) : "exit " . ($? >> 8))' \
+		-- "$RECALL" quiz --plain --summary-json "$T/early.json" "$T/big.json" 2>"$T/err")
+	err=$(cat "$T/err")
+	expect_in "early SIGTERM: exit status 143, not killed" "$how" "exit 143"
+	expect_clean "early SIGTERM: no sanitizer report"
+else
+	"$RECALL" quiz --plain --summary-json "$T/early.json" "$T/big.json" </dev/null >/dev/null 2>&1 &
+	pid=$!; sleep 0.3; kill -TERM "$pid"; wait "$pid"; rc=$?
+	expect_rc "early SIGTERM: exit status 143" 143
+fi
+if [ -e "$T/early.json" ]; then fail "early SIGTERM: no report"; else pass "early SIGTERM: no report"; fi
+"$RECALL" check "$T/big.json" >/dev/null 2>&1 &
+pid=$!; sleep 0.3; kill -TERM "$pid"; wait "$pid"; rc=$?
+expect_rc "early SIGTERM in check: exit status 143" 143
+
 e2e_end
