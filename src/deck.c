@@ -26,6 +26,7 @@
 #include "deck_load.h"
 #include "json.h"
 #include "qtype.h"
+#include "text.h"
 
 /* ---- names ---------------------------------------------------------- */
 
@@ -576,8 +577,9 @@ void deck_count_types(const struct deck *deck, size_t counts[Q_NTYPES])
 
 bool deck_has_tag(const struct question *qn, const char *tag)
 {
-	for (size_t i = 0; i < qn->ntags; i++)
-		if (strcmp(qn->tags[i], tag) == 0)
+	size_t n = strlen(tag);
+	for (size_t i = 0; i < qn->ntags; i++)  /* People finds people */
+		if (strlen(qn->tags[i]) == n && text_same_ci(qn->tags[i], tag, n))
 			return true;
 	return false;
 }

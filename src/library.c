@@ -169,40 +169,65 @@ int library_scan_default(struct library *lib)
 	return rc;
 }
 
-const char **library_tags(const struct library *lib, const bool *chosen, size_t *n)
+/* Adds the tags of d that v[0..*k) lacks; false when memory runs out. */
+static bool add_tags(const char ***v, size_t *k, size_t *cap, const struct deck *d)
 {
-	const char **v = NULL;
-	size_t k = 0, cap = 0;
-	*n = 0;
-	for (size_t i = 0; i < lib->n; i++) {
-		const struct deck *d = lib->v[i].deck;
-		if (!d || (chosen && !chosen[i]))
-			continue;
-		for (size_t q = 0; q < d->nquestions; q++) {
-			for (size_t t = 0; t < d->questions[q].ntags; t++) {
-				const char *tag = d->questions[q].tags[t];
-				bool seen = false;
-				for (size_t j = 0; j < k && !seen; j++)
-					seen = strcmp(v[j], tag) == 0;
-				if (seen)
-					continue;
-				if (k == cap) {
-					cap = cap ? cap * 2 : 16;
-					const char **nv = realloc(v, cap * sizeof *nv);
-					if (!nv) {
-						free(v);
-						return NULL;
-					}
-					v = nv;
-				}
-				v[k++] = tag;
+	for (size_t q = 0; q < d->nquestions; q++) {
+		for (size_t t = 0; t < d->questions[q].ntags; t++) {
+			const char *tag = d->questions[q].tags[t];
+			bool seen = false;
+			for (size_t j = 0; j < *k && !seen; j++)
+				seen = strcmp((*v)[j], tag) == 0;
+			if (seen)
+				continue;
+			if (*k == *cap) {
+				*cap = *cap ? *cap * 2 : 16;
+				const char **nv = realloc(*v, *cap * sizeof *nv);
+				if (!nv)
+					return false;
+				*v = nv;
 			}
+			(*v)[(*k)++] = tag;
 		}
+	}
+	return true;
+}
+
+/* Sorts v[0..k); NULL (freeing v) when memory ran out. */
+static const char **tags_done(const char **v, size_t k, bool ok, size_t *n)
+{
+	if (!ok) {
+		free(v);
+		return NULL;
 	}
 	if (k)
 		qsort(v, k, sizeof *v, by_name);
 	*n = k;
 	return v;
+}
+
+const char **library_tags(const struct library *lib, const bool *chosen, size_t *n)
+{
+	const char **v = NULL;
+	size_t k = 0, cap = 0;
+	bool ok = true;
+	*n = 0;
+	for (size_t i = 0; ok && i < lib->n; i++)
+		if (lib->v[i].deck && (!chosen || chosen[i]))
+			ok = add_tags(&v, &k, &cap, lib->v[i].deck);
+	return tags_done(v, k, ok, n);
+}
+
+int library_deck_tags(struct deck *const *decks, size_t ndecks, const char ***tags, size_t *n)
+{
+	const char **v = NULL;
+	size_t k = 0, cap = 0;
+	bool ok = true;
+	*n = 0;
+	for (size_t i = 0; ok && i < ndecks; i++)
+		ok = add_tags(&v, &k, &cap, decks[i]);
+	*tags = tags_done(v, k, ok, n);
+	return ok ? 0 : -1;
 }
 
 void library_free(struct library *lib)

@@ -44,6 +44,11 @@ int library_scan(struct library *lib, const char *const *dirs, size_t ndirs);
  * belong to the decks; the array is the caller's to free. */
 const char **library_tags(const struct library *lib, const bool *chosen, size_t *n);
 
+/* The distinct tags of decks[0..ndecks), sorted, into *tags (the caller
+ * frees the array; NULL when there are none) and *n.  Returns 0, or -1
+ * when memory runs out. */
+int library_deck_tags(struct deck *const *decks, size_t ndecks, const char ***tags, size_t *n);
+
 void library_free(struct library *lib);
 
 #endif

@@ -266,6 +266,41 @@ static bool on_terminal(void)
 	return isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
 }
 
+/* Says that the filters left no question, and what there is to pick from:
+ * the tags and types of the decks given. */
+static int no_match(struct deck *const *decks, size_t ndecks)
+{
+	const char **tags;
+	size_t ntags;
+	if (library_deck_tags(decks, ndecks, &tags, &ntags) != 0) {
+		fputs("recall: out of memory\n", stderr);
+		return EXIT_USAGE;
+	}
+	fputs("recall: no question matches the filters given\n", stderr);
+	fputs("recall: tags in these decks:", stderr);
+	char b[160];
+	for (size_t i = 0; i < ntags; i++)
+		fprintf(stderr, "%s%s", i ? ", " : " ", text_escape_into(tags[i], false, b, sizeof b));
+	fputs(ntags ? "\n" : " none\n", stderr);
+	free(tags);
+	size_t counts[Q_NTYPES] = {0}, c[Q_NTYPES];
+	for (size_t i = 0; i < ndecks; i++) {
+		deck_count_types(decks[i], c);
+		for (int t = 0; t < Q_NTYPES; t++)
+			counts[t] += c[t];
+	}
+	fputs("recall: types in these decks:", stderr);
+	const char *sep = " ";
+	for (int t = 0; t < Q_NTYPES; t++) {
+		if (counts[t]) {
+			fprintf(stderr, "%s%s (%zu)", sep, deck_type_name((enum qtype)t), counts[t]);
+			sep = ", ";
+		}
+	}
+	fputs("\n", stderr);
+	return EXIT_USAGE;
+}
+
 /* Runs a quiz over decks with the front end that suits the terminal. */
 static int run_quiz(struct deck *const *decks, size_t ndecks, const struct quiz_args *a)
 {
@@ -278,8 +313,7 @@ static int run_quiz(struct deck *const *decks, size_t ndecks, const struct quiz_
 	if (stop_signal()) {
 		rc = stopped();
 	} else if (session_count(s) == 0) {
-		fprintf(stderr, "recall: no question matches the filters given\n");
-		rc = EXIT_USAGE;
+		rc = no_match(decks, ndecks);
 	} else {
 		rc = UI_CURSES_NO_TERMINAL;
 		if (!a->plain && on_terminal()) {

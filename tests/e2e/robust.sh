@@ -154,4 +154,14 @@ if [ -e "$T/early.json" ]; then fail "early SIGTERM: no report"; else pass "earl
 pid=$!; sleep 0.3; kill -TERM "$pid"; wait "$pid"; rc=$?
 expect_rc "early SIGTERM in check: exit status 143" 143
 
+# ---- tags: any case; a filter that matches nothing says what there is ----
+run tag-case ":quit
+" quiz --plain --tag People questions/who-is-who.json
+expect_rc "--tag in another case: exit 0" 0
+expect_in "--tag in another case: finds the questions" "$out" "Question 1 of "
+run tag-none "" quiz --plain --tag nothing "$deck"
+expect_rc "no question matches: exit 1" 1
+expect_in "no question matches: lists the tags" "$err" "recall: tags in these decks: "
+expect_in "no question matches: lists the types" "$err" "recall: types in these decks: choice (1), multi (1)"
+
 e2e_end
