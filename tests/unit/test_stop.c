@@ -23,7 +23,10 @@ static void a_signal_is_recorded(void)
 
 static void release_puts_back_what_was_there(void)
 {
-	struct sigaction before, after;
+	struct sigaction before, after, dfl;
+	memset(&dfl, 0, sizeof dfl);
+	dfl.sa_handler = SIG_DFL;  /* not ignored, as in a background job */
+	sigaction(SIGINT, &dfl, &before);
 	sigaction(SIGINT, NULL, &before);
 	stop_catch();
 	struct sigaction during;
