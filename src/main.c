@@ -39,6 +39,11 @@ static const char usage_main[] =
 	"Commands:\n"
 	"  quiz DECK...    answer the questions of the decks\n"
 	"  check FILE...   validate decks and list every problem\n"
+	"  (none)          the start screen: pick among the decks found in the\n"
+	"                  bundled questions/ and in ~/.local/share/recall/decks/\n"
+	"                  ($XDG_DATA_HOME/recall/decks/) and the folders below\n"
+	"\n"
+	"Options may come before or after the files; -- ends them.\n"
 	"\n"
 	"Options:\n"
 	"  -h, --help      show this help (recall COMMAND --help for a command's)\n"
@@ -361,15 +366,24 @@ static int cmd_start(void)
 		rc = EXIT_USAGE;  /* a terminal too dumb to draw on: a plain quiz */
 	}
 	for (size_t i = 0; i < lib.n; i++) {
-		if (lib.v[i].deck)
-			decks[n++] = lib.v[i].deck;
+		const struct library_entry *e = &lib.v[i];
+		if (e->deck)
+			decks[n++] = e->deck;
 		else
-			fprintf(stderr, "%s\n", lib.v[i].problem);
+			fprintf(stderr, "%s\n", e->problem ? e->problem : "recall: a deck is not valid");
+	}
+	for (size_t i = 0; i < lib.ncopies; i++) {
+		char p1[512], p2[512];
+		fprintf(stderr, "recall: note: '%s' is the same deck as '%s' (listed once)\n",
+		        text_escape_into(lib.copies[i].path, false, p1, sizeof p1),
+		        text_escape_into(lib.v[lib.copies[i].entry].path, false, p2, sizeof p2));
 	}
 	if (n == 0) {
 		fputs("recall: no decks found", stderr);
-		for (size_t i = 0; i < lib.ndirs; i++)
-			fprintf(stderr, "%s%s", i ? ", " : " in ", lib.dirs[i]);
+		for (size_t i = 0; i < lib.ndirs; i++) {
+			char b[512];
+			fprintf(stderr, "%s'%s'", i ? " or " : " in ", text_escape_into(lib.dirs[i], false, b, sizeof b));
+		}
 		fputs(" (try 'recall quiz DECK...' or 'recall --help')\n", stderr);
 		goto out;
 	}
@@ -380,6 +394,20 @@ out:
 	free(decks);
 	library_free(&lib);
 	return rc;
+}
+
+/* A deck file that could not be opened is no broken deck: says so as
+ * "recall: cannot open 'x.json': why", counting it in *nmissing. */
+static bool cannot_open(const char *path, const struct diags *d, size_t *nmissing)
+{
+	static const char what[] = "cannot open: ";
+	if (d->n != 1 || d->v[0].line != 0 || strncmp(d->v[0].msg, what, sizeof what - 1) != 0)
+		return false;
+	char b[512];
+	fprintf(stderr, "recall: cannot open '%s': %s\n", text_escape_into(path, false, b, sizeof b),
+	        d->v[0].msg + sizeof what - 1);
+	(*nmissing)++;
+	return true;
 }
 
 /* Long: options, decks, then the front end, in the order they are used. */
@@ -469,23 +497,31 @@ static int cmd_quiz(int argc, char **argv)
 	decks = calloc(ndecks, sizeof *decks);
 	if (!decks)
 		goto oom;
-	struct diags d = {0};
-	for (size_t i = 0; i < ndecks && !stop_signal(); i++)
-		decks[i] = deck_load(argv[optind + (int)i], &d);
-	if (stop_signal()) {
+	size_t nmissing = 0, ninvalid = 0;
+	for (size_t i = 0; i < ndecks && !stop_signal(); i++) {
+		struct diags d = {0};
+		const char *path = argv[optind + (int)i];
+		decks[i] = deck_load(path, &d);
+		if (!stop_signal() && !cannot_open(path, &d, &nmissing)) {
+			diag_print(&d, stderr);
+			ninvalid += d.nerrors != 0;
+		}
 		diag_free(&d);
+	}
+	if (stop_signal()) {
 		rc = stopped();
 		goto out;
 	}
-	diag_print(&d, stderr);
-	if (d.nerrors) {
+	if (ninvalid) {
 		fprintf(stderr, "recall: refusing to start: fix the deck%s above (recall check shows every problem)\n",
-		        ndecks == 1 ? "" : "s");
-		diag_free(&d);
+		        ninvalid == 1 ? "" : "s");
 		rc = EXIT_INVALID;
 		goto out;
 	}
-	diag_free(&d);
+	if (nmissing) {
+		rc = EXIT_USAGE;
+		goto out;
+	}
 
 	rc = run_quiz(decks, ndecks, &a);
 	goto out;

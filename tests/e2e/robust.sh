@@ -164,4 +164,35 @@ expect_rc "no question matches: exit 1" 1
 expect_in "no question matches: lists the tags" "$err" "recall: tags in these decks: "
 expect_in "no question matches: lists the types" "$err" "recall: types in these decks: choice (1), multi (1)"
 
+# ---- where decks are looked for ------------------------------------------
+run missing-deck "" quiz --plain "$T/gone.json" "$deck"
+expect_rc "missing deck: exit 1" 1
+expect_in "missing deck: says it cannot be opened, and why" "$err" "recall: cannot open '$T/gone.json': No such file or directory"
+expect_not_in "missing deck: not called a broken deck" "$err" "refusing to start"
+run help-start "" --help
+expect_in "--help: the start screen" "$out" "the start screen"
+expect_in "--help: the learner's decks" "$out" "~/.local/share/recall/decks/"
+# A copy of the binary in a tree of its own: the bundled questions/ beside
+# it, the learner's decks in folders below $XDG_DATA_HOME/recall/decks.
+mkdir -p "$T/tree/build" "$T/tree/questions" "$T/xdg/recall/decks/sub/deep"
+cp "$RECALL" "$T/tree/build/recall"
+: >"$T/tree/questions/FORMAT.md"
+cp "$deck" "$T/tree/questions/basic.json"
+cp "$deck" "$T/xdg/recall/decks/sub/deep/basic.json"                   # a copy: listed once
+ln -s ../../../tree/questions/basic.json "$T/xdg/recall/decks/link.json"  # the same file
+ln -s .. "$T/xdg/recall/decks/sub/loop"                                   # a loop
+printf '{"format": "recall-deck/1", "id": "other", "title": "O", "questions": [
+ {"id": "a", "type": "truefalse", "prompt": "P", "answer": true}]}' >"$T/xdg/recall/decks/sub/deep/other.json"
+printf ':quit\n' | XDG_DATA_HOME=$T/xdg timeout 20 "$T/tree/build/recall" >"$T/out" 2>"$T/err"; rc=$?
+out=$(cat "$T/out") err=$(cat "$T/err")
+expect_rc "start without a terminal: exit 0" 0
+expect_in "decks in folders below are found, each once" "$out" "Question 1 of 9 "
+expect_in "a copy of a deck: noted" "$err" "recall: note: '$T/xdg/recall/decks/sub/deep/basic.json' is the same deck as '$T/tree/questions/basic.json' (listed once)"
+expect_in "the same file by a link: noted" "$err" "recall: note: '$T/xdg/recall/decks/link.json'"
+rm -rf "$T/tree/questions"/* "$T/xdg/recall/decks"
+: >"$T/tree/questions/FORMAT.md"
+XDG_DATA_HOME=$T/xdg "$T/tree/build/recall" </dev/null >"$T/out" 2>"$T/err"; rc=$? err=$(cat "$T/err")
+expect_rc "no decks: exit 1" 1
+expect_in "no decks: says where they are looked for" "$err" "recall: no decks found in '$T/tree/questions' or '$T/xdg/recall/decks'"
+
 e2e_end
