@@ -364,11 +364,12 @@ static void load_questions(struct deck_loader *L, const struct json_member *m)
 }
 
 /* Decodes a key token (quotes included) into buf. */
-static void decode_key(const char *src, struct json_span sp, char *buf, size_t size)
+static bool decode_key(const char *src, struct json_span sp, char *buf, size_t size)
 {
-	cJSON *k = parse_span(src, sp);
+	cJSON *k = parse_span(src, sp);  /* checked bytes: NULL means out of memory */
 	snprintf(buf, size, "%s", cJSON_IsString(k) ? k->valuestring : "");
 	cJSON_Delete(k);
+	return k != NULL;
 }
 
 /* Long: one pass in the order that matters (keys, format, header, questions). */
@@ -385,14 +386,20 @@ static void load_top(struct deck_loader *L, const struct json_top *top)
 	const struct json_member *by_name[7] = {0};
 	for (size_t i = 0; i < top->nmembers; i++) {
 		char key[256], b[80];
-		decode_key(L->src.buf, top->members[i].key, key, sizeof key);
+		if (!decode_key(L->src.buf, top->members[i].key, key, sizeof key)) {
+			L->oom = true;
+			return;
+		}
 		size_t f = 0;
 		while (top_fields[f] && strcmp(top_fields[f], key) != 0)
 			f++;
 		bool dup = false;
 		for (size_t j = 0; j < i && !dup; j++) {
 			char other[256];
-			decode_key(L->src.buf, top->members[j].key, other, sizeof other);
+			if (!decode_key(L->src.buf, top->members[j].key, other, sizeof other)) {
+				L->oom = true;
+				return;
+			}
 			dup = strcmp(other, key) == 0;
 		}
 		if (dup)
@@ -411,6 +418,10 @@ static void load_top(struct deck_loader *L, const struct json_top *top)
 		return;
 	}
 	cJSON *f = parse_span(L->src.buf, by_name[0]->value);
+	if (!f) {
+		L->oom = true;
+		return;
+	}
 	if (!cJSON_IsString(f) || strcmp(f->valuestring, DECK_FORMAT) != 0) {
 		char b[80];
 		diag_at(L->d, &L->src, by_name[0]->value.start, DIAG_ERROR,

@@ -493,10 +493,10 @@ static int cmd_quiz(int argc, char **argv)
 		}
 	}
 
-	ndecks = (size_t)(argc - optind);
-	decks = calloc(ndecks, sizeof *decks);
+	decks = calloc((size_t)(argc - optind), sizeof *decks);
 	if (!decks)
 		goto oom;
+	ndecks = (size_t)(argc - optind);  /* only now: out frees decks[0..ndecks) */
 	size_t nmissing = 0, ninvalid = 0;
 	for (size_t i = 0; i < ndecks && !stop_signal(); i++) {
 		struct diags d = {0};
