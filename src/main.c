@@ -66,6 +66,7 @@ static const char usage_quiz[] =
 	"      --summary-json FILE  also write the summary as JSON to FILE\n"
 	"      --no-color        no colours (so does NO_COLOR in the environment)\n"
 	"  -h, --help            show this help\n"
+	"Options may come before or after the decks; -- ends them.\n"
 	"\n"
 	"Plain mode answers, one line each: choice: the option's number; multi:\n"
 	"numbers (1 3); truefalse: t or f; number, text: the answer; order: the\n"
