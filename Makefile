@@ -115,7 +115,14 @@ screens: test-deps
 	RECALL="$(CURDIR)/$(SAN_O)/recall" RECALL_SCREENS=update sh tests/e2e/screens.sh
 
 .PHONY: sanitized-tests
-sanitized-tests: $(UNIT_BIN) $(O)/tests/bench
+sanitized-tests: $(UNIT_BIN) $(O)/tests/bench $(O)/recall-failalloc
+
+# For tests/e2e/failalloc.sh only, never installed: recall with every
+# allocation of its own (and cJSON's) going through tests/failalloc.c, which
+# fails the Nth when RECALL_FAIL_ALLOC=N.
+FAIL_WRAP  = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup
+$(O)/recall-failalloc: tests/failalloc.c $(OBJ)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ tests/failalloc.c $(OBJ) $(LDFLAGS) $(FAIL_WRAP) $(LIBS)
 
 $(O)/tests/bench: tests/bench.c $(CORE_OBJ) | $(O)/tests
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(CORE_OBJ) $(LDFLAGS) $(CORE_LIBS)

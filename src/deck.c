@@ -26,6 +26,7 @@
 #include "deck_load.h"
 #include "json.h"
 #include "qtype.h"
+#include "text.h"
 
 /* ---- names ---------------------------------------------------------- */
 
@@ -363,11 +364,12 @@ static void load_questions(struct deck_loader *L, const struct json_member *m)
 }
 
 /* Decodes a key token (quotes included) into buf. */
-static void decode_key(const char *src, struct json_span sp, char *buf, size_t size)
+static bool decode_key(const char *src, struct json_span sp, char *buf, size_t size)
 {
-	cJSON *k = parse_span(src, sp);
+	cJSON *k = parse_span(src, sp);  /* checked bytes: NULL means out of memory */
 	snprintf(buf, size, "%s", cJSON_IsString(k) ? k->valuestring : "");
 	cJSON_Delete(k);
+	return k != NULL;
 }
 
 /* Long: one pass in the order that matters (keys, format, header, questions). */
@@ -384,14 +386,20 @@ static void load_top(struct deck_loader *L, const struct json_top *top)
 	const struct json_member *by_name[7] = {0};
 	for (size_t i = 0; i < top->nmembers; i++) {
 		char key[256], b[80];
-		decode_key(L->src.buf, top->members[i].key, key, sizeof key);
+		if (!decode_key(L->src.buf, top->members[i].key, key, sizeof key)) {
+			L->oom = true;
+			return;
+		}
 		size_t f = 0;
 		while (top_fields[f] && strcmp(top_fields[f], key) != 0)
 			f++;
 		bool dup = false;
 		for (size_t j = 0; j < i && !dup; j++) {
 			char other[256];
-			decode_key(L->src.buf, top->members[j].key, other, sizeof other);
+			if (!decode_key(L->src.buf, top->members[j].key, other, sizeof other)) {
+				L->oom = true;
+				return;
+			}
 			dup = strcmp(other, key) == 0;
 		}
 		if (dup)
@@ -410,6 +418,10 @@ static void load_top(struct deck_loader *L, const struct json_top *top)
 		return;
 	}
 	cJSON *f = parse_span(L->src.buf, by_name[0]->value);
+	if (!f) {
+		L->oom = true;
+		return;
+	}
 	if (!cJSON_IsString(f) || strcmp(f->valuestring, DECK_FORMAT) != 0) {
 		char b[80];
 		diag_at(L->d, &L->src, by_name[0]->value.start, DIAG_ERROR,
@@ -499,7 +511,9 @@ struct deck *deck_load_buffer(const char *name, const char *buf, size_t len, str
 
 struct deck *deck_load(const char *path, struct diags *d)
 {
-	int fd = open(path, O_RDONLY);
+	/* Non-blocking, so that a FIFO with no writer is refused below instead
+	 * of hanging the open; blocking again once it is known to be a file. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0) {
 		diag_file(d, path, DIAG_ERROR, "cannot open: %s", strerror(errno));
 		return NULL;
@@ -513,6 +527,12 @@ struct deck *deck_load(const char *path, struct diags *d)
 	if (!S_ISREG(st.st_mode)) {
 		diag_file(d, path, DIAG_ERROR, S_ISDIR(st.st_mode) ? "is a folder, not a deck file"
 		                                                  : "not a regular file");
+		close(fd);
+		return NULL;
+	}
+	int fl = fcntl(fd, F_GETFL);
+	if (fl == -1 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) == -1) {
+		diag_file(d, path, DIAG_ERROR, "cannot read: %s", strerror(errno));
 		close(fd);
 		return NULL;
 	}
@@ -568,8 +588,9 @@ void deck_count_types(const struct deck *deck, size_t counts[Q_NTYPES])
 
 bool deck_has_tag(const struct question *qn, const char *tag)
 {
-	for (size_t i = 0; i < qn->ntags; i++)
-		if (strcmp(qn->tags[i], tag) == 0)
+	size_t n = strlen(tag);
+	for (size_t i = 0; i < qn->ntags; i++)  /* People finds people */
+		if (strlen(qn->tags[i]) == n && text_same_ci(qn->tags[i], tag, n))
 			return true;
 	return false;
 }

@@ -2,19 +2,24 @@
 #include <errno.h>
 #include <getopt.h>
 #include <locale.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "deck.h"
 #include "diag.h"
 #include "library.h"
+#include "outfile.h"
 #include "qtype.h"
 #include "session.h"
+#include "stop.h"
 #include "text.h"
 #include "ui_curses.h"
 #include "ui_plain.h"
@@ -34,6 +39,11 @@ static const char usage_main[] =
 	"Commands:\n"
 	"  quiz DECK...    answer the questions of the decks\n"
 	"  check FILE...   validate decks and list every problem\n"
+	"  (none)          the start screen: pick among the decks found in the\n"
+	"                  bundled questions/ and in ~/.local/share/recall/decks/\n"
+	"                  ($XDG_DATA_HOME/recall/decks/) and the folders below\n"
+	"\n"
+	"Options may come before or after the files; -- ends them.\n"
 	"\n"
 	"Options:\n"
 	"  -h, --help      show this help (recall COMMAND --help for a command's)\n"
@@ -56,6 +66,7 @@ static const char usage_quiz[] =
 	"      --summary-json FILE  also write the summary as JSON to FILE\n"
 	"      --no-color        no colours (so does NO_COLOR in the environment)\n"
 	"  -h, --help            show this help\n"
+	"Options may come before or after the decks; -- ends them.\n"
 	"\n"
 	"Plain mode answers, one line each: choice: the option's number; multi:\n"
 	"numbers (1 3); truefalse: t or f; number, text: the answer; order: the\n"
@@ -92,16 +103,69 @@ static int usage_error(const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
-/* The option getopt_long refused (opterr is off: the message is ours). */
-static int bad_option(char **argv, const char *cmd)
+/* The option getopt_long refused, c being what it returned: ':' for a
+ * missing value, '?' for an unknown option (opterr is off: the message is
+ * ours, and escaped).  A short option is named alone (-x of -qx). */
+static int bad_option(int c, char **argv, const char *cmd)
 {
-	char b[80];
+	char b[80], shortopt[3] = { '-', (char)optopt, '\0' };
 	const char *arg = argv[optind - 1];
-	if (optopt && strchr("tTns", optopt))
-		return usage_error("%s: option '%s' needs a value (try 'recall %s --help')", cmd,
-		                   text_escape_into(arg, false, b, sizeof b), cmd);
-	return usage_error("%s: unknown option '%s' (try 'recall %s --help')", cmd,
-	                   text_escape_into(arg, false, b, sizeof b), cmd);
+	if (strncmp(arg, "--", 2) != 0 && optopt > 0 && optopt < 128)
+		arg = shortopt;
+	text_escape_into(arg, false, b, sizeof b);
+	char *eq = strchr(b, '=');  /* --tag=..., named without its value */
+	if (eq && b[0] == '-' && b[1] == '-')
+		*eq = '\0';
+	if (c == ':')
+		return usage_error("%s: option '%s' needs a value (try 'recall %s --help')", cmd, b, cmd);
+	return usage_error("%s: unknown option '%s' (try 'recall %s --help')", cmd, b, cmd);
+}
+
+/* The status main returns, for close_stdout to keep. */
+static int exit_status;
+
+/* Why stdout failed, when the errno of the failed write is gone (stdio
+ * drops the buffer it could not write): a pipe whose reader went away says
+ * so to poll; a full device or disk says so again to an empty write. */
+static int stdout_errno(void)
+{
+	struct stat st;
+	if (fstat(STDOUT_FILENO, &st) != 0)
+		return errno;
+	if (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)) {
+		struct pollfd p = { .fd = STDOUT_FILENO, .events = POLLOUT };
+		return poll(&p, 1, 0) == 1 && (p.revents & (POLLERR | POLLHUP)) ? EPIPE : 0;
+	}
+	return write(STDOUT_FILENO, "", 0) < 0 ? errno : 0;
+}
+
+/* Registered once, first, so that it runs last at exit: writes out what
+ * stdout still holds and closes it.  A write error is said, once, and the
+ * status becomes 1 (unless already a failure).  EPIPE is not an error: the
+ * reader went away (recall ... | head), which ends the output, and the
+ * quiz, as :quit does. */
+static void close_stdout(void)
+{
+	bool pending = __fpending(stdout) != 0, failed = ferror(stdout) != 0;
+	int e = failed ? stdout_errno() : 0;
+	errno = 0;
+	if (fclose(stdout) != 0 && (pending || errno != EBADF)) {
+		failed = true;
+		e = errno;
+	}
+	if (!failed || e == EPIPE)
+		return;
+	char b[160];
+	text_escape_into(e ? strerror(e) : "", false, b, sizeof b);
+	fprintf(stderr, "recall: write error%s%s\n", e ? ": " : "", b);
+	_exit(exit_status ? exit_status : EXIT_USAGE);
+}
+
+/* The status for a signal that came before the quiz started: the program
+ * ends quietly, having written nothing, as the signal's default would. */
+static int stopped(void)
+{
+	return 128 + stop_signal();
 }
 
 /* ---- check -------------------------------------------------------- */
@@ -115,11 +179,11 @@ static int cmd_check(int argc, char **argv)
 	};
 	bool quiet = false;
 	int c;
-	while ((c = getopt_long(argc, argv, "+qh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":qh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'q': quiet = true; break;
 		case 'h': fputs(usage_check, stdout); return EXIT_OK;
-		default: return bad_option(argv, "check");
+		default: return bad_option(c, argv, "check");
 		}
 	}
 	if (optind >= argc)
@@ -127,7 +191,12 @@ static int cmd_check(int argc, char **argv)
 	int rc = EXIT_OK;
 	for (int i = optind; i < argc; i++) {
 		struct diags d = {0};
-		struct deck *deck = deck_load(argv[i], &d);
+		struct deck *deck = stop_signal() ? NULL : deck_load(argv[i], &d);
+		if (stop_signal()) {  /* nothing printed about a deck half done */
+			deck_free(deck);
+			diag_free(&d);
+			return stopped();
+		}
 		diag_print(&d, stdout);
 		char name[512];
 		text_escape_into(argv[i], false, name, sizeof name);
@@ -203,6 +272,41 @@ static bool on_terminal(void)
 	return isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
 }
 
+/* Says that the filters left no question, and what there is to pick from:
+ * the tags and types of the decks given. */
+static int no_match(struct deck *const *decks, size_t ndecks)
+{
+	const char **tags;
+	size_t ntags;
+	if (library_deck_tags(decks, ndecks, &tags, &ntags) != 0) {
+		fputs("recall: out of memory\n", stderr);
+		return EXIT_USAGE;
+	}
+	fputs("recall: no question matches the filters given\n", stderr);
+	fputs("recall: tags in these decks:", stderr);
+	char b[160];
+	for (size_t i = 0; i < ntags; i++)
+		fprintf(stderr, "%s%s", i ? ", " : " ", text_escape_into(tags[i], false, b, sizeof b));
+	fputs(ntags ? "\n" : " none\n", stderr);
+	free(tags);
+	size_t counts[Q_NTYPES] = {0}, c[Q_NTYPES];
+	for (size_t i = 0; i < ndecks; i++) {
+		deck_count_types(decks[i], c);
+		for (int t = 0; t < Q_NTYPES; t++)
+			counts[t] += c[t];
+	}
+	fputs("recall: types in these decks:", stderr);
+	const char *sep = " ";
+	for (int t = 0; t < Q_NTYPES; t++) {
+		if (counts[t]) {
+			fprintf(stderr, "%s%s (%zu)", sep, deck_type_name((enum qtype)t), counts[t]);
+			sep = ", ";
+		}
+	}
+	fputs("\n", stderr);
+	return EXIT_USAGE;
+}
+
 /* Runs a quiz over decks with the front end that suits the terminal. */
 static int run_quiz(struct deck *const *decks, size_t ndecks, const struct quiz_args *a)
 {
@@ -212,9 +316,10 @@ static int run_quiz(struct deck *const *decks, size_t ndecks, const struct quiz_
 		return EXIT_USAGE;
 	}
 	int rc;
-	if (session_count(s) == 0) {
-		fprintf(stderr, "recall: no question matches the filters given\n");
-		rc = EXIT_USAGE;
+	if (stop_signal()) {
+		rc = stopped();
+	} else if (session_count(s) == 0) {
+		rc = no_match(decks, ndecks);
 	} else {
 		rc = UI_CURSES_NO_TERMINAL;
 		if (!a->plain && on_terminal()) {
@@ -235,7 +340,12 @@ static int run_quiz(struct deck *const *decks, size_t ndecks, const struct quiz_
 static int cmd_start(void)
 {
 	struct library lib;
-	if (library_scan_default(&lib) != 0) {
+	int scanned = library_scan_default(&lib);
+	if (stop_signal()) {
+		library_free(&lib);
+		return stopped();
+	}
+	if (scanned != 0) {
 		library_free(&lib);
 		fputs("recall: out of memory\n", stderr);
 		return EXIT_USAGE;
@@ -257,15 +367,24 @@ static int cmd_start(void)
 		rc = EXIT_USAGE;  /* a terminal too dumb to draw on: a plain quiz */
 	}
 	for (size_t i = 0; i < lib.n; i++) {
-		if (lib.v[i].deck)
-			decks[n++] = lib.v[i].deck;
+		const struct library_entry *e = &lib.v[i];
+		if (e->deck)
+			decks[n++] = e->deck;
 		else
-			fprintf(stderr, "%s\n", lib.v[i].problem);
+			fprintf(stderr, "%s\n", e->problem ? e->problem : "recall: a deck is not valid");
+	}
+	for (size_t i = 0; i < lib.ncopies; i++) {
+		char p1[512], p2[512];
+		fprintf(stderr, "recall: note: '%s' is the same deck as '%s' (listed once)\n",
+		        text_escape_into(lib.copies[i].path, false, p1, sizeof p1),
+		        text_escape_into(lib.v[lib.copies[i].entry].path, false, p2, sizeof p2));
 	}
 	if (n == 0) {
 		fputs("recall: no decks found", stderr);
-		for (size_t i = 0; i < lib.ndirs; i++)
-			fprintf(stderr, "%s%s", i ? ", " : " in ", lib.dirs[i]);
+		for (size_t i = 0; i < lib.ndirs; i++) {
+			char b[512];
+			fprintf(stderr, "%s'%s'", i ? " or " : " in ", text_escape_into(lib.dirs[i], false, b, sizeof b));
+		}
 		fputs(" (try 'recall quiz DECK...' or 'recall --help')\n", stderr);
 		goto out;
 	}
@@ -276,6 +395,20 @@ out:
 	free(decks);
 	library_free(&lib);
 	return rc;
+}
+
+/* A deck file that could not be opened is no broken deck: says so as
+ * "recall: cannot open 'x.json': why", counting it in *nmissing. */
+static bool cannot_open(const char *path, const struct diags *d, size_t *nmissing)
+{
+	static const char what[] = "cannot open: ";
+	if (d->n != 1 || d->v[0].line != 0 || strncmp(d->v[0].msg, what, sizeof what - 1) != 0)
+		return false;
+	char b[512];
+	fprintf(stderr, "recall: cannot open '%s': %s\n", text_escape_into(path, false, b, sizeof b),
+	        d->v[0].msg + sizeof what - 1);
+	(*nmissing)++;
+	return true;
 }
 
 /* Long: options, decks, then the front end, in the order they are used. */
@@ -298,10 +431,11 @@ static int cmd_quiz(int argc, char **argv)
 	a.so.seed = fresh_seed();
 	int rc = EXIT_OK, c;
 	unsigned long long x;
+	char b[80];
 	struct deck **decks = NULL;
 	size_t ndecks = 0;
 
-	while ((c = getopt_long(argc, argv, "+t:T:n:s:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":t:T:n:s:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 't':
 			if (!add_list(optarg, &a.tags, &a.ntags))
@@ -313,14 +447,16 @@ static int cmd_quiz(int argc, char **argv)
 			break;
 		case 'n':
 			if (!parse_size(optarg, &x) || x == 0 || x > SIZE_MAX) {
-				rc = usage_error("--limit wants a whole number above 0, not '%s'", optarg);
+				rc = usage_error("--limit wants a whole number above 0, not '%s'",
+				                 text_escape_into(optarg, false, b, sizeof b));
 				goto out;
 			}
 			a.so.limit = (size_t)x;
 			break;
 		case 's':
 			if (!parse_size(optarg, &x)) {
-				rc = usage_error("--seed wants a whole number, not '%s'", optarg);
+				rc = usage_error("--seed wants a whole number, not '%s'",
+				                 text_escape_into(optarg, false, b, sizeof b));
 				goto out;
 			}
 			a.so.seed = x;
@@ -330,13 +466,13 @@ static int cmd_quiz(int argc, char **argv)
 		case OPT_SUMMARY: a.summary_json = optarg; break;
 		case OPT_NO_COLOR: a.no_color = true; break;
 		case 'h': fputs(usage_quiz, stdout); goto out;
-		default: rc = bad_option(argv, "quiz"); goto out;
+		default: rc = bad_option(c, argv, "quiz"); goto out;
 		}
 	}
 	for (size_t i = 0; i < a.ntypes; i++) {
 		int t = deck_type_parse(a.types[i]);
 		if (t < 0) {
-			char b[80], types[160];
+			char types[160];
 			rc = usage_error("unknown question type '%s' (%s)",
 			                 text_escape_into(a.types[i], false, b, sizeof b),
 			                 qtype_list(types, sizeof types));
@@ -350,23 +486,43 @@ static int cmd_quiz(int argc, char **argv)
 		rc = usage_error("quiz: name at least one deck file (try 'recall quiz --help')");
 		goto out;
 	}
+	if (a.summary_json) {  /* refused now, not after the whole quiz */
+		char err[1024];
+		if (outfile_check(a.summary_json, err, sizeof err) != 0) {
+			rc = usage_error("--summary-json: %s", err);
+			goto out;
+		}
+	}
 
-	ndecks = (size_t)(argc - optind);
-	decks = calloc(ndecks, sizeof *decks);
+	decks = calloc((size_t)(argc - optind), sizeof *decks);
 	if (!decks)
 		goto oom;
-	struct diags d = {0};
-	for (size_t i = 0; i < ndecks; i++)
-		decks[i] = deck_load(argv[optind + (int)i], &d);
-	diag_print(&d, stderr);
-	if (d.nerrors) {
-		fprintf(stderr, "recall: refusing to start: fix the deck%s above (recall check shows every problem)\n",
-		        ndecks == 1 ? "" : "s");
+	ndecks = (size_t)(argc - optind);  /* only now: out frees decks[0..ndecks) */
+	size_t nmissing = 0, ninvalid = 0;
+	for (size_t i = 0; i < ndecks && !stop_signal(); i++) {
+		struct diags d = {0};
+		const char *path = argv[optind + (int)i];
+		decks[i] = deck_load(path, &d);
+		if (!stop_signal() && !cannot_open(path, &d, &nmissing)) {
+			diag_print(&d, stderr);
+			ninvalid += d.nerrors != 0;
+		}
 		diag_free(&d);
+	}
+	if (stop_signal()) {
+		rc = stopped();
+		goto out;
+	}
+	if (ninvalid) {
+		fprintf(stderr, "recall: refusing to start: fix the deck%s above (recall check shows every problem)\n",
+		        ninvalid == 1 ? "" : "s");
 		rc = EXIT_INVALID;
 		goto out;
 	}
-	diag_free(&d);
+	if (nmissing) {
+		rc = EXIT_USAGE;
+		goto out;
+	}
 
 	rc = run_quiz(decks, ndecks, &a);
 	goto out;
@@ -382,11 +538,8 @@ out:
 	return rc;
 }
 
-int main(int argc, char **argv)
+static int dispatch(int argc, char **argv)
 {
-	setlocale(LC_CTYPE, "");
-	atexit(ui_curses_restore);  /* whatever way out, the terminal is given back */
-	opterr = 0;
 	if (argc < 2)
 		return cmd_start();
 	const char *cmd = argv[1];
@@ -406,4 +559,15 @@ int main(int argc, char **argv)
 	char b[80];
 	return usage_error("unknown command '%s' (try 'recall --help')",
 	                   text_escape_into(cmd, false, b, sizeof b));
+}
+
+int main(int argc, char **argv)
+{
+	stop_init();  /* before anything else: a signal from now on is a value */
+	atexit(close_stdout);       /* registered first, so it runs last */
+	atexit(ui_curses_restore);  /* whatever way out, the terminal is given back */
+	setlocale(LC_CTYPE, "");
+	opterr = 0;
+	exit_status = dispatch(argc, argv);
+	return exit_status;
 }

@@ -2,14 +2,12 @@
 #include "session.h"
 
 #include <cJSON.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
+#include "outfile.h"
 #include "qtype.h"
 
 struct session {
@@ -494,72 +492,100 @@ static double r2(double x)
 	return (double)(long long)(x * 100.0 + (x < 0 ? -0.5 : 0.5)) / 100.0;
 }
 
+/* cJSON_Add...ToObject give NULL when memory runs out: *ok remembers. */
+static void put_num(bool *ok, cJSON *o, const char *key, double v)
+{
+	*ok = *ok && cJSON_AddNumberToObject(o, key, v);
+}
+
+static void put_str(bool *ok, cJSON *o, const char *key, const char *v)
+{
+	*ok = *ok && cJSON_AddStringToObject(o, key, v);
+}
+
+static void put_bool(bool *ok, cJSON *o, const char *key, bool v)
+{
+	*ok = *ok && cJSON_AddBoolToObject(o, key, v);
+}
+
 static cJSON *summary_json(const struct session *s, const struct summary *sum)
 {
 	cJSON *root = cJSON_CreateObject();
 	if (!root)
 		return NULL;
-	cJSON_AddStringToObject(root, "format", "recall-summary/1");
-	cJSON_AddNumberToObject(root, "grade", r2(sum->grade));
-	cJSON_AddNumberToObject(root, "grade_points", r2(sum->grade_points));
-	cJSON_AddNumberToObject(root, "grade_max", r2(sum->grade_max));
-	cJSON_AddNumberToObject(root, "score", r2(sum->score));
-	cJSON_AddNumberToObject(root, "max", r2(sum->max));
-	cJSON_AddNumberToObject(root, "percent", r2(sum->grade));  /* = grade, for older readers */
-	cJSON_AddNumberToObject(root, "questions", (double)s->n);
-	cJSON_AddNumberToObject(root, "asked", (double)sum->asked);
-	cJSON_AddNumberToObject(root, "correct", (double)sum->correct);
-	cJSON_AddNumberToObject(root, "partial", (double)sum->partial);
-	cJSON_AddNumberToObject(root, "wrong", (double)sum->wrong);
-	cJSON_AddNumberToObject(root, "skipped", (double)sum->skipped);
-	cJSON_AddNumberToObject(root, "unreached", (double)sum->unreached);
-	cJSON_AddNumberToObject(root, "best_streak", sum->best_streak);
-	cJSON_AddNumberToObject(root, "seconds", r2(sum->seconds));
+	bool ok = true;
+	put_str(&ok, root, "format", "recall-summary/1");
+	put_num(&ok, root, "grade", r2(sum->grade));
+	put_num(&ok, root, "grade_points", r2(sum->grade_points));
+	put_num(&ok, root, "grade_max", r2(sum->grade_max));
+	put_num(&ok, root, "score", r2(sum->score));
+	put_num(&ok, root, "max", r2(sum->max));
+	put_num(&ok, root, "percent", r2(sum->grade));  /* = grade, for older readers */
+	put_num(&ok, root, "questions", (double)s->n);
+	put_num(&ok, root, "asked", (double)sum->asked);
+	put_num(&ok, root, "correct", (double)sum->correct);
+	put_num(&ok, root, "partial", (double)sum->partial);
+	put_num(&ok, root, "wrong", (double)sum->wrong);
+	put_num(&ok, root, "skipped", (double)sum->skipped);
+	put_num(&ok, root, "unreached", (double)sum->unreached);
+	put_num(&ok, root, "best_streak", sum->best_streak);
+	put_num(&ok, root, "seconds", r2(sum->seconds));
 	cJSON *tags = cJSON_AddArrayToObject(root, "tags");
-	for (size_t i = 0; tags && i < sum->ntags; i++) {
+	ok = ok && tags;
+	for (size_t i = 0; ok && i < sum->ntags; i++) {
 		const struct tag_stat *t = &sum->tags[i];
 		cJSON *o = cJSON_CreateObject();
-		if (!o)
+		if (!o || !cJSON_AddItemToArray(tags, o)) {
+			cJSON_Delete(o);
+			ok = false;
 			break;
-		cJSON_AddItemToArray(tags, o);
-		cJSON_AddStringToObject(o, "tag", t->tag);
-		cJSON_AddNumberToObject(o, "asked", (double)t->asked);
-		cJSON_AddNumberToObject(o, "correct", (double)t->correct);
-		cJSON_AddNumberToObject(o, "partial", (double)t->partial);
-		cJSON_AddNumberToObject(o, "wrong", (double)t->wrong);
-		cJSON_AddNumberToObject(o, "skipped", (double)t->skipped);
-		cJSON_AddNumberToObject(o, "unreached", (double)t->unreached);
-		cJSON_AddNumberToObject(o, "grade", r2(t->grade));
-		cJSON_AddNumberToObject(o, "grade_points", r2(t->earned));
-		cJSON_AddNumberToObject(o, "grade_max", r2(t->max));
-		cJSON_AddNumberToObject(o, "percent", r2(t->grade));  /* = grade */
+		}
+		put_str(&ok, o, "tag", t->tag);
+		put_num(&ok, o, "asked", (double)t->asked);
+		put_num(&ok, o, "correct", (double)t->correct);
+		put_num(&ok, o, "partial", (double)t->partial);
+		put_num(&ok, o, "wrong", (double)t->wrong);
+		put_num(&ok, o, "skipped", (double)t->skipped);
+		put_num(&ok, o, "unreached", (double)t->unreached);
+		put_num(&ok, o, "grade", r2(t->grade));
+		put_num(&ok, o, "grade_points", r2(t->earned));
+		put_num(&ok, o, "grade_max", r2(t->max));
+		put_num(&ok, o, "percent", r2(t->grade));  /* = grade */
 	}
 	cJSON *qs = cJSON_AddArrayToObject(root, "items");
-	for (size_t i = 0; qs && i < s->n; i++) {
+	ok = ok && qs;
+	for (size_t i = 0; ok && i < s->n; i++) {
 		const struct item *it = &s->items[i];
 		cJSON *o = cJSON_CreateObject();
-		if (!o)
+		if (!o || !cJSON_AddItemToArray(qs, o)) {
+			cJSON_Delete(o);
+			ok = false;
 			break;
-		cJSON_AddItemToArray(qs, o);
-		cJSON_AddStringToObject(o, "deck", it->deck->id);
-		cJSON_AddStringToObject(o, "id", it->q->id);
-		cJSON_AddStringToObject(o, "type", deck_type_name(it->q->type));
-		cJSON_AddStringToObject(o, "outcome", outcome_name(it));
+		}
+		put_str(&ok, o, "deck", it->deck->id);
+		put_str(&ok, o, "id", it->q->id);
+		put_str(&ok, o, "type", deck_type_name(it->q->type));
+		put_str(&ok, o, "outcome", outcome_name(it));
 		if (it->state == ITEM_ANSWERED || it->state == ITEM_SKIPPED) {
-			cJSON_AddNumberToObject(o, "credit", r2(it->verdict.fraction));
-			cJSON_AddNumberToObject(o, "points", r2(it->earned));
-			cJSON_AddBoolToObject(o, "hint", it->hinted);
+			put_num(&ok, o, "credit", r2(it->verdict.fraction));
+			put_num(&ok, o, "points", r2(it->earned));
+			put_bool(&ok, o, "hint", it->hinted);
 			if (it->verdict.typo)
-				cJSON_AddBoolToObject(o, "typo", true);
+				put_bool(&ok, o, "typo", true);
 			if (it->given)
-				cJSON_AddStringToObject(o, "given", it->given);
-			cJSON_AddNumberToObject(o, "seconds", r2(it->seconds));
+				put_str(&ok, o, "given", it->given);
+			put_num(&ok, o, "seconds", r2(it->seconds));
 		}
 		char *right = answer_format(it->q);
-		if (right) {
-			cJSON_AddStringToObject(o, "answer", right);
-			free(right);
-		}
+		if (right)
+			put_str(&ok, o, "answer", right);
+		else
+			ok = false;
+		free(right);
+	}
+	if (!ok) {  /* a report with a hole in it is no report */
+		cJSON_Delete(root);
+		return NULL;
 	}
 	return root;
 }
@@ -579,46 +605,16 @@ int session_write_json(const struct session *s, const char *path, char *err, siz
 		snprintf(err, errsize, "out of memory");
 		return -1;
 	}
-	/* A temporary file beside the target, renamed over it when complete:
-	 * an interrupted write never leaves half a report. */
-	size_t n = strlen(path);
-	char *tmp = malloc(n + 16);
-	int rc = -1;
-	if (!tmp) {
+	/* Whole or not at all, and only where outfile_check agreed. */
+	size_t len = strlen(text);
+	char *line = realloc(text, len + 2);
+	if (!line) {
 		snprintf(err, errsize, "out of memory");
 		free(text);
 		return -1;
 	}
-	snprintf(tmp, n + 16, "%s.tmp.XXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		snprintf(err, errsize, "cannot create a file beside %s: %s", path, strerror(errno));
-		goto out;
-	}
-	fchmod(fd, 0644);  /* mkstemp makes it private; a report is for sharing */
-	FILE *f = fdopen(fd, "w");
-	if (!f) {
-		snprintf(err, errsize, "cannot write %s: %s", tmp, strerror(errno));
-		close(fd);
-		unlink(tmp);
-		goto out;
-	}
-	fputs(text, f);
-	fputc('\n', f);
-	if (fflush(f) != 0 || fsync(fileno(f)) != 0 || ferror(f)) {
-		snprintf(err, errsize, "cannot write %s: %s", path, strerror(errno));
-		fclose(f);
-		unlink(tmp);
-		goto out;
-	}
-	if (fclose(f) != 0 || rename(tmp, path) != 0) {
-		snprintf(err, errsize, "cannot write %s: %s", path, strerror(errno));
-		unlink(tmp);
-		goto out;
-	}
-	rc = 0;
-out:
-	free(tmp);
-	free(text);
+	memcpy(line + len, "\n", 2);
+	int rc = outfile_replace(path, line, len + 1, err, errsize);
+	free(line);
 	return rc;
 }

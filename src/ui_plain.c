@@ -386,7 +386,8 @@ static enum step ask(struct session *s, FILE *in, FILE *out, char **line, size_t
 	show_question(out, s, it);
 	for (;;) {
 		fputs("> ", out);
-		fflush(out);
+		if (fflush(out) != 0 || ferror(out))
+			return STEP_QUIT;  /* nobody reads the output (EPIPE) or it is full */
 		char *l = read_line(in, line, cap);
 		if (!l)
 			return STEP_END;
@@ -496,7 +497,8 @@ static bool want_retry(FILE *in, FILE *out, size_t missed, size_t unreached, cha
 {
 	char b[160];
 	fprintf(out, "%s [y/N] ", verdict_retry_offer(missed, unreached, b, sizeof b));
-	fflush(out);
+	if (fflush(out) != 0 || ferror(out))
+		return false;  /* as in ask: the output is gone */
 	char *l = read_line(in, line, cap);
 	if (!l) {
 		fputc('\n', out);

@@ -29,8 +29,8 @@ expect_in "bad --type: said" "$err" "unknown question type 'essay'"
 run no-match "" quiz --plain --tag nothing tests/data/basic.json
 expect_rc "no question matches: exit 1" 1
 run missing-deck "" quiz --plain /nonexistent.json
-expect_rc "missing deck: exit 2" 2
-expect_in "missing deck: says why" "$err" "/nonexistent.json: error: cannot open: No such file or directory"
+expect_rc "missing deck: exit 1" 1
+expect_in "missing deck: says why" "$err" "recall: cannot open '/nonexistent.json': No such file or directory"
 
 # Every bundled deck passes recall check, without a warning.
 run bundled "" check questions/*.json

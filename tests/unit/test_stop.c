@@ -1,6 +1,7 @@
 /* Unit tests of stop: the signals that end a quiz are recorded, not acted
  * on, and the previous actions come back. */
 #include <signal.h>
+#include <string.h>
 
 #include "check.h"
 #include "stop.h"
@@ -11,7 +12,9 @@ static void a_signal_is_recorded(void)
 	CHECK(stop_signal() == 0);
 	raise(SIGTERM);  /* would end the test program without the handler */
 	CHECK(stop_signal() == SIGTERM);
-	stop_catch();    /* again: forgets what came */
+	stop_catch();    /* again: keeps what came */
+	CHECK(stop_signal() == SIGTERM);
+	stop_forget();
 	CHECK(stop_signal() == 0);
 	raise(SIGHUP);
 	CHECK(stop_signal() == SIGHUP);
@@ -20,7 +23,10 @@ static void a_signal_is_recorded(void)
 
 static void release_puts_back_what_was_there(void)
 {
-	struct sigaction before, after;
+	struct sigaction before, after, dfl;
+	memset(&dfl, 0, sizeof dfl);
+	dfl.sa_handler = SIG_DFL;  /* not ignored, as in a background job */
+	sigaction(SIGINT, &dfl, &before);
 	sigaction(SIGINT, NULL, &before);
 	stop_catch();
 	struct sigaction during;
@@ -33,9 +39,33 @@ static void release_puts_back_what_was_there(void)
 	CHECK(after.sa_handler == before.sa_handler);
 }
 
+static void an_ignored_signal_stays_ignored(void)
+{
+	struct sigaction ign, was, during;
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigaction(SIGINT, &ign, &was);
+	stop_forget();
+	stop_init();
+	sigaction(SIGINT, NULL, &during);
+	CHECK(during.sa_handler == SIG_IGN);
+	raise(SIGINT);
+	CHECK(stop_signal() == 0);
+	sigaction(SIGPIPE, NULL, &during);
+	CHECK(during.sa_handler == SIG_IGN);
+	raise(SIGTERM);  /* the others are caught all the same */
+	CHECK(stop_signal() == SIGTERM);
+	stop_release();
+	sigaction(SIGINT, NULL, &during);
+	CHECK(during.sa_handler == SIG_IGN);
+	sigaction(SIGINT, &was, NULL);
+	stop_forget();
+}
+
 int main(void)
 {
 	RUN(a_signal_is_recorded);
 	RUN(release_puts_back_what_was_there);
+	RUN(an_ignored_signal_stays_ignored);
 	return check_done();
 }
