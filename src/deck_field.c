@@ -64,14 +64,9 @@ void deck_ctx_done(struct deck_ctx *c)
 	c->nodes = NULL;
 }
 
-void deck_report(struct deck_ctx *c, enum diag_level level, const cJSON *node, bool at_key,
-                   const char *fmt, ...)
+/* Adds msg at byte offset off of the file, prefixed with what c is checking. */
+static void report_at(struct deck_ctx *c, enum diag_level level, size_t off, const char *msg)
 {
-	char msg[800];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
 	char what[200] = "";
 	if (c->what == DECK_WHAT_SOURCE) {
 		snprintf(what, sizeof what, "source %zu", c->what_index + 1);
@@ -82,8 +77,18 @@ void deck_report(struct deck_ctx *c, enum diag_level level, const cJSON *node, b
 	} else if (c->what == DECK_WHAT_QUESTION) {
 		snprintf(what, sizeof what, "question %zu", c->what_index + 1);
 	}
-	diag_at(c->L->d, &c->L->src, node_offset(c, node, at_key), level, "%s%s%s",
-	        what, what[0] ? ": " : "", msg);
+	diag_at(c->L->d, &c->L->src, off, level, "%s%s%s", what, what[0] ? ": " : "", msg);
+}
+
+void deck_report(struct deck_ctx *c, enum diag_level level, const cJSON *node, bool at_key,
+                   const char *fmt, ...)
+{
+	char msg[800];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	report_at(c, level, node_offset(c, node, at_key), msg);
 }
 
 /* Deck text quoted in a message: escaped and cut short. */
@@ -140,36 +145,105 @@ void deck_check_duplicates(struct deck_ctx *c, const cJSON *n)
 }
 
 /* The bytes that stop scan_text's inner loop: the terminating NUL, the
- * control characters but '\n' and '\t', 0x7F, and 0xC2 (the lead byte of
- * U+0080..U+009F, and of other characters that are fine). */
+ * control characters but '\n' and '\t', 0x7F, 0xC2 (the lead byte of
+ * U+0080..U+009F), and the lead bytes of the invisible characters
+ * (text_is_bidi_control, text_is_zero_width): 0xD8 (U+061C), 0xE2
+ * (U+2000..U+2FFF) and 0xEF (U+FEFF).  Other characters with those lead
+ * bytes are fine; the loop looks at the next byte and goes on. */
 static const unsigned char text_stop[256] = {
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1,  /* 0x00..0x0f: not \t \n */
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* 0x10..0x1f */
-	[0x7F] = 1, [0xC2] = 1,
+	[0x7F] = 1, [0xC2] = 1, [0xD8] = 1, [0xE2] = 1, [0xEF] = 1,
 };
 
-/* One pass over a string for take_string: its length in *len, and whether
- * it holds a control character other than '\n' and '\t' (then *len is not
- * set) or is blank (spaces, tabs and newlines only, or empty). */
-static bool scan_text(const char *s, size_t *len, bool *blank)
+/* One pass over a string for take_string: its length in *len, whether it
+ * is blank (spaces, tabs and newlines only, or empty), and whether it may
+ * hold an invisible character (*odd: the lead bytes of one; a second pass
+ * looks closer).  Returns true, with *len not set, when it holds a control
+ * character other than '\n' and '\t'. */
+static bool scan_text(const char *s, size_t *len, bool *blank, bool *odd)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	while (*p == ' ' || *p == '\t' || *p == '\n')
 		p++;
 	*blank = *p == '\0';
+	*odd = false;
 	for (;;) {
 		while (!text_stop[*p])
 			p++;
 		if (*p == '\0')
 			break;
-		if (*p != 0xC2)
+		if (*p == 0xC2) {
+			if (p[1] >= 0x80 && p[1] <= 0x9F)
+				return true;  /* U+0080..U+009F */
+		} else if (*p == 0xE2) {
+			/* U+200B..U+200F, U+202A..U+202E; U+2060, U+2066..U+2069 */
+			if (p[1] == 0x80)
+				*odd |= (p[2] >= 0x8B && p[2] <= 0x8F) || (p[2] >= 0xAA && p[2] <= 0xAE);
+			else if (p[1] == 0x81)
+				*odd |= p[2] == 0xA0 || (p[2] >= 0xA6 && p[2] <= 0xA9);
+		} else if (*p == 0xD8) {
+			*odd |= p[1] == 0x9C;                  /* U+061C */
+		} else if (*p == 0xEF) {
+			*odd |= p[1] == 0xBB && p[2] == 0xBF;  /* U+FEFF */
+		} else {
 			return true;
-		if (p[1] >= 0x80 && p[1] <= 0x9F)
-			return true;  /* U+0080..U+009F */
+		}
 		p++;
 	}
 	*len = (size_t)((const char *)p - s);
 	return false;
+}
+
+/* The names of the characters invisible_chars warns about. */
+static const char *invisible_name(uint32_t cp)
+{
+	switch (cp) {
+	case 0x061C: return "ARABIC LETTER MARK";
+	case 0x200B: return "ZERO WIDTH SPACE";
+	case 0x200C: return "ZERO WIDTH NON-JOINER";
+	case 0x200E: return "LEFT-TO-RIGHT MARK";
+	case 0x200F: return "RIGHT-TO-LEFT MARK";
+	case 0x202A: return "LEFT-TO-RIGHT EMBEDDING";
+	case 0x202B: return "RIGHT-TO-LEFT EMBEDDING";
+	case 0x202C: return "POP DIRECTIONAL FORMATTING";
+	case 0x202D: return "LEFT-TO-RIGHT OVERRIDE";
+	case 0x202E: return "RIGHT-TO-LEFT OVERRIDE";
+	case 0x2060: return "WORD JOINER";
+	case 0x2066: return "LEFT-TO-RIGHT ISOLATE";
+	case 0x2067: return "RIGHT-TO-LEFT ISOLATE";
+	case 0x2068: return "FIRST STRONG ISOLATE";
+	case 0x2069: return "POP DIRECTIONAL ISOLATE";
+	case 0xFEFF: return "ZERO WIDTH NO-BREAK SPACE";
+	default: return "an invisible character";
+	}
+}
+
+/* Warns about each bidirectional control and zero-width character in the
+ * string n (named name), at the character itself within the string. */
+static void invisible_chars(struct deck_ctx *c, const cJSON *n, const char *name, size_t len)
+{
+	const char *s = n->valuestring;
+	size_t quote = (size_t)-1;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t k = text_utf8_decode_lossy(s + i, len - i, &cp);
+		bool bidi = text_is_bidi_control(cp);
+		if (bidi || text_is_zero_width(cp)) {
+			if (quote == (size_t)-1)
+				quote = node_offset(c, n, false);
+			char msg[300];
+			snprintf(msg, sizeof msg, "'%s' holds U+%04X %s, %s", name, (unsigned)cp,
+			         invisible_name(cp),
+			         bidi ? "a bidirectional control that can reorder the text shown around it"
+			              : "an invisible character");
+			/* quote is the string's opening quote unless its place was not
+			 * found (memory ran out): then say it there */
+			const char *buf = c->L->src.buf;
+			report_at(c, DIAG_WARNING, buf[quote] == '"' ? json_string_offset(buf, quote, i) : quote, msg);
+		}
+		i += k;
+	}
 }
 
 /* Checks that n is a usable string; returns an arena copy or NULL
@@ -181,8 +255,8 @@ const char *deck_take_string(struct deck_ctx *c, const cJSON *n, const char *nam
 		return NULL;
 	}
 	size_t len = 0;
-	bool blank;
-	if (scan_text(n->valuestring, &len, &blank)) {
+	bool blank, odd;
+	if (scan_text(n->valuestring, &len, &blank, &odd)) {
 		deck_error_at(c, n, "'%s' holds a control character (only newline and tab are allowed)", name);
 		return NULL;
 	}
@@ -190,6 +264,8 @@ const char *deck_take_string(struct deck_ctx *c, const cJSON *n, const char *nam
 		deck_error_at(c, n, "'%s' must not be empty", name);
 		return NULL;
 	}
+	if (odd)
+		invisible_chars(c, n, name, len);
 	const char *s = deck_arena_strndup(c->L->deck->arena, n->valuestring, len);
 	if (!s)
 		c->L->oom = true;

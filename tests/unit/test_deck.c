@@ -32,6 +32,39 @@ static bool has(const struct diags *d, enum diag_level lv, unsigned line, unsign
 	return false;
 }
 
+/* Expects exactly the diagnostics want (NULL-terminated), each as printed
+ * ("t.json:4:5: error: ..."), in that order; and a deck only when there
+ * is no error among them. */
+static void says(const char *text, const char *const *want)
+{
+	struct diags d = {0};
+	struct deck *deck = load(text, &d);
+	size_t n = 0;
+	bool error = false;
+	for (; want[n]; n++)
+		error |= strstr(want[n], ": error: ") != NULL;
+	bool same = d.n == n;
+	char line[2048];
+	for (size_t i = 0; same && i < n; i++) {
+		diag_format(&d.v[i], line, sizeof line);
+		same = strcmp(line, want[i]) == 0;
+	}
+	CHECK(same);
+	CHECK((deck != NULL) == !error);
+	if (!same) {
+		printf("  expected:\n");
+		for (size_t i = 0; i < n; i++)
+			printf("    %s\n", want[i]);
+		printf("  got:\n");
+		for (size_t i = 0; i < d.n; i++) {
+			diag_format(&d.v[i], line, sizeof line);
+			printf("    %s\n", line);
+		}
+	}
+	deck_free(deck);
+	diag_free(&d);
+}
+
 /* Expects text to be refused with an error at line:col saying want. */
 static void refused(const char *text, unsigned line, unsigned col, const char *want)
 {
@@ -223,6 +256,34 @@ static void every_error_reported_not_only_the_first(void)
 	diag_free(&d);
 }
 
+/* Bidirectional controls and zero-width characters load, with a warning
+ * at the character itself, escaped or not in the file. */
+static void invisible_characters_warn_where_they_are(void)
+{
+	says(HEAD "{\"id\":\"a\",\"type\":\"truefalse\",\"prompt\":\"abc\\u202Efed \\\"q\\\" \\u200b!\",\"answer\":true,\n"
+	     "\"hint\":\"caf\xc3\xa9\xe2\x81\xa6x\xe2\x81\xa9 \xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb \xe2\x80\x99\"}" TAIL,
+	     (const char *const[]){
+		"t.json:4:43: warning: question 1 (id 'a'): 'prompt' holds U+202E RIGHT-TO-LEFT OVERRIDE, "
+		"a bidirectional control that can reorder the text shown around it",
+		"t.json:4:59: warning: question 1 (id 'a'): 'prompt' holds U+200B ZERO WIDTH SPACE, "
+		"an invisible character",
+		"t.json:5:13: warning: question 1 (id 'a'): 'hint' holds U+2066 LEFT-TO-RIGHT ISOLATE, "
+		"a bidirectional control that can reorder the text shown around it",
+		"t.json:5:15: warning: question 1 (id 'a'): 'hint' holds U+2069 POP DIRECTIONAL ISOLATE, "
+		"a bidirectional control that can reorder the text shown around it",
+		NULL });
+	/* in the deck's own fields and in lists too; a byte order mark in a
+	 * string is one, at the start of the file it is not */
+	says("\xef\xbb\xbf{\"format\":\"recall-deck/1\",\"id\":\"t\",\"title\":\"\\ufeffT\\u061c\",\"questions\":[\n"
+	     "{\"id\":\"a\",\"type\":\"text\",\"prompt\":\"P\",\"answer\":[\"x\",\"y\\u2060\"]}]}",
+	     (const char *const[]){
+		"t.json:1:45: warning: 'title' holds U+FEFF ZERO WIDTH NO-BREAK SPACE, an invisible character",
+		"t.json:1:52: warning: 'title' holds U+061C ARABIC LETTER MARK, "
+		"a bidirectional control that can reorder the text shown around it",
+		"t.json:2:54: warning: question 1 (id 'a'): 'answer' holds U+2060 WORD JOINER, an invisible character",
+		NULL });
+}
+
 static void files_on_disk(void)
 {
 	struct diags d = {0};
@@ -271,6 +332,7 @@ int main(void)
 	RUN(invalid_utf8_with_byte_offset);
 	RUN(unknown_fields_warn_but_load);
 	RUN(every_error_reported_not_only_the_first);
+	RUN(invisible_characters_warn_where_they_are);
 	RUN(files_on_disk);
 	RUN(diagnostics_print_like_a_compiler);
 	return check_done();
