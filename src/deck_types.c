@@ -134,6 +134,18 @@ void deck_load_number(struct deck_ctx *c, const cJSON *obj, struct question *qn)
 	}
 }
 
+/* False, having said so, when the accepted answer s (from the node n) is
+ * too long for a learner to type. */
+static bool answer_fits(struct deck_ctx *c, const cJSON *n, const char *s)
+{
+	size_t len = strlen(s);
+	if (len <= DECK_MAX_ANSWER_BYTES)
+		return true;
+	deck_error_at(c, n, "'answer' is %zu bytes long: a typed answer can be at most %u bytes, "
+	              "what the answer field holds", len, (unsigned)DECK_MAX_ANSWER_BYTES);
+	return false;
+}
+
 void deck_load_text(struct deck_ctx *c, const cJSON *obj, struct question *qn)
 {
 	const cJSON *a = deck_field(obj, "answer");
@@ -149,7 +161,7 @@ void deck_load_text(struct deck_ctx *c, const cJSON *obj, struct question *qn)
 			return;
 		}
 		v[0] = deck_take_string(c, a, "answer", false);
-		if (v[0]) {
+		if (v[0] && answer_fits(c, a, v[0])) {
 			qn->accept = v;
 			qn->naccept = 1;
 		}
@@ -160,6 +172,15 @@ void deck_load_text(struct deck_ctx *c, const cJSON *obj, struct question *qn)
 		return;
 	}
 	qn->accept = deck_take_string_list(c, a, "answer", 1, SIZE_MAX, &qn->naccept);
+	if (!qn->accept)
+		return;
+	bool fit = true;
+	size_t i = 0;
+	for (const cJSON *e = a->child; e; e = e->next, i++)
+		if (qn->accept[i] && !answer_fits(c, e, qn->accept[i]))
+			fit = false;
+	if (!fit)
+		qn->accept = NULL;
 }
 
 void deck_load_order(struct deck_ctx *c, const cJSON *obj, struct question *qn)

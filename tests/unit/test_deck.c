@@ -4,6 +4,7 @@
 
 #include "check.h"
 #include "deck.h"
+#include "layout.h"
 
 #define HEAD "{\"format\":\"recall-deck/1\",\"id\":\"t\",\"title\":\"T\",\n" \
 	"\"sources\":[{\"id\":\"r1\",\"title\":\"Report\"}],\n\"questions\":[\n"
@@ -284,6 +285,42 @@ static void invisible_characters_warn_where_they_are(void)
 		NULL });
 }
 
+/* A text answer longer than the answer field could never be typed. */
+static void answers_fit_the_answer_field(void)
+{
+	CHECK(LAYOUT_FIELD_MAX == DECK_MAX_ANSWER_BYTES);
+	size_t n = DECK_MAX_ANSWER_BYTES;
+	char *fits = malloc(n + 1), *over = malloc(n + 2), *text = malloc(3 * n + 400);
+	if (!fits || !over || !text) {
+		CHECK(!"out of memory");
+		free(fits); free(over); free(text);
+		return;
+	}
+	memset(fits, 'a', n);
+	fits[n] = '\0';
+	memset(over, 'b', n + 1);
+	over[n + 1] = '\0';
+	snprintf(text, 3 * n + 400, HEAD "{\"id\":\"a\",\"type\":\"text\",\"prompt\":\"P\",\"answer\":\"%s\"},\n"
+	         "{\"id\":\"b\",\"type\":\"text\",\"prompt\":\"P\",\"answer\":[\"x\",\"%s\"]}" TAIL, fits, fits);
+	struct diags d = {0};
+	struct deck *deck = load(text, &d);
+	CHECK(deck != NULL && d.n == 0);
+	deck_free(deck);
+	diag_free(&d);
+	snprintf(text, 3 * n + 400, HEAD "{\"id\":\"a\",\"type\":\"text\",\"prompt\":\"P\",\"answer\":\"%s\"},\n"
+	         "{\"id\":\"b\",\"type\":\"text\",\"prompt\":\"P\",\"answer\":[\"x\",\"%s\",\"%s\"]}" TAIL,
+	         over, over, fits);
+	says(text, (const char *const[]){
+		"t.json:4:47: error: question 1 (id 'a'): 'answer' is 1001 bytes long: "
+		"a typed answer can be at most 1000 bytes, what the answer field holds",
+		"t.json:5:52: error: question 2 (id 'b'): 'answer' is 1001 bytes long: "
+		"a typed answer can be at most 1000 bytes, what the answer field holds",
+		NULL });
+	free(fits);
+	free(over);
+	free(text);
+}
+
 static void files_on_disk(void)
 {
 	struct diags d = {0};
@@ -333,6 +370,7 @@ int main(void)
 	RUN(unknown_fields_warn_but_load);
 	RUN(every_error_reported_not_only_the_first);
 	RUN(invisible_characters_warn_where_they_are);
+	RUN(answers_fit_the_answer_field);
 	RUN(files_on_disk);
 	RUN(diagnostics_print_like_a_compiler);
 	return check_done();
