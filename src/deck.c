@@ -463,6 +463,7 @@ static void load_top(struct deck_loader *L, const struct json_top *top)
 struct deck *deck_load_buffer(const char *name, const char *buf, size_t len, struct diags *d)
 {
 	struct deck_loader L = { .d = d, .nerrors_before = d->nerrors };
+	size_t first = d->n;  /* this file's diagnostics start here */
 	diag_src_init(&L.src, name, buf, len);
 	if (len > DECK_MAX_BYTES) {
 		diag_file(d, name, DIAG_ERROR, "file is larger than the %u MiB a deck may have",
@@ -490,6 +491,9 @@ struct deck *deck_load_buffer(const char *name, const char *buf, size_t len, str
 	json_top_free(&top);
 	if (L.oom)
 		diag_file(d, name, DIAG_ERROR, "out of memory");
+	/* Checks that span the deck (duplicate ids, say) report after the
+	 * questions: put every message in its place in the file. */
+	diag_sort(d, first);
 	if (d->nerrors != L.nerrors_before) {
 		deck_free(deck);
 		return NULL;

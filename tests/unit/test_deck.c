@@ -1,4 +1,5 @@
 /* Unit tests of the deck loader: a valid deck, and every kind of refusal. */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -202,6 +203,43 @@ static void duplicate_ids(void)
 	        4, 11, "duplicate key 'id'");
 }
 
+/* Messages come in file order, whichever check found them. */
+static void messages_in_file_order(void)
+{
+	says(HEAD "{\"id\":\"a\",\"type\":\"truefalse\",\"prompt\":\"P\",\"answer\":true},\n"
+	     "{\"id\":\"a\",\"type\":\"truefalse\",\"prompt\":\"Q\",\"answer\":false},\n"
+	     "{\"id\":\"b\",\"type\":\"truefalse\",\"prompt\":\"R\",\"answer\":0}" TAIL,
+	     (const char *const[]){
+		"t.json:5:1: error: question 2: duplicate id 'a' (question 1 at line 4 has it already)",
+		"t.json:6:52: error: question 3 (id 'b'): 'answer' must be true or false, found a number",
+		NULL });
+}
+
+__attribute__((format(printf, 4, 5)))
+static void add_diag(struct diags *d, unsigned line, unsigned col, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diag_vadd(d, "t.json", line, col, DIAG_ERROR, fmt, ap);
+	va_end(ap);
+}
+
+static void diag_sort_is_stable(void)
+{
+	struct diags d = {0};
+	static const unsigned at[][2] = { {3, 1}, {1, 5}, {3, 1}, {0, 0}, {1, 2}, {3, 1}, {2, 9} };
+	for (size_t i = 0; i < sizeof at / sizeof at[0]; i++)
+		add_diag(&d, at[i][0], at[i][1], "m%zu", i);
+	diag_sort(&d, 1);  /* the first stays where it is */
+	char got[64] = "";
+	for (size_t i = 0; i < d.n; i++) {
+		strcat(got, d.v[i].msg);
+		strcat(got, " ");
+	}
+	CHECK_STR(got, "m0 m3 m4 m1 m6 m2 m5 ");
+	diag_free(&d);
+}
+
 static void control_characters_refused(void)
 {
 	refused(HEAD "{\"id\":\"a\",\"type\":\"truefalse\",\"prompt\":\"bad \\u001b[31m\",\"answer\":true}" TAIL,
@@ -365,6 +403,8 @@ int main(void)
 	RUN(not_a_deck);
 	RUN(question_errors_name_question_and_field);
 	RUN(duplicate_ids);
+	RUN(messages_in_file_order);
+	RUN(diag_sort_is_stable);
 	RUN(control_characters_refused);
 	RUN(invalid_utf8_with_byte_offset);
 	RUN(unknown_fields_warn_but_load);
