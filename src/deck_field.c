@@ -377,8 +377,17 @@ void deck_check_fields(struct deck_ctx *c, const cJSON *obj, const char *const *
 	}
 }
 
+/* "1 entry", "2 entries". */
+static const char *entries(size_t n)
+{
+	return n == 1 ? "entry" : "entries";
+}
+
 /* A list of distinct non-empty strings, count within [lo, hi].  Returns an
- * arena array, or NULL having reported why. */
+ * arena array of the entries (NULL where one is not a usable string), even
+ * when some are wrong or there are too few or too many, so that callers can
+ * go on checking against it; every fault is reported.  NULL when n is not
+ * an array or is empty (reported), or memory runs out. */
 const char **deck_take_string_list(struct deck_ctx *c, const cJSON *n, const char *name,
                                      size_t lo, size_t hi, size_t *count)
 {
@@ -387,40 +396,32 @@ const char **deck_take_string_list(struct deck_ctx *c, const cJSON *n, const cha
 		return NULL;
 	}
 	size_t k = (size_t)cJSON_GetArraySize(n);
-	if (k == 0 && hi == SIZE_MAX) {
-		deck_error_at(c, n, "'%s' is empty: it needs at least %zu %s", name, lo, lo == 1 ? "entry" : "entries");
-		return NULL;
-	}
 	if (k == 0) {
-		deck_error_at(c, n, "'%s' is empty: it needs %zu to %zu entries", name, lo, hi);
+		deck_error_at(c, n, "'%s' is empty; it needs at least %zu %s", name, lo, entries(lo));
 		return NULL;
 	}
-	if (k < lo || k > hi) {
-		deck_error_at(c, n, "'%s' has %zu entries: it needs %zu to %zu", name, k, lo, hi);
-		return NULL;
-	}
+	if (k < lo)
+		deck_error_at(c, n, "'%s' has %zu %s; it needs at least %zu", name, k, entries(k), lo);
+	else if (k > hi)
+		deck_error_at(c, n, "'%s' has %zu entries; it needs at most %zu", name, k, hi);
 	const char **v = deck_arena_ptrs(c->L->deck->arena, k);
 	if (!v) {
 		c->L->oom = true;
 		return NULL;
 	}
 	size_t i = 0;
-	bool ok = true;
 	for (const cJSON *e = n->child; e; e = e->next, i++) {
 		v[i] = deck_take_string(c, e, name, false);
-		if (!v[i]) {
-			ok = false;
+		if (!v[i])
 			continue;
-		}
 		for (size_t j = 0; j < i; j++) {
 			if (v[j] && strcmp(v[j], v[i]) == 0) {
 				char b[80];
 				deck_error_at(c, e, "'%s' lists '%s' twice", name, deck_quote(v[i], b, sizeof b));
-				ok = false;
 				break;
 			}
 		}
 	}
 	*count = k;
-	return ok ? v : NULL;
+	return v;
 }

@@ -123,7 +123,10 @@ int deck_opt_int(struct deck_ctx *c, const cJSON *obj, const char *name, int lo,
 bool deck_is_slug(const char *s);
 const char *deck_req_slug(struct deck_ctx *c, const cJSON *obj, const char *name);
 /* A list of distinct non-empty strings, count within [lo, hi] (stored in
- * *count). */
+ * *count).  Returned with every fault reported, NULL entries for strings
+ * that are not usable, even when entries or the count are wrong, so that
+ * what depends on the list can still be checked; NULL only when there is
+ * no list (not an array, or empty) or memory runs out. */
 const char **deck_take_string_list(struct deck_ctx *c, const cJSON *n, const char *name,
                                    size_t lo, size_t hi, size_t *count);
 

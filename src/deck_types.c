@@ -75,6 +75,8 @@ void deck_load_multi(struct deck_ctx *c, const cJSON *obj, struct question *qn)
 		char b[80];
 		if (i < 0)
 			deck_error_at(c, e, "answer '%s' is not one of the choices", deck_quote(e->valuestring, b, sizeof b));
+		else if (i >= DECK_MAX_CHOICES)
+			continue;  /* too many choices, said already */
 		else if (qn->correct & (1ul << i))
 			deck_error_at(c, e, "answer '%s' is listed twice", deck_quote(e->valuestring, b, sizeof b));
 		else
@@ -204,17 +206,21 @@ void deck_load_match(struct deck_ctx *c, const cJSON *obj, struct question *qn)
 		return;
 	}
 	size_t n = (size_t)cJSON_GetArraySize(p);
-	if (n < 2 || n > DECK_MAX_CHOICES) {
-		deck_error_at(c, p, "'pairs' has %zu entries: it needs 2 to %u", n, DECK_MAX_CHOICES);
+	bool ok = n >= 2 && n <= DECK_MAX_CHOICES;
+	if (n == 0) {
+		deck_error_at(c, p, "'pairs' is empty; it needs at least 2 entries");
 		return;
 	}
+	if (n < 2)
+		deck_error_at(c, p, "'pairs' has 1 entry; it needs at least 2");
+	else if (n > DECK_MAX_CHOICES)
+		deck_error_at(c, p, "'pairs' has %zu entries; it needs at most %u", n, DECK_MAX_CHOICES);
 	const char **l = deck_arena_ptrs(c->L->deck->arena, n);
 	const char **r = deck_arena_ptrs(c->L->deck->arena, n);
 	if (!l || !r) {
 		c->L->oom = true;
 		return;
 	}
-	bool ok = true;
 	size_t i = 0;
 	for (const cJSON *e = p->child; e; e = e->next, i++) {
 		l[i] = r[i] = NULL;

@@ -161,7 +161,7 @@ static void question_errors_name_question_and_field(void)
 	refused(HEAD "{\"id\":\"a\",\"type\":\"choice\",\"prompt\":\"P\",\"choices\":[],\"answer\":\"z\"}" TAIL,
 	        4, 50, "'choices' is empty");
 	refused(HEAD "{\"id\":\"a\",\"type\":\"choice\",\"prompt\":\"P\",\"choices\":[\"x\"],\"answer\":\"x\"}" TAIL,
-	        4, 50, "it needs 2 to 26");
+	        4, 50, "'choices' has 1 entry; it needs at least 2");
 	refused(HEAD "{\"id\":\"a\",\"type\":\"choice\",\"prompt\":\"P\",\"choices\":[\"x\",\"x\"],\"answer\":\"x\"}" TAIL,
 	        4, 55, "lists 'x' twice");
 	refused(HEAD "{\"id\":\"a\",\"type\":\"number\",\"prompt\":\"P\",\"answer\":3,\"tolerance\":-1}" TAIL,
@@ -359,6 +359,31 @@ static void answers_fit_the_answer_field(void)
 	free(text);
 }
 
+/* One fault in a list does not hide the next: what depends on the list is
+ * still checked against it, and counts are said in good English. */
+static void list_faults_hide_nothing(void)
+{
+	says(HEAD "{\"id\":\"a\",\"type\":\"choice\",\"prompt\":\"P\",\"choices\":[\"A\",\"B\",\"A\"],\"answer\":\"C\"},\n"
+	     "{\"id\":\"b\",\"type\":\"multi\",\"prompt\":\"P\",\"choices\":[\"A\"],\"answer\":[\"A\",\"Z\"]},\n"
+	     "{\"id\":\"c\",\"type\":\"order\",\"prompt\":\"P\",\"items\":[\"x\"]},\n"
+	     "{\"id\":\"d\",\"type\":\"order\",\"prompt\":\"P\",\"items\":[]},\n"
+	     "{\"id\":\"e\",\"type\":\"match\",\"prompt\":\"P\",\"pairs\":[[\"l\",1]]},\n"
+	     "{\"id\":\"f\",\"type\":\"text\",\"prompt\":\"P\",\"answer\":[\"x\",\"\",\"x\"],\"tags\":[\"t\",\"t\"]}" TAIL,
+	     (const char *const[]){
+		"t.json:4:59: error: question 1 (id 'a'): 'choices' lists 'A' twice",
+		"t.json:4:73: error: question 1 (id 'a'): answer 'C' is not one of the choices",
+		"t.json:5:49: error: question 2 (id 'b'): 'choices' has 1 entry; it needs at least 2",
+		"t.json:5:69: error: question 2 (id 'b'): answer 'Z' is not one of the choices",
+		"t.json:6:47: error: question 3 (id 'c'): 'items' has 1 entry; it needs at least 2",
+		"t.json:7:47: error: question 4 (id 'd'): 'items' is empty; it needs at least 2 entries",
+		"t.json:8:47: error: question 5 (id 'e'): 'pairs' has 1 entry; it needs at least 2",
+		"t.json:8:53: error: question 5 (id 'e'): 'pairs' must be a string, found a number",
+		"t.json:9:52: error: question 6 (id 'f'): 'answer' must not be empty",
+		"t.json:9:55: error: question 6 (id 'f'): 'answer' lists 'x' twice",
+		"t.json:9:72: error: question 6 (id 'f'): 'tags' lists 't' twice",
+		NULL });
+}
+
 static void files_on_disk(void)
 {
 	struct diags d = {0};
@@ -411,6 +436,7 @@ int main(void)
 	RUN(every_error_reported_not_only_the_first);
 	RUN(invisible_characters_warn_where_they_are);
 	RUN(answers_fit_the_answer_field);
+	RUN(list_faults_hide_nothing);
 	RUN(files_on_disk);
 	RUN(diagnostics_print_like_a_compiler);
 	return check_done();
