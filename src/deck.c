@@ -66,15 +66,20 @@ static void load_sources(struct deck_loader *L, struct deck_ctx *c, const cJSON 
 		}
 		deck_check_fields(c, e, allowed, NULL, "a source");
 		struct source s = {0};
+		const cJSON *idn = deck_field(e, "id");
 		s.id = deck_req_slug(c, e, "id");
 		s.title = deck_req_string(c, e, "title");
 		s.date = deck_opt_string(c, e, "date", false);
 		s.url = deck_opt_string(c, e, "url", false);
-		if (deck_field(e, "date") && !s.date)
-			continue;
-		if (deck_field(e, "url") && !s.url)
-			continue;
-		if (!s.id || !s.title)
+		/* A source with faults is listed all the same (the deck is refused
+		 * anyway), so that the questions citing it are not told that it is
+		 * not listed; even under an id that is not a slug. */
+		if (!s.id && cJSON_IsString(idn)) {
+			s.id = deck_arena_strndup(L->deck->arena, idn->valuestring, strlen(idn->valuestring));
+			if (!s.id)
+				L->oom = true;
+		}
+		if (!s.id)
 			continue;
 		bool dup = false;
 		for (size_t j = 0; j < k && !dup; j++) {

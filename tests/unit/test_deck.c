@@ -384,6 +384,23 @@ static void list_faults_hide_nothing(void)
 		NULL });
 }
 
+/* A source with a fault is still one the questions may cite. */
+static void faulty_source_still_listed(void)
+{
+	says("{\"format\":\"recall-deck/1\",\"id\":\"t\",\"title\":\"T\",\n"
+	     "\"sources\":[{\"id\":\"r1\",\"title\":\"\"},{\"id\":\"R2\",\"title\":\"Two\",\"url\":5}],\n"
+	     "\"questions\":[\n"
+	     "{\"id\":\"a\",\"type\":\"truefalse\",\"prompt\":\"P\",\"answer\":true,\"source\":{\"ref\":\"r1\"}},\n"
+	     "{\"id\":\"b\",\"type\":\"truefalse\",\"prompt\":\"P\",\"answer\":true,\"source\":{\"ref\":\"R2\"}},\n"
+	     "{\"id\":\"c\",\"type\":\"truefalse\",\"prompt\":\"P\",\"answer\":true,\"source\":{\"ref\":\"r3\"}}]}",
+	     (const char *const[]){
+		"t.json:2:31: error: source 1: 'title' must not be empty",
+		"t.json:2:41: error: source 2: 'id' must be a slug of 1 to 64 lower-case letters, digits, '-', '_' or '.', found 'R2'",
+		"t.json:2:66: error: source 2: 'url' must be a string, found a number",
+		"t.json:6:73: error: question 3 (id 'c'): source 'r3' is not listed in the deck's 'sources'",
+		NULL });
+}
+
 static void files_on_disk(void)
 {
 	struct diags d = {0};
@@ -437,6 +454,7 @@ int main(void)
 	RUN(invisible_characters_warn_where_they_are);
 	RUN(answers_fit_the_answer_field);
 	RUN(list_faults_hide_nothing);
+	RUN(faulty_source_still_listed);
 	RUN(files_on_disk);
 	RUN(diagnostics_print_like_a_compiler);
 	return check_done();
