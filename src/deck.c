@@ -506,6 +506,51 @@ struct deck *deck_load_buffer(const char *name, const char *buf, size_t len, str
 	return deck;
 }
 
+/* Reads fd to its end into a NUL-terminated buffer (the caller frees it),
+ * its length in *len; size is what stat says, which may be short: some
+ * files (those of /proc) are not empty but have a size of 0.  Stops
+ * reading once past DECK_MAX_BYTES, for deck_load_buffer to refuse.
+ * NULL when reading fails (*err is errno) or memory runs out (*err 0). */
+static char *read_all(int fd, size_t size, size_t *len, int *err)
+{
+	size_t cap = size + 1, n = 0;
+	char *buf = malloc(cap);
+	*err = 0;
+	if (!buf)
+		return NULL;
+	for (;;) {
+		/* A full buffer is the common end: a small read to see whether
+		 * there is more, before doubling it. */
+		char probe[4096];
+		bool full = n + 1 == cap;
+		ssize_t k = full ? read(fd, probe, sizeof probe) : read(fd, buf + n, cap - 1 - n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0) {
+			*err = errno;
+			free(buf);
+			return NULL;
+		}
+		if (k == 0 || n > DECK_MAX_BYTES)
+			break;
+		if (full) {
+			size_t more = cap * 2 > cap + (size_t)k ? cap * 2 : cap + (size_t)k;
+			char *p = realloc(buf, more);
+			if (!p) {
+				free(buf);
+				return NULL;
+			}
+			buf = p;
+			cap = more;
+			memcpy(buf + n, probe, (size_t)k);
+		}
+		n += (size_t)k;
+	}
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
 struct deck *deck_load(const char *path, struct diags *d)
 {
 	int fd = open(path, O_RDONLY);
@@ -531,29 +576,18 @@ struct deck *deck_load(const char *path, struct diags *d)
 		close(fd);
 		return NULL;
 	}
-	size_t size = (size_t)st.st_size, len = 0;
-	char *buf = malloc(size + 1);
+	size_t len;
+	int err;
+	char *buf = read_all(fd, (size_t)st.st_size, &len, &err);
 	if (!buf) {
-		diag_file(d, path, DIAG_ERROR, "out of memory");
+		if (err)
+			diag_file(d, path, DIAG_ERROR, "cannot read: %s", strerror(err));
+		else
+			diag_file(d, path, DIAG_ERROR, "out of memory");
 		close(fd);
 		return NULL;
 	}
-	while (len < size) {
-		ssize_t n = read(fd, buf + len, size - len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			diag_file(d, path, DIAG_ERROR, "cannot read: %s", strerror(errno));
-			free(buf);
-			close(fd);
-			return NULL;
-		}
-		if (n == 0)
-			break;  /* the file shrank while we read it */
-		len += (size_t)n;
-	}
 	close(fd);
-	buf[len] = '\0';
 	struct deck *deck = deck_load_buffer(path, buf, len, d);
 	free(buf);
 	return deck;

@@ -410,6 +410,31 @@ static void files_on_disk(void)
 	CHECK(deck_load("tests", &d) == NULL);
 	CHECK(d.nerrors == 1 && strstr(d.v[0].msg, "folder"));
 	diag_free(&d);
+	/* stat gives /proc/version a size of 0, yet it is not empty */
+	if (access("/proc/version", R_OK) == 0) {
+		CHECK(deck_load("/proc/version", &d) == NULL);
+		CHECK(d.nerrors == 1 && d.v[0].line == 1 && d.v[0].col == 1 && !strstr(d.v[0].msg, "empty"));
+		CHECK(d.n == 1 && strstr(d.v[0].msg, "expected a JSON value, found 'Linux'"));
+		diag_free(&d);
+	}
+	/* a deck read whole, larger than any first guess at its size */
+	char path[64];
+	snprintf(path, sizeof path, "/tmp/recall-long-%d.json", (int)getpid());
+	FILE *lf = fopen(path, "w");
+	CHECK(lf != NULL);
+	if (lf) {
+		fputs(HEAD, lf);
+		for (int i = 0; i < 2000; i++)
+			fprintf(lf, "%s{\"id\":\"q%d\",\"type\":\"truefalse\",\"prompt\":\"P\",\"answer\":true}",
+			        i ? ",\n" : "", i);
+		fputs(TAIL, lf);
+		fclose(lf);
+		struct deck *deck = deck_load(path, &d);
+		CHECK(deck != NULL && deck->nquestions == 2000 && d.n == 0);
+		deck_free(deck);
+		diag_free(&d);
+		remove(path);
+	}
 	char big[64];
 	snprintf(big, sizeof big, "/tmp/recall-big-%d.json", (int)getpid());
 	FILE *f = fopen(big, "w");
