@@ -123,29 +123,39 @@ static bool question_field_ok(const char *k, const struct qtype_row *row)
 	return listed(k, row->fields);
 }
 
+/* Warns about fields a question of the type of row does not have; when
+ * row is NULL (the type is unknown), about those no question has. */
 static void question_fields(struct deck_ctx *c, const cJSON *obj, const struct qtype_row *row)
 {
 	/* Nearly always every field is in order: make sure of that first,
 	 * cheaply, and only otherwise build the lists the warnings need. */
 	const cJSON *m = obj->child;
-	while (m && question_field_ok(m->string, row))
+	while (m && row && question_field_ok(m->string, row))
 		m = m->next;
 	if (!m)
 		return;
 
-	const char *allowed[NCOMMON + 16];
+	/* allowed: the common fields and those of the type, or of every type
+	 * when the type is not known; others: those of every type. */
+	const char *allowed[NCOMMON + 128];
 	const char *others[128];
 	size_t na = 0, no = 0;
 	for (size_t i = 0; i < NCOMMON; i++)
 		allowed[na++] = common_fields[i];
-	for (const char *const *f = row->fields; *f && na + 1 < sizeof allowed / sizeof allowed[0]; f++)
-		allowed[na++] = *f;
-	allowed[na] = NULL;
-	for (int u = 0; u < Q_NTYPES; u++)
-		for (const char *const *f = qtype_get((enum qtype)u)->fields;
-		     *f && no + 1 < sizeof others / sizeof others[0]; f++)
+	for (int u = 0; u < Q_NTYPES; u++) {
+		const struct qtype_row *r = qtype_get((enum qtype)u);
+		for (const char *const *f = r->fields; *f && no + 1 < sizeof others / sizeof others[0]; f++) {
 			others[no++] = *f;
+			if (!row || r == row)
+				allowed[na++] = *f;
+		}
+	}
+	allowed[na] = NULL;
 	others[no] = NULL;
+	if (!row) {
+		deck_check_fields(c, obj, allowed, NULL, "a question");
+		return;
+	}
 	char kind[40];
 	snprintf(kind, sizeof kind, "a %s question", row->name);
 	deck_check_fields(c, obj, allowed, others, kind);
@@ -228,17 +238,26 @@ static void load_question(struct deck_ctx *c, const cJSON *obj, size_t index, st
 	} else if (!cJSON_IsString(tn)) {
 		deck_error_at(c, tn, "'type' must be a string, found %s", deck_json_kind(tn));
 	} else if (!(row = qtype_find(tn->valuestring))) {
-		deck_error_at(c, tn, "unknown type '%s': expected one of %s",
-		              deck_quote(tn->valuestring, b, sizeof b), qtype_list(types, sizeof types));
+		const char *names[Q_NTYPES + 1];
+		for (int t = 0; t < Q_NTYPES; t++)
+			names[t] = qtype_get((enum qtype)t)->name;
+		names[Q_NTYPES] = NULL;
+		const char *near = deck_suggest(tn->valuestring, names, NULL);
+		if (near)
+			deck_error_at(c, tn, "unknown type '%s' (did you mean '%s'?): expected one of %s",
+			              deck_quote(tn->valuestring, b, sizeof b), near, qtype_list(types, sizeof types));
+		else
+			deck_error_at(c, tn, "unknown type '%s': expected one of %s",
+			              deck_quote(tn->valuestring, b, sizeof b), qtype_list(types, sizeof types));
 	}
-	if (!row)
-		return;
-	qn->type = row->type;
+	/* Without a type, what every question has is still checked. */
 	question_fields(c, obj, row);
-
-	qn->prompt = deck_req_string(c, obj, row->prompt_field);
-	if (row->back_field)
-		qn->back = deck_req_string(c, obj, row->back_field);
+	if (row) {
+		qn->type = row->type;
+		qn->prompt = deck_req_string(c, obj, row->prompt_field);
+		if (row->back_field)
+			qn->back = deck_req_string(c, obj, row->back_field);
+	}
 	qn->explanation = deck_opt_string(c, obj, "explanation", false);
 	qn->hint = deck_opt_string(c, obj, "hint", false);
 	load_source_ref(c, obj, qn);
@@ -249,7 +268,7 @@ static void load_question(struct deck_ctx *c, const cJSON *obj, size_t index, st
 	    !(qn->points > 0 && qn->points <= 10000)) {
 		deck_error_at(c, pts, "'points' must be above 0 and at most 10000, found %g", qn->points);
 	}
-	if (row->load)
+	if (row && row->load)
 		row->load(c, obj, qn);
 }
 
@@ -402,6 +421,10 @@ static void load_top(struct deck_loader *L, const struct json_top *top)
 		if (dup)
 			diag_at(L->d, &L->src, top->members[i].key.start, DIAG_ERROR,
 			        "duplicate key '%s'", deck_quote(key, b, sizeof b));
+		else if (!top_fields[f] && deck_suggest(key, top_fields, NULL))
+			diag_at(L->d, &L->src, top->members[i].key.start, DIAG_WARNING,
+			        "unknown field '%s' (ignored); did you mean '%s'?", deck_quote(key, b, sizeof b),
+			        deck_suggest(key, top_fields, NULL));
 		else if (!top_fields[f])
 			diag_at(L->d, &L->src, top->members[i].key.start, DIAG_WARNING,
 			        "unknown field '%s' (ignored)", deck_quote(key, b, sizeof b));

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "fold.h"
 #include "text.h"
 
 static void collect_nodes(const cJSON *n, const cJSON **out, size_t *k, size_t cap)
@@ -356,6 +357,33 @@ const char *deck_req_slug(struct deck_ctx *c, const cJSON *obj, const char *name
 	return s;
 }
 
+/* How close name is to s as a misspelling: 0 when they differ in case
+ * only, the edit distance when it is at most 2 and less than name's length
+ * (so that "x" is not taken for "id"), otherwise SIZE_MAX. */
+static size_t misspelling(const char *s, const char *name)
+{
+	size_t n = strlen(name);
+	if (strlen(s) == n && text_same_ci(s, name, n))
+		return 0;
+	size_t d = fold_distance(s, name, 2);
+	return d <= 2 && d < n ? d : SIZE_MAX;
+}
+
+const char *deck_suggest(const char *s, const char *const *v, const char *const *more)
+{
+	const char *best = NULL;
+	size_t best_d = SIZE_MAX;
+	for (int pass = 0; pass < 2; pass++)
+		for (const char *const *a = pass ? more : v; a && *a; a++) {
+			size_t d = misspelling(s, *a);
+			if (d < best_d) {
+				best = *a;
+				best_d = d;
+			}
+		}
+	return best;
+}
+
 /* Warns about fields of obj not in allowed (NULL-terminated); those in
  * elsewhere (fields of other question types) get a more helpful word. */
 void deck_check_fields(struct deck_ctx *c, const cJSON *obj, const char *const *allowed,
@@ -370,8 +398,12 @@ void deck_check_fields(struct deck_ctx *c, const cJSON *obj, const char *const *
 		if (ok)
 			continue;
 		char k[80];
+		const char *near = other ? NULL : deck_suggest(m->string, allowed, elsewhere);
 		if (other)
 			deck_warn_key(c, m, "field '%s' does not apply to %s (ignored)", deck_quote(m->string, k, sizeof k), kind);
+		else if (near)
+			deck_warn_key(c, m, "unknown field '%s' (ignored); did you mean '%s'?",
+			              deck_quote(m->string, k, sizeof k), near);
 		else
 			deck_warn_key(c, m, "unknown field '%s' (ignored)", deck_quote(m->string, k, sizeof k));
 	}

@@ -101,6 +101,12 @@ static inline const cJSON *deck_field(const cJSON *obj, const char *name)
 /* Reports duplicate keys in every object of the tree n. */
 void deck_check_duplicates(struct deck_ctx *c, const cJSON *n);
 
+/* The name in v or else in more (both NULL-terminated; more may be NULL)
+ * that s most likely misspells: one differing in case only, or else the
+ * nearest within an edit distance of 2 (and less than the name's length);
+ * NULL when none is near. */
+const char *deck_suggest(const char *s, const char *const *v, const char *const *more);
+
 /* Warns about fields of obj not in allowed (NULL-terminated); those in
  * elsewhere (fields of other question types; may be NULL) get a more
  * helpful word naming kind ("a choice question"). */

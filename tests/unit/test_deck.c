@@ -401,6 +401,53 @@ static void faulty_source_still_listed(void)
 		NULL });
 }
 
+/* An unknown type still has what every question has checked, and is
+ * named with the known types and the one it likely misspells. */
+static void unknown_type_hides_nothing(void)
+{
+	says(HEAD "{\"id\":\"a\",\"type\":\"chioce\",\"prompt\":\"P\",\"choices\":[\"x\",\"y\"],\"shufle\":true,\n"
+	     "\"hint\":\" \",\"tags\":[],\"difficulty\":9,\"points\":-1,\"source\":{\"ref\":\"nope\"}},\n"
+	     "{\"id\":\"b\",\"type\":\"quiz\",\"front\":\"F\"},\n"
+	     "{\"id\":\"c\",\"prompt\":\"P\",\"explanation\":7}" TAIL,
+	     (const char *const[]){
+		"t.json:4:18: error: question 1 (id 'a'): unknown type 'chioce' (did you mean 'choice'?): "
+		"expected one of choice, multi, truefalse, number, text, order, match, card",
+		"t.json:4:60: warning: question 1 (id 'a'): unknown field 'shufle' (ignored); did you mean 'shuffle'?",
+		"t.json:5:8: error: question 1 (id 'a'): 'hint' must not be empty",
+		"t.json:5:19: error: question 1 (id 'a'): 'tags' is empty; it needs at least 1 entry",
+		"t.json:5:35: error: question 1 (id 'a'): 'difficulty' must be a whole number from 1 to 5",
+		"t.json:5:46: error: question 1 (id 'a'): 'points' must be above 0 and at most 10000, found -1",
+		"t.json:5:65: error: question 1 (id 'a'): source 'nope' is not listed in the deck's 'sources'",
+		"t.json:6:18: error: question 2 (id 'b'): unknown type 'quiz': "
+		"expected one of choice, multi, truefalse, number, text, order, match, card",
+		"t.json:7:1: error: question 3 (id 'c'): missing 'type' "
+		"(one of choice, multi, truefalse, number, text, order, match, card)",
+		"t.json:7:38: error: question 3 (id 'c'): 'explanation' must be a string, found a number",
+		NULL });
+}
+
+/* A misspelt field name gets a suggestion: within two edits, or a
+ * difference in case only. */
+static void misspelt_fields_get_a_suggestion(void)
+{
+	says("{\"format\":\"recall-deck/1\",\"id\":\"t\",\"titel\":\"T\",\"sauces\":[],\n\"questions\":[\n"
+	     "{\"id\":\"a\",\"type\":\"choice\",\"prompt\":\"P\",\"choices\":[\"x\",\"y\"],\"answer\":\"x\",\"shufle\":false,\n"
+	     "\"Hint\":\"h\",\"xyz\":1,\"explaination\":\"e\",\"tolerance\":1,\"ID\":\"q\",\"source\":{\"ref\":\"r\",\"pargraph\":2}}]}",
+	     (const char *const[]){
+		"t.json:1:1: error: missing 'title'",
+		"t.json:1:36: warning: unknown field 'titel' (ignored); did you mean 'title'?",
+		"t.json:1:48: warning: unknown field 'sauces' (ignored); did you mean 'sources'?",
+		"t.json:3:73: warning: question 1 (id 'a'): unknown field 'shufle' (ignored); did you mean 'shuffle'?",
+		"t.json:4:1: warning: question 1 (id 'a'): unknown field 'Hint' (ignored); did you mean 'hint'?",
+		"t.json:4:12: warning: question 1 (id 'a'): unknown field 'xyz' (ignored)",
+		"t.json:4:20: warning: question 1 (id 'a'): unknown field 'explaination' (ignored); did you mean 'explanation'?",
+		"t.json:4:39: warning: question 1 (id 'a'): field 'tolerance' does not apply to a choice question (ignored)",
+		"t.json:4:53: warning: question 1 (id 'a'): unknown field 'ID' (ignored); did you mean 'id'?",
+		"t.json:4:78: error: question 1 (id 'a'): source 'r' is not listed in the deck's 'sources'",
+		"t.json:4:82: warning: question 1 (id 'a'): unknown field 'pargraph' (ignored); did you mean 'paragraph'?",
+		NULL });
+}
+
 static void files_on_disk(void)
 {
 	struct diags d = {0};
@@ -480,6 +527,8 @@ int main(void)
 	RUN(answers_fit_the_answer_field);
 	RUN(list_faults_hide_nothing);
 	RUN(faulty_source_still_listed);
+	RUN(unknown_type_hides_nothing);
+	RUN(misspelt_fields_get_a_suggestion);
 	RUN(files_on_disk);
 	RUN(diagnostics_print_like_a_compiler);
 	return check_done();
