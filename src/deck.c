@@ -328,6 +328,26 @@ static void check_unique_ids(struct deck_loader *L, const struct json_span *span
 	free(slot);
 }
 
+/* ---- where the right option sits ------------------------------------- */
+
+/* Warns, at off, when the right option sits at one position in more than
+ * half of the deck's choice questions (five or more): at[p] counts those
+ * whose right option is option p + 1, of nchoice.  Shuffled options hide
+ * it, but a quiz in deck order, or a learner who reads the file, sees it. */
+static void check_positions(struct deck_loader *L, size_t off, const size_t *at, size_t nchoice)
+{
+	if (nchoice < 5)
+		return;
+	for (size_t p = 0; p < DECK_MAX_CHOICES; p++) {
+		if (2 * at[p] > nchoice) {
+			diag_at(L->d, &L->src, off, DIAG_WARNING,
+			        "the right option is option %zu in %zu of %zu choice questions; "
+			        "a quiz in deck order gives it away", p + 1, at[p], nchoice);
+			return;
+		}
+	}
+}
+
 /* ---- the top level ------------------------------------------------- */
 
 /* Parses the span on its own with cJSON. */
@@ -368,6 +388,8 @@ static void load_questions(struct deck_loader *L, const struct json_member *m)
 		return;
 	}
 	d->nquestions = m->nelems;
+	/* Where the right option of each sound choice question sits. */
+	size_t at[DECK_MAX_CHOICES] = {0}, nchoice = 0;
 	for (size_t i = 0; i < m->nelems && !L->oom; i++) {
 		struct deck_ctx qc = { .L = L, .span = m->elems[i] };
 		cJSON *v = parse_span(L->src.buf, m->elems[i]);
@@ -376,7 +398,13 @@ static void load_questions(struct deck_loader *L, const struct json_member *m)
 			break;
 		}
 		qc.root = v;
+		size_t nerrors = L->d->nerrors;
 		load_question(&qc, v, i, &d->questions[i]);
+		if (L->d->nerrors == nerrors && d->questions[i].type == Q_CHOICE &&
+		    d->questions[i].correct < DECK_MAX_CHOICES) {
+			at[d->questions[i].correct]++;
+			nchoice++;
+		}
 		hashes[i] = d->questions[i].id ? hash_str(d->questions[i].id) : 0;
 		deck_ctx_done(&qc);
 		cJSON_Delete(v);
@@ -384,6 +412,7 @@ static void load_questions(struct deck_loader *L, const struct json_member *m)
 	if (!L->oom)
 		check_unique_ids(L, m->elems, hashes);
 	free(hashes);
+	check_positions(L, m->value.start, at, nchoice);
 }
 
 /* Decodes a key token (quotes included) into buf. */

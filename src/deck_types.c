@@ -47,6 +47,9 @@ void deck_load_choice(struct deck_ctx *c, const cJSON *obj, struct question *qn)
 		return;
 	}
 	qn->correct = (unsigned long)i;
+	if (i == 0 && !qn->shuffle)
+		deck_warn_key(c, deck_field(obj, "shuffle"), "'shuffle' is false and the right option "
+		              "is the first: it is always shown first, which gives it away");
 }
 
 void deck_load_multi(struct deck_ctx *c, const cJSON *obj, struct question *qn)

@@ -448,6 +448,36 @@ static void misspelt_fields_get_a_suggestion(void)
 		NULL });
 }
 
+/* A choice question whose right option is always at one place. */
+#define CQ(id, answer, more) "{\"id\":\"" id "\",\"type\":\"choice\",\"prompt\":\"P\"," \
+	"\"choices\":[\"x\",\"y\",\"z\"],\"answer\":\"" answer "\"" more "}"
+
+/* The right option at one position in most choice questions gives it away
+ * in deck order; "shuffle": false with the right option first always does. */
+static void right_option_position_warned(void)
+{
+	says(HEAD CQ("a", "x", "") ",\n" CQ("b", "y", "") ",\n" CQ("c", "x", ",\"shuffle\":false") ",\n"
+	     CQ("d", "z", ",\"shuffle\":false") ",\n" CQ("e", "x", "") ",\n"
+	     "{\"id\":\"f\",\"type\":\"multi\",\"prompt\":\"P\",\"choices\":[\"x\",\"y\"],\"answer\":[\"x\"],\"shuffle\":false}" TAIL,
+	     (const char *const[]){
+		"t.json:3:13: warning: the right option is option 1 in 3 of 5 choice questions; "
+		"a quiz in deck order gives it away",
+		"t.json:6:77: warning: question 3 (id 'c'): 'shuffle' is false and the right option is the first: "
+		"it is always shown first, which gives it away",
+		NULL });
+	/* half is not more than half; fewer than five say little; questions
+	 * with faults are not counted */
+	says(HEAD CQ("a", "x", "") ",\n" CQ("b", "y", "") ",\n" CQ("c", "x", "") ",\n"
+	     CQ("d", "z", "") ",\n" CQ("e", "x", "") ",\n" CQ("f", "y", "") TAIL, (const char *const[]){ NULL });
+	says(HEAD CQ("a", "x", "") ",\n" CQ("b", "x", "") ",\n" CQ("c", "x", "") ",\n" CQ("d", "x", "") TAIL,
+	     (const char *const[]){ NULL });
+	says(HEAD CQ("a", "x", "") ",\n" CQ("b", "x", "") ",\n" CQ("c", "x", "") ",\n"
+	     CQ("d", "y", "") ",\n" CQ("e", "z", "") ",\n" CQ("f", "y", "") ",\n" CQ("g", "x", ",\"points\":0") TAIL,
+	     (const char *const[]){
+		"t.json:10:86: error: question 7 (id 'g'): 'points' must be above 0 and at most 10000, found 0",
+		NULL });
+}
+
 static void files_on_disk(void)
 {
 	struct diags d = {0};
@@ -529,6 +559,7 @@ int main(void)
 	RUN(faulty_source_still_listed);
 	RUN(unknown_type_hides_nothing);
 	RUN(misspelt_fields_get_a_suggestion);
+	RUN(right_option_position_warned);
 	RUN(files_on_disk);
 	RUN(diagnostics_print_like_a_compiler);
 	return check_done();
