@@ -4,7 +4,8 @@
 #   make test      the same dependency step, then every test under the sanitizers
 #   make screens   write the golden screen dumps (tests/screens/) anew
 #   make bench     load-time and memory figures on a generated deck
-#   make fuzz      fuzz the deck loader (clang, FUZZ_SECONDS=60)
+#   make fuzz      fuzz the loader, answer checking, escaping and layout
+#                  (clang, FUZZ_SECONDS=60 each)
 #   make install   PREFIX=/usr/local DESTDIR= (the binary, the decks, the man page)
 
 VERSION    = 0.1.0
@@ -131,15 +132,24 @@ bench: deps
 	@$(MAKE) --no-print-directory O=$(O)/bench CFLAGS="-O2 -g" $(O)/bench/tests/bench
 	$(O)/bench/tests/bench
 
-# Coverage-guided fuzzing of the loader with clang's libFuzzer, seeded with
-# the bundled and test decks; FUZZ_SECONDS long.
+# Coverage-guided fuzzing with clang's libFuzzer, FUZZ_SECONDS for each
+# target in turn: the deck loader (seeded with the bundled and test decks),
+# response checking of every type (fuzz_answer), text_escape (fuzz_text)
+# and the layout by width (fuzz_layout).  Each keeps its corpus in
+# $(O)/fuzz/NAME; a finding stops the run, and libFuzzer writes it out.
 FUZZ_SECONDS ?= 60
+FUZZ_TARGETS = fuzz_deck fuzz_answer fuzz_text fuzz_layout
+FUZZ_CC      = clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(DEFS) \
+               $(call pkgcflags,$(CORE_PKGS)) -Isrc
 fuzz: deps
-	@mkdir -p $(O)/fuzz/corpus
-	clang -g -O1 -fsanitize=fuzzer,address,undefined $(DEFS) $(call pkgcflags,$(CORE_PKGS)) \
-		-Isrc -o $(O)/fuzz/fuzz_deck tests/fuzz_deck.c $(CORE_SRC) $(CORE_LIBS)
-	cp questions/*.json tests/data/*.json $(O)/fuzz/corpus/
-	$(O)/fuzz/fuzz_deck -max_total_time=$(FUZZ_SECONDS) -max_len=8192 $(O)/fuzz/corpus
+	@mkdir -p $(FUZZ_TARGETS:%=$(O)/fuzz/%)
+	cp questions/*.json tests/data/*.json $(O)/fuzz/fuzz_deck/
+	set -e; for t in $(FUZZ_TARGETS); do \
+		$(FUZZ_CC) -o $(O)/fuzz/$$t.bin tests/$$t.c $(CORE_SRC) $(CORE_LIBS); \
+		echo "== $$t ($(FUZZ_SECONDS) s)"; \
+		$(O)/fuzz/$$t.bin -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
+			-artifact_prefix=$(O)/fuzz/$$t- $(O)/fuzz/$$t; \
+	done
 
 install: $(BIN)
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/recall/questions

@@ -67,15 +67,20 @@ static void load_sources(struct deck_loader *L, struct deck_ctx *c, const cJSON 
 		}
 		deck_check_fields(c, e, allowed, NULL, "a source");
 		struct source s = {0};
+		const cJSON *idn = deck_field(e, "id");
 		s.id = deck_req_slug(c, e, "id");
 		s.title = deck_req_string(c, e, "title");
 		s.date = deck_opt_string(c, e, "date", false);
 		s.url = deck_opt_string(c, e, "url", false);
-		if (deck_field(e, "date") && !s.date)
-			continue;
-		if (deck_field(e, "url") && !s.url)
-			continue;
-		if (!s.id || !s.title)
+		/* A source with faults is listed all the same (the deck is refused
+		 * anyway), so that the questions citing it are not told that it is
+		 * not listed; even under an id that is not a slug. */
+		if (!s.id && cJSON_IsString(idn)) {
+			s.id = deck_arena_strndup(L->deck->arena, idn->valuestring, strlen(idn->valuestring));
+			if (!s.id)
+				L->oom = true;
+		}
+		if (!s.id)
 			continue;
 		bool dup = false;
 		for (size_t j = 0; j < k && !dup; j++) {
@@ -119,29 +124,39 @@ static bool question_field_ok(const char *k, const struct qtype_row *row)
 	return listed(k, row->fields);
 }
 
+/* Warns about fields a question of the type of row does not have; when
+ * row is NULL (the type is unknown), about those no question has. */
 static void question_fields(struct deck_ctx *c, const cJSON *obj, const struct qtype_row *row)
 {
 	/* Nearly always every field is in order: make sure of that first,
 	 * cheaply, and only otherwise build the lists the warnings need. */
 	const cJSON *m = obj->child;
-	while (m && question_field_ok(m->string, row))
+	while (m && row && question_field_ok(m->string, row))
 		m = m->next;
 	if (!m)
 		return;
 
-	const char *allowed[NCOMMON + 16];
+	/* allowed: the common fields and those of the type, or of every type
+	 * when the type is not known; others: those of every type. */
+	const char *allowed[NCOMMON + 128];
 	const char *others[128];
 	size_t na = 0, no = 0;
 	for (size_t i = 0; i < NCOMMON; i++)
 		allowed[na++] = common_fields[i];
-	for (const char *const *f = row->fields; *f && na + 1 < sizeof allowed / sizeof allowed[0]; f++)
-		allowed[na++] = *f;
-	allowed[na] = NULL;
-	for (int u = 0; u < Q_NTYPES; u++)
-		for (const char *const *f = qtype_get((enum qtype)u)->fields;
-		     *f && no + 1 < sizeof others / sizeof others[0]; f++)
+	for (int u = 0; u < Q_NTYPES; u++) {
+		const struct qtype_row *r = qtype_get((enum qtype)u);
+		for (const char *const *f = r->fields; *f && no + 1 < sizeof others / sizeof others[0]; f++) {
 			others[no++] = *f;
+			if (!row || r == row)
+				allowed[na++] = *f;
+		}
+	}
+	allowed[na] = NULL;
 	others[no] = NULL;
+	if (!row) {
+		deck_check_fields(c, obj, allowed, NULL, "a question");
+		return;
+	}
 	char kind[40];
 	snprintf(kind, sizeof kind, "a %s question", row->name);
 	deck_check_fields(c, obj, allowed, others, kind);
@@ -224,17 +239,26 @@ static void load_question(struct deck_ctx *c, const cJSON *obj, size_t index, st
 	} else if (!cJSON_IsString(tn)) {
 		deck_error_at(c, tn, "'type' must be a string, found %s", deck_json_kind(tn));
 	} else if (!(row = qtype_find(tn->valuestring))) {
-		deck_error_at(c, tn, "unknown type '%s': expected one of %s",
-		              deck_quote(tn->valuestring, b, sizeof b), qtype_list(types, sizeof types));
+		const char *names[Q_NTYPES + 1];
+		for (int t = 0; t < Q_NTYPES; t++)
+			names[t] = qtype_get((enum qtype)t)->name;
+		names[Q_NTYPES] = NULL;
+		const char *near = deck_suggest(tn->valuestring, names, NULL);
+		if (near)
+			deck_error_at(c, tn, "unknown type '%s' (did you mean '%s'?): expected one of %s",
+			              deck_quote(tn->valuestring, b, sizeof b), near, qtype_list(types, sizeof types));
+		else
+			deck_error_at(c, tn, "unknown type '%s': expected one of %s",
+			              deck_quote(tn->valuestring, b, sizeof b), qtype_list(types, sizeof types));
 	}
-	if (!row)
-		return;
-	qn->type = row->type;
+	/* Without a type, what every question has is still checked. */
 	question_fields(c, obj, row);
-
-	qn->prompt = deck_req_string(c, obj, row->prompt_field);
-	if (row->back_field)
-		qn->back = deck_req_string(c, obj, row->back_field);
+	if (row) {
+		qn->type = row->type;
+		qn->prompt = deck_req_string(c, obj, row->prompt_field);
+		if (row->back_field)
+			qn->back = deck_req_string(c, obj, row->back_field);
+	}
 	qn->explanation = deck_opt_string(c, obj, "explanation", false);
 	qn->hint = deck_opt_string(c, obj, "hint", false);
 	load_source_ref(c, obj, qn);
@@ -245,7 +269,7 @@ static void load_question(struct deck_ctx *c, const cJSON *obj, size_t index, st
 	    !(qn->points > 0 && qn->points <= 10000)) {
 		deck_error_at(c, pts, "'points' must be above 0 and at most 10000, found %g", qn->points);
 	}
-	if (row->load)
+	if (row && row->load)
 		row->load(c, obj, qn);
 }
 
@@ -305,6 +329,26 @@ static void check_unique_ids(struct deck_loader *L, const struct json_span *span
 	free(slot);
 }
 
+/* ---- where the right option sits ------------------------------------- */
+
+/* Warns, at off, when the right option sits at one position in more than
+ * half of the deck's choice questions (five or more): at[p] counts those
+ * whose right option is option p + 1, of nchoice.  Shuffled options hide
+ * it, but a quiz in deck order, or a learner who reads the file, sees it. */
+static void check_positions(struct deck_loader *L, size_t off, const size_t *at, size_t nchoice)
+{
+	if (nchoice < 5)
+		return;
+	for (size_t p = 0; p < DECK_MAX_CHOICES; p++) {
+		if (2 * at[p] > nchoice) {
+			diag_at(L->d, &L->src, off, DIAG_WARNING,
+			        "the right option is option %zu in %zu of %zu choice questions; "
+			        "a quiz in deck order gives it away", p + 1, at[p], nchoice);
+			return;
+		}
+	}
+}
+
 /* ---- the top level ------------------------------------------------- */
 
 /* Parses the span on its own with cJSON. */
@@ -345,6 +389,8 @@ static void load_questions(struct deck_loader *L, const struct json_member *m)
 		return;
 	}
 	d->nquestions = m->nelems;
+	/* Where the right option of each sound choice question sits. */
+	size_t at[DECK_MAX_CHOICES] = {0}, nchoice = 0;
 	for (size_t i = 0; i < m->nelems && !L->oom; i++) {
 		struct deck_ctx qc = { .L = L, .span = m->elems[i] };
 		cJSON *v = parse_span(L->src.buf, m->elems[i]);
@@ -353,7 +399,13 @@ static void load_questions(struct deck_loader *L, const struct json_member *m)
 			break;
 		}
 		qc.root = v;
+		size_t nerrors = L->d->nerrors;
 		load_question(&qc, v, i, &d->questions[i]);
+		if (L->d->nerrors == nerrors && d->questions[i].type == Q_CHOICE &&
+		    d->questions[i].correct < DECK_MAX_CHOICES) {
+			at[d->questions[i].correct]++;
+			nchoice++;
+		}
 		hashes[i] = d->questions[i].id ? hash_str(d->questions[i].id) : 0;
 		deck_ctx_done(&qc);
 		cJSON_Delete(v);
@@ -361,6 +413,7 @@ static void load_questions(struct deck_loader *L, const struct json_member *m)
 	if (!L->oom)
 		check_unique_ids(L, m->elems, hashes);
 	free(hashes);
+	check_positions(L, m->value.start, at, nchoice);
 }
 
 /* Decodes a key token (quotes included) into buf. */
@@ -405,6 +458,10 @@ static void load_top(struct deck_loader *L, const struct json_top *top)
 		if (dup)
 			diag_at(L->d, &L->src, top->members[i].key.start, DIAG_ERROR,
 			        "duplicate key '%s'", deck_quote(key, b, sizeof b));
+		else if (!top_fields[f] && deck_suggest(key, top_fields, NULL))
+			diag_at(L->d, &L->src, top->members[i].key.start, DIAG_WARNING,
+			        "unknown field '%s' (ignored); did you mean '%s'?", deck_quote(key, b, sizeof b),
+			        deck_suggest(key, top_fields, NULL));
 		else if (!top_fields[f])
 			diag_at(L->d, &L->src, top->members[i].key.start, DIAG_WARNING,
 			        "unknown field '%s' (ignored)", deck_quote(key, b, sizeof b));
@@ -475,6 +532,7 @@ static void load_top(struct deck_loader *L, const struct json_top *top)
 struct deck *deck_load_buffer(const char *name, const char *buf, size_t len, struct diags *d)
 {
 	struct deck_loader L = { .d = d, .nerrors_before = d->nerrors };
+	size_t first = d->n;  /* this file's diagnostics start here */
 	diag_src_init(&L.src, name, buf, len);
 	if (len > DECK_MAX_BYTES) {
 		diag_file(d, name, DIAG_ERROR, "file is larger than the %u MiB a deck may have",
@@ -502,11 +560,59 @@ struct deck *deck_load_buffer(const char *name, const char *buf, size_t len, str
 	json_top_free(&top);
 	if (L.oom)
 		diag_file(d, name, DIAG_ERROR, "out of memory");
+	/* Checks that span the deck (duplicate ids, say) report after the
+	 * questions: put every message in its place in the file. */
+	diag_sort(d, first);
 	if (d->nerrors != L.nerrors_before) {
 		deck_free(deck);
 		return NULL;
 	}
 	return deck;
+}
+
+/* Reads fd to its end into a NUL-terminated buffer (the caller frees it),
+ * its length in *len; size is what stat says, which may be short: some
+ * files (those of /proc) are not empty but have a size of 0.  Stops
+ * reading once past DECK_MAX_BYTES, for deck_load_buffer to refuse.
+ * NULL when reading fails (*err is errno) or memory runs out (*err 0). */
+static char *read_all(int fd, size_t size, size_t *len, int *err)
+{
+	size_t cap = size + 1, n = 0;
+	char *buf = malloc(cap);
+	*err = 0;
+	if (!buf)
+		return NULL;
+	for (;;) {
+		/* A full buffer is the common end: a small read to see whether
+		 * there is more, before doubling it. */
+		char probe[4096];
+		bool full = n + 1 == cap;
+		ssize_t k = full ? read(fd, probe, sizeof probe) : read(fd, buf + n, cap - 1 - n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0) {
+			*err = errno;
+			free(buf);
+			return NULL;
+		}
+		if (k == 0 || n > DECK_MAX_BYTES)
+			break;
+		if (full) {
+			size_t more = cap * 2 > cap + (size_t)k ? cap * 2 : cap + (size_t)k;
+			char *p = realloc(buf, more);
+			if (!p) {
+				free(buf);
+				return NULL;
+			}
+			buf = p;
+			cap = more;
+			memcpy(buf + n, probe, (size_t)k);
+		}
+		n += (size_t)k;
+	}
+	buf[n] = '\0';
+	*len = n;
+	return buf;
 }
 
 struct deck *deck_load(const char *path, struct diags *d)
@@ -542,29 +648,18 @@ struct deck *deck_load(const char *path, struct diags *d)
 		close(fd);
 		return NULL;
 	}
-	size_t size = (size_t)st.st_size, len = 0;
-	char *buf = malloc(size + 1);
+	size_t len;
+	int err;
+	char *buf = read_all(fd, (size_t)st.st_size, &len, &err);
 	if (!buf) {
-		diag_file(d, path, DIAG_ERROR, "out of memory");
+		if (err)
+			diag_file(d, path, DIAG_ERROR, "cannot read: %s", strerror(err));
+		else
+			diag_file(d, path, DIAG_ERROR, "out of memory");
 		close(fd);
 		return NULL;
 	}
-	while (len < size) {
-		ssize_t n = read(fd, buf + len, size - len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			diag_file(d, path, DIAG_ERROR, "cannot read: %s", strerror(errno));
-			free(buf);
-			close(fd);
-			return NULL;
-		}
-		if (n == 0)
-			break;  /* the file shrank while we read it */
-		len += (size_t)n;
-	}
 	close(fd);
-	buf[len] = '\0';
 	struct deck *deck = deck_load_buffer(path, buf, len, d);
 	free(buf);
 	return deck;

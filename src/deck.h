@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "deck_limits.h"
 #include "diag.h"
 
 #define DECK_FORMAT "recall-deck/1"

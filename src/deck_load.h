@@ -101,6 +101,12 @@ static inline const cJSON *deck_field(const cJSON *obj, const char *name)
 /* Reports duplicate keys in every object of the tree n. */
 void deck_check_duplicates(struct deck_ctx *c, const cJSON *n);
 
+/* The name in v or else in more (both NULL-terminated; more may be NULL)
+ * that s most likely misspells: one differing in case only, or else the
+ * nearest within an edit distance of 2 (and less than the name's length);
+ * NULL when none is near. */
+const char *deck_suggest(const char *s, const char *const *v, const char *const *more);
+
 /* Warns about fields of obj not in allowed (NULL-terminated); those in
  * elsewhere (fields of other question types; may be NULL) get a more
  * helpful word naming kind ("a choice question"). */
@@ -123,7 +129,10 @@ int deck_opt_int(struct deck_ctx *c, const cJSON *obj, const char *name, int lo,
 bool deck_is_slug(const char *s);
 const char *deck_req_slug(struct deck_ctx *c, const cJSON *obj, const char *name);
 /* A list of distinct non-empty strings, count within [lo, hi] (stored in
- * *count). */
+ * *count).  Returned with every fault reported, NULL entries for strings
+ * that are not usable, even when entries or the count are wrong, so that
+ * what depends on the list can still be checked; NULL only when there is
+ * no list (not an array, or empty) or memory runs out. */
 const char **deck_take_string_list(struct deck_ctx *c, const cJSON *n, const char *name,
                                    size_t lo, size_t hi, size_t *count);
 

@@ -47,6 +47,9 @@ void deck_load_choice(struct deck_ctx *c, const cJSON *obj, struct question *qn)
 		return;
 	}
 	qn->correct = (unsigned long)i;
+	if (i == 0 && !qn->shuffle)
+		deck_warn_key(c, deck_field(obj, "shuffle"), "'shuffle' is false and the right option "
+		              "is the first: it is always shown first, which gives it away");
 }
 
 void deck_load_multi(struct deck_ctx *c, const cJSON *obj, struct question *qn)
@@ -75,6 +78,8 @@ void deck_load_multi(struct deck_ctx *c, const cJSON *obj, struct question *qn)
 		char b[80];
 		if (i < 0)
 			deck_error_at(c, e, "answer '%s' is not one of the choices", deck_quote(e->valuestring, b, sizeof b));
+		else if (i >= DECK_MAX_CHOICES)
+			continue;  /* too many choices, said already */
 		else if (qn->correct & (1ul << i))
 			deck_error_at(c, e, "answer '%s' is listed twice", deck_quote(e->valuestring, b, sizeof b));
 		else
@@ -134,6 +139,18 @@ void deck_load_number(struct deck_ctx *c, const cJSON *obj, struct question *qn)
 	}
 }
 
+/* False, having said so, when the accepted answer s (from the node n) is
+ * too long for a learner to type. */
+static bool answer_fits(struct deck_ctx *c, const cJSON *n, const char *s)
+{
+	size_t len = strlen(s);
+	if (len <= DECK_MAX_ANSWER_BYTES)
+		return true;
+	deck_error_at(c, n, "'answer' is %zu bytes long: a typed answer can be at most %u bytes, "
+	              "what the answer field holds", len, (unsigned)DECK_MAX_ANSWER_BYTES);
+	return false;
+}
+
 void deck_load_text(struct deck_ctx *c, const cJSON *obj, struct question *qn)
 {
 	const cJSON *a = deck_field(obj, "answer");
@@ -149,7 +166,7 @@ void deck_load_text(struct deck_ctx *c, const cJSON *obj, struct question *qn)
 			return;
 		}
 		v[0] = deck_take_string(c, a, "answer", false);
-		if (v[0]) {
+		if (v[0] && answer_fits(c, a, v[0])) {
 			qn->accept = v;
 			qn->naccept = 1;
 		}
@@ -160,6 +177,15 @@ void deck_load_text(struct deck_ctx *c, const cJSON *obj, struct question *qn)
 		return;
 	}
 	qn->accept = deck_take_string_list(c, a, "answer", 1, SIZE_MAX, &qn->naccept);
+	if (!qn->accept)
+		return;
+	bool fit = true;
+	size_t i = 0;
+	for (const cJSON *e = a->child; e; e = e->next, i++)
+		if (qn->accept[i] && !answer_fits(c, e, qn->accept[i]))
+			fit = false;
+	if (!fit)
+		qn->accept = NULL;
 }
 
 void deck_load_order(struct deck_ctx *c, const cJSON *obj, struct question *qn)
@@ -183,17 +209,21 @@ void deck_load_match(struct deck_ctx *c, const cJSON *obj, struct question *qn)
 		return;
 	}
 	size_t n = (size_t)cJSON_GetArraySize(p);
-	if (n < 2 || n > DECK_MAX_CHOICES) {
-		deck_error_at(c, p, "'pairs' has %zu entries: it needs 2 to %u", n, DECK_MAX_CHOICES);
+	bool ok = n >= 2 && n <= DECK_MAX_CHOICES;
+	if (n == 0) {
+		deck_error_at(c, p, "'pairs' is empty; it needs at least 2 entries");
 		return;
 	}
+	if (n < 2)
+		deck_error_at(c, p, "'pairs' has 1 entry; it needs at least 2");
+	else if (n > DECK_MAX_CHOICES)
+		deck_error_at(c, p, "'pairs' has %zu entries; it needs at most %u", n, DECK_MAX_CHOICES);
 	const char **l = deck_arena_ptrs(c->L->deck->arena, n);
 	const char **r = deck_arena_ptrs(c->L->deck->arena, n);
 	if (!l || !r) {
 		c->L->oom = true;
 		return;
 	}
-	bool ok = true;
 	size_t i = 0;
 	for (const cJSON *e = p->child; e; e = e->next, i++) {
 		l[i] = r[i] = NULL;

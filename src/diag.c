@@ -1,6 +1,7 @@
 /* diag — diagnostics that travel as values; see diag.h. */
 #include "diag.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -94,6 +95,50 @@ void diag_file(struct diags *d, const char *file, enum diag_level level, const c
 	va_start(ap, fmt);
 	diag_vadd(d, file, 0, 0, level, fmt, ap);
 	va_end(ap);
+}
+
+static bool diag_before(const struct diag *a, const struct diag *b)
+{
+	return a->line < b->line || (a->line == b->line && a->col < b->col);
+}
+
+void diag_sort(struct diags *d, size_t from)
+{
+	if (from >= d->n)
+		return;
+	struct diag *v = d->v + from;
+	size_t n = d->n - from, i = 1;
+	while (i < n && !diag_before(&v[i], &v[i - 1]))
+		i++;
+	if (i == n)
+		return;  /* in order already, as most lists are */
+	struct diag *tmp = malloc(n * sizeof *tmp);
+	if (!tmp) {
+		/* Insertion sort in place: slow for long lists, but stable. */
+		for (i = 1; i < n; i++) {
+			struct diag g = v[i];
+			size_t j = i;
+			for (; j > 0 && diag_before(&g, &v[j - 1]); j--)
+				v[j] = v[j - 1];
+			v[j] = g;
+		}
+		return;
+	}
+	/* Bottom-up merge sort, stable: of two equal places the left goes first. */
+	for (size_t w = 1; w < n; w *= 2) {
+		for (size_t lo = 0; lo < n; lo += 2 * w) {
+			size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+			size_t a = lo, b = mid, k = lo;
+			while (a < mid && b < hi)
+				tmp[k++] = diag_before(&v[b], &v[a]) ? v[b++] : v[a++];
+			while (a < mid)
+				tmp[k++] = v[a++];
+			while (b < hi)
+				tmp[k++] = v[b++];
+		}
+		memcpy(v, tmp, n * sizeof *v);
+	}
+	free(tmp);
 }
 
 void diag_format(const struct diag *g, char *buf, size_t size)

@@ -58,6 +58,11 @@ void diag_vadd(struct diags *d, const char *file, unsigned line, unsigned col,
                enum diag_level level, const char *fmt, va_list ap)
 	__attribute__((format(printf, 6, 0)));
 
+/* Puts the diagnostics from index from on in order of line and column
+ * (those about the whole file first), keeping the order they were added
+ * in among those at one place. */
+void diag_sort(struct diags *d, size_t from);
+
 /* Prints every diagnostic, one a line, in the order they were added.
  * Text taken from decks is already escaped by whoever formatted it. */
 void diag_print(const struct diags *d, FILE *out);

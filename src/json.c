@@ -774,3 +774,32 @@ int json_locate(const char *buf, struct json_span span, struct json_loc **out, s
 	*n = len;
 	return 0;
 }
+
+size_t json_string_offset(const char *buf, size_t quote, size_t k)
+{
+	const unsigned char *u = (const unsigned char *)buf;
+	size_t p = quote + 1, got = 0;  /* raw offset; decoded bytes before it */
+	while (u[p] != '"') {
+		size_t raw = 1, dec = 1;
+		if (u[p] == '\\') {
+			raw = 2;
+			if (u[p + 1] == 'u') {
+				unsigned cp = 0, lo = 0;
+				const unsigned char *end = u + p + 6;
+				hex4(u + p + 2, end, &cp);
+				raw = 6;
+				if (cp >= 0xD800 && cp <= 0xDBFF && u[p + 6] == '\\' && u[p + 7] == 'u' &&
+				    hex4(u + p + 8, u + p + 12, &lo) == 4 && lo >= 0xDC00 && lo <= 0xDFFF) {
+					cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+					raw = 12;
+				}
+				dec = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+			}
+		}
+		if (got + dec > k)
+			break;
+		got += dec;
+		p += raw;
+	}
+	return p;
+}

@@ -69,4 +69,10 @@ struct json_loc {
  * in *n; returns 0, or -1 when memory runs out. */
 int json_locate(const char *buf, struct json_span span, struct json_loc **out, size_t *n);
 
+/* Where byte k of a string's decoded value comes from: buf[quote] is the
+ * opening quote of a valid JSON string, and the result is the offset in buf
+ * of the raw character or escape (such as \u202e) that gives that byte, or
+ * of the closing quote when the value is shorter. */
+size_t json_string_offset(const char *buf, size_t quote, size_t k);
+
 #endif

@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "deck_limits.h"
+
 /* Columns taken by one code point (0, 1 or 2). */
 size_t layout_cp_width(uint32_t cp);
 
@@ -80,8 +82,9 @@ struct layout_field {
 	size_t cursor;  /* byte offset of the cursor, on a character boundary */
 };
 
-/* The longest text a field keeps, in bytes. */
-#define LAYOUT_FIELD_MAX 1000
+/* The longest text a field keeps, in bytes: the longest answer a deck may
+ * ask to be typed (deck_limits.h), so that every one fits. */
+#define LAYOUT_FIELD_MAX DECK_MAX_ANSWER_BYTES
 
 /* Inserts the code point cp at the cursor and moves past it.  Control
  * characters are refused.  Returns 0, or -1 when refused, when the field is

@@ -99,7 +99,19 @@ bool text_is_control(uint32_t cp)
 	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F);
 }
 
-/* Appends the visible form of one control code point to out (room for 8). */
+bool text_is_bidi_control(uint32_t cp)
+{
+	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
+	       cp == 0x200E || cp == 0x200F || cp == 0x061C;
+}
+
+bool text_is_zero_width(uint32_t cp)
+{
+	return cp == 0x200B || cp == 0x200C || cp == 0x2060 || cp == 0xFEFF;
+}
+
+/* Appends the visible form of one control code point (or bidirectional
+ * control) to out (room for 8). */
 static size_t escape_control(uint32_t cp, char *out)
 {
 	switch (cp) {
@@ -129,7 +141,8 @@ static void escape_walk(const char *s, bool keep_newlines,
 			i++;
 			continue;
 		}
-		if (text_is_control(cp) && !(keep_newlines && (cp == '\n' || cp == '\t')))
+		if ((text_is_control(cp) && !(keep_newlines && (cp == '\n' || cp == '\t'))) ||
+		    (cp >= 0x061C && text_is_bidi_control(cp)))
 			emit(ctx, tmp, escape_control(cp, tmp));
 		else
 			emit(ctx, s + i, n);

@@ -28,8 +28,19 @@ size_t text_utf8_count(const char *s, size_t len);
 /* True for C0 controls, DEL and C1 controls (U+0080..U+009F). */
 bool text_is_control(uint32_t cp);
 
+/* True for the bidirectional formatting characters, which can reorder what
+ * a terminal shows around them: the embeddings and overrides U+202A..U+202E,
+ * the isolates U+2066..U+2069, and the marks U+200E, U+200F and U+061C. */
+bool text_is_bidi_control(uint32_t cp);
+
+/* True for the invisible characters a deck should not hide in its text:
+ * the zero-width space U+200B, non-joiner U+200C, word joiner U+2060 and
+ * U+FEFF.  The zero-width joiner U+200D, which builds emoji, is not one. */
+bool text_is_zero_width(uint32_t cp);
+
 /* Returns a copy of s safe to send to a terminal: control characters
  * (including ESC) become visible escapes such as \e, \r, \x07 and \u009b,
+ * bidirectional controls (text_is_bidi_control) escapes such as \u202e,
  * a backslash stays a single backslash, and invalid UTF-8 bytes become \xNN.
  * When keep_newlines is true, '\n' and '\t' pass through.  The caller frees
  * the result; NULL only when memory runs out. */

@@ -359,8 +359,10 @@ static void gen_question(struct out *o, size_t index, enum qtype type)
 		field_start(o, &first, "choices");
 		out_labels(o, &l);
 		field_start(o, &first, "answer");
+		size_t right = 1;  /* a choice question's right option */
 		if (type == Q_CHOICE) {
-			out_json(o, l.v[rnd(n)]);
+			right = rnd(n);
+			out_json(o, l.v[right]);
 		} else {
 			/* One to three distinct right options. */
 			size_t k = rnd_in(1, 3), start = rnd(n);
@@ -372,7 +374,8 @@ static void gen_question(struct out *o, size_t index, enum qtype type)
 			}
 			out_s(o, "]");
 		}
-		if (chance(1, 20)) {
+		/* Not with the right option first: check warns about that. */
+		if (chance(1, 20) && right != 0) {
 			field_start(o, &first, "shuffle");
 			out_s(o, "false");
 		}

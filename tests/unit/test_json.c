@@ -530,6 +530,20 @@ static void test_locate_matches_check(void)
 	diag_free(&d);
 }
 
+/* json_string_offset: from a byte of a decoded string back to the file. */
+static void test_string_offset(void)
+{
+	/* decoded: a b \n é(2) U+1F600(4) U+202E(3) z */
+	const char *buf = "x \"ab\\n\\u00e9\\ud83d\\ude00\xe2\x80\xaez\" y";
+	size_t want[] = { 3, 4, 5, 7, 7, 13, 13, 13, 13, 25, 26, 27, 28, 29, 29 };
+	for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+		size_t got = json_string_offset(buf, 2, k);
+		if (got != want[k])
+			printf("  byte %zu: offset %zu, expected %zu\n", k, got, want[k]);
+		CHECK(got == want[k]);
+	}
+}
+
 int main(void)
 {
 	RUN(test_whitespace_control_bytes);
@@ -550,5 +564,6 @@ int main(void)
 	RUN(test_too_many_faults);
 	RUN(test_locate);
 	RUN(test_locate_matches_check);
+	RUN(test_string_offset);
 	return check_done();
 }
