@@ -264,7 +264,7 @@ keys home End
 keys home Up Up
 keys home Right
 see "start: a tag picked" home "< dates >"
-keys home Down Right
+keys home Left Down Right
 see "start: a number picked" home "< 5 of"
 keys home Enter
 see "start: the quiz starts" home "question 1 / 5"

@@ -228,9 +228,15 @@ expect_not_in "escape-text: no raw escape" "$out$err" "$esc"
 
 # On a terminal, long lines wrap at word boundaries to its width ($COLUMNS
 # when the terminal does not say); into a pipe they do not.
+cat >"$T/wrap.json" <<'JSON'
+{"format": "recall-deck/1", "id": "wrap", "title": "Wrapping", "questions": [
+  {"id": "day", "type": "number", "answer": 22,
+   "prompt": "On which day of April 2025 was the attack in Pahalgam carried out? Type the day of the month.",
+   "explanation": "The attack took place on 22 April, six days before the meeting on the 28th."}]}
+JSON
 if command -v script >/dev/null 2>&1; then
 	printf ':skip\n' >"$T/wrap-in"
-	COLUMNS=40 script -qec "$(printf "'%s'" "$RECALL") quiz --plain --in-order -n 1 -T number questions/rudenko-kumar-meeting.json <'$T/wrap-in'" /dev/null </dev/null >"$T/wrap-out" 2>&1
+	COLUMNS=40 script -qec "$(printf "'%s'" "$RECALL") quiz --plain '$T/wrap.json' <'$T/wrap-in'" /dev/null </dev/null >"$T/wrap-out" 2>&1
 	out=$(tr -d '\r' <"$T/wrap-out")
 	expect_in "wrap: prompt wrapped" "$out" "On which day of April 2025 was the
 attack in Pahalgam carried out? Type the"
@@ -240,7 +246,7 @@ attack in Pahalgam carried out? Type the"
 	if printf '%s\n' "$out" | LC_ALL=C tr -d '\200-\277' | awk 'length($0) > 40 { bad = 1 } END { exit bad }'; then pass "wrap: no line wider than 40"
 	else fail "wrap: no line wider than 40" "$out"; fi
 	run nowrap ":skip
-" quiz --plain --in-order -n 1 -T number questions/rudenko-kumar-meeting.json
+" quiz --plain "$T/wrap.json"
 	expect_in "wrap: not into a pipe" "$out" "On which day of April 2025 was the attack in Pahalgam carried out? Type the day of the month."
 else
 	pass "wrap: skipped, no script(1) here"
