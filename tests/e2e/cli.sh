@@ -38,6 +38,25 @@ expect_rc "bundled decks: recall check passes" 0
 expect_not_in "bundled decks: no warning" "$out" "warning"
 expect_in "bundled decks: each says ok" "$out" "questions/who-is-who.json: ok:"
 
+# The bundled number questions take the answers people type: an ordinal,
+# a date, a number with a word after it.
+for a in "22nd|26 civilians" "April 22|twenty-six people" "twenty-second|26"; do
+	run "natural-$a" "$(printf '%s\n%s\n' "${a%%|*}" "${a#*|}")" quiz --plain --in-order -n 2 -T number \
+		questions/rudenko-kumar-meeting.json
+	expect_in "bundled number questions: '${a%%|*}' and '${a#*|}' right" "$out" "Correct 2, partly right 0, wrong 0"
+done
+
+# In deck order, answering option 1 to every choice question scores no
+# better than chance (every bundled choice question has four options).
+yes 1 | head -200 | "$RECALL" quiz --plain --in-order -T choice --summary-json "$T/ones.json" \
+	questions/*.json >/dev/null 2>&1
+grade=$(sed -n 's/^[[:space:]]*"grade":[[:space:]]*\([0-9.]*\).*/\1/p' "$T/ones.json" | head -1)
+if [ -n "$grade" ] && awk -v g="$grade" 'BEGIN { exit !(g <= 25) }'; then
+	pass "bundled decks: option 1 throughout scores no better than chance ($grade%)"
+else
+	fail "bundled decks: option 1 throughout scores no better than chance" "grade: '$grade'"
+fi
+
 run check-ok "" check tests/data/basic.json
 expect_rc "check valid: exit 0" 0
 expect_in "check valid: summary line" "$out" "tests/data/basic.json: ok: 8 questions (1 choice, 1 multi, 1 truefalse, 1 number, 1 text, 1 order, 1 match, 1 card)"
