@@ -20,8 +20,8 @@ PKG_CONFIG ?= pkg-config
 # Where build output goes; each build flavour has a folder of its own.
 O         ?= build
 
-PKGS       = libcjson ncursesw
-CORE_PKGS  = libcjson
+PKGS       = libcjson sqlite3 ncursesw
+CORE_PKGS  = libcjson sqlite3
 
 CFLAGS    ?= -O2 -g
 WARNINGS   = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wconversion \
@@ -66,16 +66,18 @@ $(O) $(O)/tests:
 	mkdir -p $@
 
 # The dependency step: installs with apt-get (through sudo when not root)
-# whatever of the build, and for the tests tmux, is missing; says what it does.
-DEB_BUILD  = gcc make pkg-config libcjson-dev libncurses-dev
-DEB_TEST   = tmux
+# whatever of the build, and for the tests tmux and the sqlite3 tool, is
+# missing; says what it does.
+DEB_BUILD  = gcc make pkg-config libcjson-dev libsqlite3-dev libncurses-dev
+DEB_TEST   = tmux sqlite3
 define install_missing
 	@missing=; \
 	command -v $(CC) >/dev/null 2>&1 || missing="$$missing gcc"; \
 	if command -v $(PKG_CONFIG) >/dev/null 2>&1; then \
 		$(PKG_CONFIG) --exists libcjson || missing="$$missing libcjson-dev"; \
+		$(PKG_CONFIG) --exists sqlite3 || missing="$$missing libsqlite3-dev"; \
 		$(PKG_CONFIG) --exists ncursesw || missing="$$missing libncurses-dev"; \
-	else missing="$$missing pkg-config libcjson-dev libncurses-dev"; fi; \
+	else missing="$$missing pkg-config libcjson-dev libsqlite3-dev libncurses-dev"; fi; \
 	for t in $(1); do command -v $$t >/dev/null 2>&1 || missing="$$missing $$t"; done; \
 	[ -z "$$missing" ] && exit 0; \
 	echo "recall: installing missing build dependencies:$$missing"; \
