@@ -102,7 +102,8 @@ int sched_parse_steps(const char *s, int *out, size_t cap, size_t *n,
 
 /* "in 10 minutes", "in 1 day", "in 1.4 years", "now" for seconds <= 0:
  * the interval rounded to its largest fitting unit, into buf (truncated to
- * size); returns buf. */
+ * size); returns buf.  For a day interval pass scheduled_days * 86400:
+ * due - now is 23 hours across the start of summer time. */
 char *sched_format_interval(int64_t seconds, char *buf, size_t size);
 
 #endif
