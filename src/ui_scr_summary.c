@@ -183,15 +183,12 @@ static void retry(struct ui *ui, struct summary_screen *st)
 	ui_screen_replace(ui, &ui_screen_question, NULL);
 }
 
-/* Back to the start screen under this one; the quiz it made goes. */
+/* Back to the start screen under this one.  The quiz stays the last one
+ * in hand (its summary is printed at the end) until another starts. */
 static void back_to_decks(struct ui *ui)
 {
-	if (!ui->lib)
-		return;
-	struct session *s = ui->own;
-	ui->own = NULL;
-	ui_screen_pop(ui);
-	session_free(s);
+	if (ui->lib)
+		ui_screen_pop(ui);
 }
 
 static bool summary_key(struct ui *ui, void *state, enum ui_action act, int key)

@@ -86,6 +86,8 @@ see "summary: nothing missed" all "Nothing missed."
 keys all q
 ended "quiz" all 0
 restored "quiz" all
+see "quiz: its summary stays printed after the screen" all "== Summary =="
+see "quiz: the printed summary has the grade" all "Grade: 100% (800 of 800 points)"
 if grep -q '"percent":	100' "$T/sum.json" 2>/dev/null; then pass "quiz: --summary-json written"
 else fail "quiz: --summary-json written" "$(cat "$T/sum.json" 2>/dev/null)"; fi
 
@@ -172,17 +174,44 @@ keys intr Down
 keys intr C-c
 ended "Ctrl-C" intr 130
 restored "Ctrl-C" intr
+see "Ctrl-C: the summary printed after the screen" intr "Not reached: 8"
 
 start term 80 24 -- quiz --in-order "$deck"
 see "SIGTERM: quiz running" term "Which is second?"
 kill -TERM "$(recall_pid term)"
 ended "SIGTERM" term 143
 restored "SIGTERM" term
+see "SIGTERM: the summary printed after the screen" term "== Summary =="
 
 start hup 80 24 -- quiz --in-order "$deck"
 see "SIGHUP: quiz running" hup "Which is second?"
 kill -HUP "$(recall_pid hup)"
 ended "SIGHUP" hup 129
+
+# The terminal goes away (its window or session killed) mid-quiz: the
+# report is written first, and the status is that of a hangup.
+# gone CHECK HOW: a quiz answered once, then its terminal killed by HOW.
+gone() {
+	start_jobs=no start gone 80 24 -- quiz --in-order --summary-json "$T/gone.json" "$deck"
+	see "$1: quiz running" gone "Which is second?"
+	keys gone 2
+	see "$1: answered" gone "Right!"
+	tm "$2" -t gone
+	_i=0
+	while [ ! -s "$T/gone.rc" ] && [ $_i -lt 150 ]; do sleep 0.1; _i=$((_i + 1)); done
+	if [ "$(cat "$T/gone.rc" 2>/dev/null)" = 129 ]; then pass "$1: exit status 129"
+	else fail "$1: exit status 129" "got '$(cat "$T/gone.rc" 2>/dev/null)'" "stderr: $(cat "$T/gone.err")"; fi
+	if grep -q '"correct":	1' "$T/gone.json" 2>/dev/null && grep -q '"unreached":	7' "$T/gone.json"; then
+		pass "$1: --summary-json written"
+	else
+		fail "$1: --summary-json written" "$(cat "$T/gone.json" 2>/dev/null)" "stderr: $(cat "$T/gone.err")"
+	fi
+	if grep -q 'Sanitizer\|runtime error\|went away' "$T/gone.err"; then fail "$1: nothing on stderr" "$(cat "$T/gone.err")"
+	else pass "$1: nothing on stderr"; fi
+	rm -f "$T/gone.rc" "$T/gone.json"
+}
+gone "window killed" kill-window
+gone "session killed" kill-session
 
 start stop 80 24 -- quiz --in-order "$deck"
 see "Ctrl-Z: quiz running" stop "Which is second?"
@@ -297,6 +326,16 @@ keys home q y
 see "start: and its summary" home "Summary: Match only"
 keys home q
 ended "start screen" home 0
+restored "start screen" home
+see "start: the last quiz's summary printed after the screen" home "Not reached: 1"
+
+# Leaving the start screen before any quiz prints no summary.
+start noquiz 80 24 XDG_DATA_HOME="$T/xdg" --
+see "start, no quiz: running" noquiz "decks found"
+keys noquiz q
+ended "start, no quiz" noquiz 0
+restored "start, no quiz" noquiz
+see_not "start, no quiz: no summary printed" noquiz "Summary"
 
 # ---- a terminal that cannot be drawn on: the plain mode instead ----------
 start dumb 80 24 TERM=dumb -- quiz --in-order "$deck"
