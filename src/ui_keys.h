@@ -74,7 +74,10 @@ void ui_keys_add(struct ui_keyset *ks, const struct ui_key *rows, const char *vi
 
 /* Reads a key: returns get_wch's result, with *key the character or KEY_
  * code.  Enter comes back as '\r' and Backspace as 127, whichever way the
- * terminal sends them. */
+ * terminal sends them.  An escape sequence that ncurses does not know (a
+ * CSI such as Esc [ 4 ~, or an SS3 such as Esc O 5 F) is read whole and
+ * dropped, never turned into keys; a lone Esc, and Esc then a letter (Alt
+ * with the letter), come back as Esc followed by the letter. */
 int ui_keys_read(int *key, bool *fkey);
 
 /* The row of ks that key matches (ui_keys_always first), or NULL; a row

@@ -167,6 +167,52 @@ see "too small from the start: size now" tiny "25×8"
 keys tiny q
 ended "too small from the start: q quits" tiny 0
 
+# ---- escape sequences ncurses does not know are dropped whole ------------
+# raw SESSION: sends each sequence that no terminfo entry here decodes (End
+# and Home as some terminals send them, Ctrl-End, the start of a bracketed
+# paste, an SS3 with a parameter) as raw bytes.
+raw() {
+	for _h in "1b 5b 34 7e" "1b 5b 31 7e" "1b 5b 31 3b 35 46" "1b 5b 32 30 30 7e" "1b 4f 35 46"; do
+		# shellcheck disable=SC2086
+		tm send-keys -t "$1" -H $_h
+	done
+}
+start seq 80 24 -- quiz --in-order "$deck"
+see "sequences: choice" seq "Which is second?"
+raw seq
+sleep 0.5
+see_not "sequences: no choice answered" seq "question 1 / 8 █"
+see_not "sequences: no verdict" seq "Wrong."
+see_not "sequences: no verdict (right)" seq "Right!"
+see "sequences: the marked option unmoved" seq "▸ 1. one"
+keys seq 2
+see "sequences: the keys after them still work" seq "Right!"
+keys seq Enter
+see "sequences: multi" seq "Which are even?"
+raw seq
+sleep 0.5
+see_not "sequences: nothing ticked" seq "[x]"
+keys seq 2
+see "sequences: a number after them ticks" seq "[x] 2."
+keys seq q y q
+ended "sequences" seq 0
+start seqt 80 24 -- quiz --in-order --type text "$deck"
+see "sequences: text field" seqt "Near which meadow?"
+type_text seqt "ab"
+raw seqt
+sleep 0.5
+see "sequences: the field" seqt "> ab"
+see_not "sequences: nothing typed" seqt "~"
+see_not "sequences: nothing typed (SS3)" seqt "5F"
+see_not "sequences: no command mode" seqt "Command:"
+keys seqt Escape
+see "sequences: a lone Esc still leads to the commands" seqt "Command: h hint"
+keys seqt Escape
+tm send-keys -t seqt -H 1b 73
+see "sequences: Alt-s skips as Esc s does" seqt "Skipped."
+keys seqt Enter q
+ended "sequences in a field" seqt 0
+
 # ---- signals: Ctrl-C, SIGTERM, SIGHUP; Ctrl-Z and fg ---------------------
 start intr 80 24 -- quiz --in-order "$deck"
 see "Ctrl-C: quiz running" intr "Which is second?"
