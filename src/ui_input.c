@@ -220,26 +220,43 @@ static void build_text(const struct ui_ask *a, const struct item *it, struct ui_
 	build_field(a, r, width);
 }
 
+/* The editing keys of a field, as readline has them: an action, and what
+ * it does to the field. */
+static const struct {
+	enum ui_action act;
+	void (*edit)(struct layout_field *f);
+} edits[] = {
+	{ UI_DO_LEFT, layout_field_left },
+	{ UI_DO_RIGHT, layout_field_right },
+	{ UI_DO_WORD_LEFT, layout_field_word_left },
+	{ UI_DO_WORD_RIGHT, layout_field_word_right },
+	{ UI_DO_HOME, layout_field_home },
+	{ UI_DO_END, layout_field_end },
+	{ UI_DO_BACKSPACE, layout_field_backspace },
+	{ UI_DO_DELETE, layout_field_delete },
+	{ UI_DO_KILL, layout_field_kill },
+	{ UI_DO_KILL_END, layout_field_kill_end },
+	{ UI_DO_RUBOUT, layout_field_rubout_word },
+};
+
 /* Edits the field; on Enter, puts its trimmed text in a->line and returns
  * true when there is any. */
 static bool key_field(struct ui *ui, struct ui_ask *a, enum ui_action act, int key)
 {
 	struct layout_field *f = &a->field;
-	switch (act) {
-	case UI_DO_INSERT:
+	if (act == UI_DO_INSERT) {
 		if (layout_field_insert(f, (uint32_t)key) != 0 && f->len + 4 > LAYOUT_FIELD_MAX)
 			ui_screen_say(ui, "That is as long as an answer can be.");
 		return false;
-	case UI_DO_LEFT: layout_field_left(f); return false;
-	case UI_DO_RIGHT: layout_field_right(f); return false;
-	case UI_DO_HOME: layout_field_home(f); return false;
-	case UI_DO_END: layout_field_end(f); return false;
-	case UI_DO_BACKSPACE: layout_field_backspace(f); return false;
-	case UI_DO_DELETE: layout_field_delete(f); return false;
-	case UI_DO_KILL: layout_field_kill(f); return false;
-	case UI_DO_ENTER: break;
-	default: return false;
 	}
+	for (size_t i = 0; i < sizeof edits / sizeof edits[0]; i++) {
+		if (edits[i].act == act) {
+			edits[i].edit(f);
+			return false;
+		}
+	}
+	if (act != UI_DO_ENTER)
+		return false;
 	snprintf(a->line, sizeof a->line, "%s", layout_field_text(f));
 	text_trim(a->line);
 	return true;
@@ -282,10 +299,12 @@ static bool after_esc(const struct ui_ask *a)
 }
 
 /* Typing: every key that is no editing key is text; Esc leads to the
- * question's commands. */
+ * question's commands.  The editing keys are readline's. */
 static const struct ui_key field_keys[] = {
 	UI_FKEY(KEY_LEFT, UI_DO_LEFT, "\u2190\u2192", "move"),
 	UI_FKEY(KEY_RIGHT, UI_DO_RIGHT, NULL, NULL),
+	UI_KEY(UI_CTRL('b'), UI_DO_LEFT, NULL, NULL),
+	UI_KEY(UI_CTRL('f'), UI_DO_RIGHT, NULL, NULL),
 	UI_FKEY(KEY_HOME, UI_DO_HOME, NULL, NULL),
 	UI_KEY(UI_CTRL('a'), UI_DO_HOME, NULL, NULL),
 	UI_FKEY(KEY_END, UI_DO_END, NULL, NULL),
@@ -293,16 +312,21 @@ static const struct ui_key field_keys[] = {
 	UI_KEY(127, UI_DO_BACKSPACE, NULL, NULL),
 	UI_FKEY(KEY_DC, UI_DO_DELETE, NULL, NULL),
 	UI_KEY(UI_CTRL('d'), UI_DO_DELETE, NULL, NULL),
-	UI_KEY(UI_CTRL('u'), UI_DO_KILL, "^U", "clear"),
+	UI_KEY(UI_CTRL('u'), UI_DO_KILL, "^U ^K ^W", "delete"),
+	UI_KEY(UI_CTRL('k'), UI_DO_KILL_END, NULL, NULL),
+	UI_KEY(UI_CTRL('w'), UI_DO_RUBOUT, NULL, NULL),
 	UI_KEY('\r', UI_DO_ENTER, "Enter", "answer"),
 	UI_KEY(27, UI_DO_COMMAND, NULL, NULL),
 	UI_KEYS(' ', 0x10FFFF, UI_DO_INSERT, NULL, NULL),
 	UI_KEYS_END
 };
 
-/* After Esc: the question's commands hold, and Esc goes back. */
+/* After Esc: the question's commands hold, Esc goes back, and b and f
+ * move by words (Alt-B and Alt-F, which send Esc and the letter). */
 static const struct ui_key field_command_keys[] = {
 	UI_KEY(27, UI_DO_CANCEL, "Esc", "back to typing"),
+	UI_KEY('b', UI_DO_WORD_LEFT, NULL, NULL),
+	UI_KEY('f', UI_DO_WORD_RIGHT, NULL, NULL),
 	UI_KEYS_END
 };
 
@@ -598,6 +622,9 @@ static const struct ui_key card_back_keys[] = {
 static const char field_help[] =
 	"Type the answer and press Enter. Numbers may be digits (26, 1,000, 2.5) or words "
 	"(twenty-six), with their unit. Case, accents and a small typo are forgiven. "
+	"Editing as in a shell: Ctrl-A or Home to the start, Ctrl-E or End to the end, "
+	"Ctrl-B and Ctrl-F a character, Alt-B and Alt-F a word; Ctrl-U deletes to the start, "
+	"Ctrl-K to the end, Ctrl-W the word before the cursor. "
 	"While typing, letters are text: press Esc first for a command (Esc h hint, "
 	"Esc s skip, Esc ? help, Esc q quit); Alt with the letter does the same.";
 

@@ -95,8 +95,8 @@ static bool question_key(struct ui *ui, void *state, enum ui_action act, int key
 	case UI_DO_COMMAND: st->ask.command = true; return true;
 	default: break;
 	}
-	if (after_esc)
-		return true;  /* a key that is no command just leaves the command */
+	if (after_esc && act != UI_DO_WORD_LEFT && act != UI_DO_WORD_RIGHT)
+		return true;  /* a key that is no command (nor Alt-B, Alt-F) just leaves the command */
 	struct response r = {0};
 	if (ui_input_for(it->q->type)->key(ui, &st->ask, it, act, key, &r))
 		ui_quiz_judge(ui, session_answer(s, &r));

@@ -161,6 +161,29 @@ see "resize: then answered" size "Right!"
 keys size Enter q
 ended "resize" size 0
 
+# The field edits as readline does: ^W the word before the cursor, ^A
+# and Alt-F move, ^K deletes to the end, ^U to the start.
+start edit 80 24 -- quiz --in-order --type text "$deck"
+see "editing: text question" edit "Near which meadow?"
+type_text edit "Baisaran medow"
+keys edit C-w
+see_not "editing: ^W deletes the word before the cursor" edit "medow"
+type_text edit "meadow"
+keys edit C-a M-f C-k
+see "editing: Alt-F after the first word, ^K deletes to the end" edit "> Baisaran"
+see_not "editing: the rest gone" edit "Baisaran meadow"
+keys edit C-b C-b C-u
+see "editing: ^U deletes to the start" edit "> an"
+keys edit C-e
+type_text edit "y"
+see "editing: ^E to the end" edit "> any"
+keys edit C-a C-k
+type_text edit "Baisaran"
+keys edit Enter
+see "editing: then answered" edit "Right!"
+keys edit Enter q
+ended "editing" edit 0
+
 start tiny 25 8 -- quiz --in-order "$deck"
 see "too small from the start: size needed" tiny "30×10"
 see "too small from the start: size now" tiny "25×8"
