@@ -236,16 +236,21 @@ static bool tick(struct ui *u)
 }
 
 /* Shows the too-small screen over everything while the window is below
- * the minimum, and takes it away after; returns whether it changed. */
+ * the minimum (a question it asks stays over it), and takes it away after,
+ * once nothing is over it; returns whether it changed. */
 static bool check_size(struct ui *u)
 {
 	bool small = ui_draw_lines() < UI_CURSES_MIN_ROWS || ui_draw_cols() < UI_CURSES_MIN_COLS;
-	bool shown = ui_screen_top(u)->screen == &ui_screen_small;
-	if (small && !shown)
+	bool shown = u->stack[first_drawn(u)].screen == &ui_screen_small;
+	if (small && !shown) {
 		ui_screen_push(u, &ui_screen_small, NULL);
-	else if (!small && shown)
+		return true;
+	}
+	if (!small && shown && ui_screen_top(u)->screen == &ui_screen_small) {
 		ui_screen_pop(u);
-	return small != shown;
+		return true;
+	}
+	return false;
 }
 
 /* Draws and reads keys until the learner leaves, a signal comes, or the

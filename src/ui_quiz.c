@@ -28,6 +28,10 @@ void ui_quiz_judge(struct ui *ui, const struct item *it)
 
 void ui_quiz_end(struct ui *ui)
 {
+	/* From under the too-small screen too: it and what is over the
+	 * quiz's screen go; the dispatcher shows it again while needed. */
+	while (ui->depth > 1 && (ui_screen_top(ui)->screen->overlay || ui_screen_top(ui)->screen == &ui_screen_small))
+		ui_screen_pop(ui);
 	ui_screen_replace(ui, &ui_screen_summary, NULL);
 }
 

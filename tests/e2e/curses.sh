@@ -188,7 +188,20 @@ start tiny 25 8 -- quiz --in-order "$deck"
 see "too small from the start: size needed" tiny "30×10"
 see "too small from the start: size now" tiny "25×8"
 keys tiny q
-ended "too small from the start: q quits" tiny 0
+see "too small: q asks first, short" tiny "Quit the quiz?"
+see "too small: the question's keys" tiny "y yes"
+keys tiny n
+see_not "too small: n goes back" tiny "Quit the quiz?"
+see "too small: to the size needed" tiny "30×10"
+keys tiny q y
+see "too small: after yes, still too small" tiny "25×8"
+tm resize-window -t tiny -x 80 -y 24
+see "too small: then enlarged, the summary" tiny "8 not reached (of 8)"
+tm resize-window -t tiny -x 25 -y 8
+keys tiny q
+ended "too small from the start: q asks, then quits" tiny 0
+restored "too small from the start" tiny
+see "too small: the summary printed after" tiny "Not reached: 8"
 
 # ---- escape sequences ncurses does not know are dropped whole ------------
 # raw SESSION: sends each sequence that no terminfo entry here decodes (End

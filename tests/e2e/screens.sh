@@ -159,6 +159,8 @@ ended "start screen at 120x40" home120 0
 start small 25 8 -- quiz --in-order --seed 5 "$deck"
 shot small small "25×8"
 keys small q
+shot small confirm-small "Quit the quiz?"
+keys small y q
 ended "too small" small 0
 
 e2e_end
