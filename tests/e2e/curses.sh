@@ -77,8 +77,8 @@ keys all Space
 see "card: back after Space" all "Russia's Deputy Foreign Minister"
 see "card: ratings listed" all "1 again  2 hard  3 good  4 easy"
 keys all 3
-see "card: rated" all "Rated good: counts as right."
-keys all Enter
+see "card: the rating goes on to the summary at once" all "Summary: Basic test deck"
+see "card: its rating said there" all "Rated good: counts as right. +"
 see "summary: score" all "Score 1050 of 1050 (100%)"
 see "summary: counts in words and marks" all "✓ 8 right"
 see "summary: bar chart by tag" all "numbers     ████████████████████████████████████████ 100%  3 of 3 right"

@@ -51,7 +51,7 @@ shot() {
 
 # A whole quiz in deck order: each question type before and after its
 # answer, a right, a partly right, a wrong and a typo verdict, a card's two
-# sides and its rating, the summary.
+# sides, and the summary its rating goes on to (the rating said there).
 quiz_flow() { # SESSION
 	s=$1
 	shot "$s" choice "question 1 / 8"
@@ -98,9 +98,7 @@ quiz_flow() { # SESSION
 	keys "$s" Space
 	shot "$s" card-back "4 easy"
 	keys "$s" 3
-	shot "$s" feedback-card "Rated good"
-	keys "$s" Enter
-	shot "$s" summary "Summary"
+	shot "$s" summary "Rated good"
 	keys "$s" '?'
 	shot "$s" help-summary "Keys here"
 	keys "$s" x q
