@@ -3,6 +3,7 @@
  * (ui_input); hint, skip and quit. */
 #include <stdio.h>
 
+#include "qtype.h"
 #include "score.h"
 #include "ui_input.h"
 #include "ui_quiz.h"
@@ -39,7 +40,7 @@ static void question_draw(struct ui *ui, void *state, const struct ui_area *area
 	char b[512], pts[32];
 	ui_quiz_header(ui, it, false);
 	score_format_points(k->hint ? it->q->points * SCORE_HINT_FACTOR : it->q->points, pts, sizeof pts);
-	snprintf(b, sizeof b, "%s %s %s points%s", deck_type_name(it->q->type), ui_draw_glyph(UI_GLYPH_DOT),
+	snprintf(b, sizeof b, "%s %s %s points%s", qtype_get(it->q->type)->label, ui_draw_glyph(UI_GLYPH_DOT),
 	         pts, k->hint ? " (hint taken)" : "");
 	ui_draw_wrap(r, width, 0, "", UI_LOOK_PLAIN, b, UI_LOOK_DIM, false);
 	ui_draw_blank(r);

@@ -115,7 +115,7 @@ overlay_flow() { # SESSION
 	keys "$s" x h
 	shot "$s" confirm-hint "Take the hint?"
 	keys "$s" y
-	shot "$s" hint-taken "(hint taken)"
+	shot "$s" hint-taken "50 points"
 	keys "$s" s
 	shot "$s" feedback-skipped "Skipped."
 	keys "$s" '?'
