@@ -375,7 +375,15 @@ keys home End
 keys home Up Up
 keys home Right
 see "start: a tag picked" home "< dates >"
-keys home Down Right
+see "start: only the decks with that tag count" home "from 2 decks ]"
+keys home 3
+see "start: a digit types the number of questions" home "< 3_ of"
+keys home BSpace
+see "start: Backspace takes it back" home "< all "
+keys home 4 Enter
+see "start: Enter sets the number typed" home "Start: 4 questions from"
+see "start: and does not start yet" home "< 4 of"
+keys home Right
 see "start: a number picked" home "< 5 of"
 keys home Enter
 see "start: the quiz starts" home "question 1 / 5"
