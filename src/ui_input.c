@@ -277,9 +277,10 @@ static bool key_number(struct ui *ui, struct ui_ask *a, const struct item *it, e
                        int key, struct response *r)
 {
 	double x;
+	enum number_how how;
 	if (!key_field(ui, a, act, key))
 		return false;
-	if (!answer_parse_number(a->line, it->q->unit, &x)) {
+	if (!answer_read_number(it->q, a->line, &x, &how)) {
 		ui_screen_say(ui, "That is not a number: type digits (26, 1,000, 2.5) or words (twenty-six).");
 		return false;
 	}

@@ -79,7 +79,9 @@ see "card: ratings listed" all "1 again  2 hard  3 good  4 easy"
 keys all 3
 see "card: the rating goes on to the summary at once" all "Summary: Basic test deck"
 see "card: its rating said there" all "Rated good: counts as right. +"
-see "summary: score" all "Score 1050 of 1050 (100%)"
+see "summary: the grade" all "Grade: 100% (800 of 800 points)"
+see "summary: the score" all "Score: 1050 (with streak bonuses)"
+see "summary: the header says the grade" all "grade 100%"
 see "summary: counts in words and marks" all "✓ 8 right"
 see "summary: bar chart by tag" all "numbers     ████████████████████████████████████████ 100%  3 of 3 right"
 see "summary: nothing missed" all "Nothing missed."
@@ -123,7 +125,9 @@ see_not "quit: n goes on" ask "Quit the quiz?"
 keys ask q y
 see "quit: summary follows" ask "5 not reached (of 8)"
 see "summary: missed listed" ask "Missed (3)"
-see "summary: retry offered" ask "r retry 3 missed"
+see "summary: retry offered, missed and not reached" ask "r retry 8 questions"
+keys ask End
+see "summary: the offer in words" ask "Retry the 3 missed and 5 not reached? Press r."
 keys ask r
 see "retry: the missed and the not reached again" ask "question 1 / 8"
 keys ask 2
@@ -160,6 +164,28 @@ keys size Enter
 see "resize: then answered" size "Right!"
 keys size Enter q
 ended "resize" size 0
+
+# A number is read as the check reads it: a date on a day question, a
+# number followed by words; the feedback says what was read.
+cat >"$T/numbers.json" <<'JSON'
+{"format": "recall-deck/1", "id": "numbers", "title": "Numbers", "questions": [
+  {"id": "d", "type": "number", "prompt": "On which day of April was the attack?", "answer": 22},
+  {"id": "k", "type": "number", "prompt": "How many were killed?", "answer": 26}]}
+JSON
+start num 80 24 -- quiz --in-order "$T/numbers.json"
+see "numbers: a day question" num "On which day of April"
+type_text num "April 22"
+keys num Enter
+see "numbers: a date on a day question is its day" num "Right!"
+see "numbers: said how it was read" num "Read as 22."
+keys num Enter
+see "numbers: the next" num "How many were killed?"
+type_text num "26 civilians"
+keys num Enter
+see "numbers: a number then words" num "Right!"
+see "numbers: read as said" num "Read as 26."
+keys num Enter q
+ended "numbers" num 0
 
 # The field edits as readline does: ^W the word before the cursor, ^A
 # and Alt-F move, ^K deletes to the end, ^U to the start.
