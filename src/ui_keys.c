@@ -216,20 +216,6 @@ size_t ui_keys_footer(const struct ui_keyset *ks, ui_keys_describe *describe, co
 	return l.n;
 }
 
-bool ui_keys_range(struct ui_foot *f, size_t n)
-{
-	if (n == 0)
-		return false;
-	if (n > 9 && f->act == UI_DO_NUMBER)
-		n = 9;
-	char first = f->act == UI_DO_NUMBER ? '1' : 'a';
-	if (n == 1)
-		snprintf(f->key, sizeof f->key, "%c", first);
-	else
-		snprintf(f->key, sizeof f->key, "%c-%c", first, (char)(first + (int)n - 1));
-	return true;
-}
-
 bool ui_keys_move(size_t *cur, size_t n, enum ui_action act, size_t page)
 {
 	if (n == 0)

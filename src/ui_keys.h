@@ -105,10 +105,6 @@ typedef bool ui_keys_describe(const struct ui *ui, const void *state, const stru
 size_t ui_keys_footer(const struct ui_keyset *ks, ui_keys_describe *describe, const struct ui *ui,
                       const void *state, struct ui_foot *v, size_t cap);
 
-/* Writes the range of n options that number or letter keys reach into f's
- * key ("1-3", "a-c", "1"); false when there is none. */
-bool ui_keys_range(struct ui_foot *f, size_t n);
-
 /* Moves a focus among n things for the moving actions (page: a page's
  * worth); returns whether act was one of them. */
 bool ui_keys_move(size_t *cur, size_t n, enum ui_action act, size_t page);

@@ -6,6 +6,7 @@
 #include "qtype.h"
 #include "score.h"
 #include "ui_input.h"
+#include "ui_pick.h"
 #include "ui_quiz.h"
 #include "ui_screens.h"
 #include "verdict.h"
@@ -104,15 +105,6 @@ static bool question_key(struct ui *ui, void *state, enum ui_action act, int key
 	return true;
 }
 
-/* The commands of every question, before the keys of its type (whose
- * letters they would otherwise fall in). */
-static const struct ui_key commands[] = {
-	UI_KEY('h', UI_DO_HINT, "h", "hint"),
-	UI_KEY('s', UI_DO_SKIP, "s", "skip"),
-	UI_KEYS_USE(ui_keys_global),
-	UI_KEYS_END
-};
-
 /* The commands, then the rows of the item's type in its mode; while
  * typing the commands are reached through Esc. */
 static void question_keys(const struct ui *ui, const void *state, struct ui_keyset *ks)
@@ -123,7 +115,8 @@ static void question_keys(const struct ui *ui, const void *state, struct ui_keys
 		return;
 	const struct ui_input *in = ui_input_for(it->q->type);
 	bool alt = in->alt && in->alt(&st->ask);
-	ui_keys_add(ks, commands, in->typing && !alt ? "Esc " : NULL);
+	/* The commands first: no key of a type is one of them (ui_pick). */
+	ui_keys_add(ks, ui_pick_commands, in->typing && !alt ? "Esc " : NULL);
 	ui_keys_add(ks, alt ? in->keys_alt : in->keys, NULL);
 }
 

@@ -93,12 +93,69 @@ see "quiz: the printed summary has the grade" all "Grade: 100% (800 of 800 point
 if grep -q '"percent":	100' "$T/sum.json" 2>/dev/null; then pass "quiz: --summary-json written"
 else fail "quiz: --summary-json written" "$(cat "$T/sum.json" 2>/dev/null)"; fi
 
+# ---- many options: every one picked by number, no letter a command -------
+# A 19-option choice and multi and a 12-pair match (in deck order): with
+# more than 9, a digit that could start a longer number waits for the next
+# digit or Enter; letters never pick choice options, and the partners'
+# letters skip h, s and q, the commands.
+opts= pairs=
+for i in $(seq 1 19); do opts="$opts${opts:+, }\"opt$i\""; done
+for i in $(seq 1 12); do pairs="$pairs${pairs:+, }[\"L$i\", \"R$i\"]"; done
+cat >"$T/many.json" <<JSON
+{"format": "recall-deck/1", "id": "many", "title": "Many options", "questions": [
+  {"id": "c", "type": "choice", "prompt": "Pick twelve.", "choices": [$opts], "answer": "opt12", "shuffle": false, "hint": "Twelve."},
+  {"id": "m", "type": "multi", "prompt": "Pick eight and twelve.", "choices": [$opts], "answer": ["opt8", "opt12"], "shuffle": false},
+  {"id": "o", "type": "choice", "prompt": "Pick one.", "choices": [$opts], "answer": "opt1", "shuffle": false},
+  {"id": "p", "type": "match", "prompt": "Match the twelve.", "pairs": [$pairs]}]}
+JSON
+start many 80 40 -- quiz --in-order "$T/many.json"
+see "many: choice of 19" many "19. opt19"
+see "many: the footer says every number" many "1-19 answer"
+keys many 1
+see "many: 1 waits for another digit" many "option 1… (another digit, or Enter)"
+see_not "many: nothing answered yet" many "Right!"
+keys many 2
+see "many: 1 then 2 picks option 12" many "Right!"
+keys many Enter
+see "many: multi of 19" many "Pick eight and twelve."
+keys many h
+sleep 0.5
+see_not "many: h is the hint, no option" many "[x] 8."
+keys many 8
+see "many: 8 picks at once" many "[x]  8. opt8"
+keys many 1 2
+see "many: 1 2 picks 12" many "[x] 12. opt12"
+keys many 1 Enter
+see "many: 1 then Enter picks 1" many "[x]  1. opt1"
+keys many 1 Enter
+sleep 0.5
+see_not "many: again, unpicks it" many "[x]  1. opt1"
+keys many Enter
+see "many: then Enter answers" many "Right!"
+keys many Enter
+see "many: a third" many "Pick one."
+keys many 1 Enter
+see "many: 1 then Enter answers option 1" many "Right!"
+keys many Enter
+see "many: match of 12" many "Match the twelve."
+see "many: the partners' letters skip the commands" many "1-12 item  a-m partner"
+if wait_for many "g. " && ! printf '%s\n' "$screen" | grep -q ' [hqs]\. R'; then pass "many: no partner lettered h, q or s"
+else fail "many: no partner lettered h, q or s" "$screen"; fi
+keys many 1 1
+see "many: item 11 by its number" many "The partner of item 11"
+keys many m
+see "many: m pairs it with the twelfth partner" many "11. L11  → m."
+keys many s
+see "many: s skips, it is no partner" many "Skipped."
+keys many q y q
+ended "many options" many 0
+
 # ---- help, hint, wrong answers, quitting, retry --------------------------
 start ask 80 24 -- quiz --in-order "$deck"
 see "help: question screen" ask "Which is second?"
 keys ask '?'
 see "help: overlay lists the keys" ask "Keys here"
-see "help: says how the screen works" ask "Press an option's number or letter"
+see "help: says how the screen works" ask "Press an option's number to answer"
 keys ask x
 see "help: any key closes it" ask "1-3 answer"
 keys ask h
