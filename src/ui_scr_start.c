@@ -399,15 +399,6 @@ static bool start_key(struct ui *ui, void *state, enum ui_action act, int key)
 	}
 }
 
-/* The digits are listed on the Questions row, where they type. */
-static bool start_describe(const struct ui *ui, const void *state, const struct ui_key *row,
-                           struct ui_foot *f)
-{
-	(void)ui, (void)f;
-	const struct pick *p = state;
-	return row->act != UI_DO_NUMBER || p->cur == p->lib->n + PICK_LIMIT;
-}
-
 static const struct ui_key start_keys[] = {
 	UI_KEYS_USE(ui_keys_list),
 	UI_KEY('k', UI_DO_UP, NULL, NULL),
@@ -416,7 +407,7 @@ static const struct ui_key start_keys[] = {
 	UI_FKEY(KEY_RIGHT, UI_DO_RIGHT, NULL, NULL),
 	UI_KEY('t', UI_DO_TAG, NULL, NULL),
 	UI_KEY('n', UI_DO_LIMIT, NULL, NULL),
-	UI_KEYS('0', '9', UI_DO_NUMBER, "0-9", "how many"),
+	UI_KEYS('0', '9', UI_DO_NUMBER, NULL, NULL),  /* the help's paragraph tells them */
 	UI_KEY(127, UI_DO_BACKSPACE, NULL, NULL),
 	UI_KEY(' ', UI_DO_SPACE, "Space", "select"),
 	UI_KEY('\r', UI_DO_ENTER, "Enter", "start"),
@@ -432,7 +423,6 @@ const struct ui_screen ui_screen_start = {
 	.draw = start_draw,
 	.key = start_key,
 	.keys = start_keys,
-	.describe = start_describe,
 	.help = "Pick the decks with Space (none picked: every deck), then a tag and how many "
 	        "questions with the arrows on their rows (or t and n), and press Enter. Digits "
 	        "type how many questions (Backspace edits; Enter or moving away sets it). A deck "
