@@ -18,7 +18,6 @@ enum { PICK_TAG, PICK_LIMIT, PICK_GO, PICK_NROWS };
  * can be typed. */
 static const size_t limits[] = { 0, 5, 10, 20, 30, 50 };
 #define NLIMITS (sizeof limits / sizeof limits[0])
-#define MAX_DIGITS 6
 
 /* The screen's state: decks, a tag, a number of questions. */
 struct pick {
@@ -345,7 +344,8 @@ static void untype_limit(struct pick *p)
 {
 	if (p->cur != p->lib->n + PICK_LIMIT)
 		return;
-	p->limit = p->typing || p->limit ? p->limit / 10 : 0;
+	size_t ndecks, nq = pick_count(p, &ndecks);
+	p->limit = p->limit < nq ? p->limit / 10 : 0;  /* all stays all */
 	p->typing = p->limit != 0;
 }
 
