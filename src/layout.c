@@ -332,6 +332,52 @@ void layout_field_kill(struct layout_field *f)
 		cut(f, 0, f->cursor);
 }
 
+void layout_field_kill_end(struct layout_field *f)
+{
+	if (f->cursor < f->len)
+		cut(f, f->cursor, f->len);
+}
+
+/* Whether the character before offset i of the field is a space. */
+static bool space_before(const struct layout_field *f, size_t i)
+{
+	return i > 0 && (f->s[i - 1] == ' ' || f->s[i - 1] == '\t');
+}
+
+/* The offset where the word before offset i starts, past the spaces that
+ * end it. */
+static size_t word_start(const struct layout_field *f, size_t i)
+{
+	while (space_before(f, i))
+		i--;
+	while (i > 0 && !space_before(f, i))
+		i = prev_start(f->s, i);
+	return i;
+}
+
+void layout_field_rubout_word(struct layout_field *f)
+{
+	if (f->cursor > 0)
+		cut(f, word_start(f, f->cursor), f->cursor);
+}
+
+void layout_field_word_left(struct layout_field *f)
+{
+	f->cursor = word_start(f, f->cursor);
+}
+
+void layout_field_word_right(struct layout_field *f)
+{
+	size_t i = f->cursor;
+	while (i < f->len && (f->s[i] == ' ' || f->s[i] == '\t'))
+		i++;
+	while (i < f->len && f->s[i] != ' ' && f->s[i] != '\t') {
+		uint32_t cp;
+		i += next_cp(f->s, f->len, i, &cp);
+	}
+	f->cursor = i;
+}
+
 void layout_field_clear(struct layout_field *f)
 {
 	f->len = 0;

@@ -97,7 +97,13 @@ void layout_field_home(struct layout_field *f);       /* to the start */
 void layout_field_end(struct layout_field *f);        /* to the end */
 void layout_field_backspace(struct layout_field *f);  /* deletes before the cursor */
 void layout_field_delete(struct layout_field *f);     /* deletes at the cursor */
-void layout_field_kill(struct layout_field *f);       /* deletes from the start to the cursor */
+void layout_field_kill(struct layout_field *f);       /* deletes from the start to the cursor (^U) */
+void layout_field_kill_end(struct layout_field *f);   /* deletes from the cursor to the end (^K) */
+/* Deletes the word before the cursor and the spaces between them, words
+ * being split by spaces and tabs (^W, readline's unix-word-rubout). */
+void layout_field_rubout_word(struct layout_field *f);
+void layout_field_word_left(struct layout_field *f);  /* to the start of this or the word before */
+void layout_field_word_right(struct layout_field *f); /* to the end of this or the next word */
 void layout_field_clear(struct layout_field *f);      /* empties it, keeping the memory */
 void layout_field_free(struct layout_field *f);       /* releases it; empty again */
 

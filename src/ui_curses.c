@@ -12,6 +12,7 @@
 
 #include <curses.h>
 #include <langinfo.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,7 @@
 #include "layout.h"
 #include "stop.h"
 #include "text.h"
+#include "ui_plain.h"
 #include "ui_screens.h"
 
 /* ---- the terminal ---------------------------------------------------- */
@@ -234,21 +236,26 @@ static bool tick(struct ui *u)
 }
 
 /* Shows the too-small screen over everything while the window is below
- * the minimum, and takes it away after; returns whether it changed. */
+ * the minimum (a question it asks stays over it), and takes it away after,
+ * once nothing is over it; returns whether it changed. */
 static bool check_size(struct ui *u)
 {
 	bool small = ui_draw_lines() < UI_CURSES_MIN_ROWS || ui_draw_cols() < UI_CURSES_MIN_COLS;
-	bool shown = ui_screen_top(u)->screen == &ui_screen_small;
-	if (small && !shown)
+	bool shown = u->stack[first_drawn(u)].screen == &ui_screen_small;
+	if (small && !shown) {
 		ui_screen_push(u, &ui_screen_small, NULL);
-	else if (!small && shown)
+		return true;
+	}
+	if (!small && shown && ui_screen_top(u)->screen == &ui_screen_small) {
 		ui_screen_pop(u);
-	return small != shown;
+		return true;
+	}
+	return false;
 }
 
 /* Draws and reads keys until the learner leaves, a signal comes, or the
  * terminal goes away (reads that fail at once, again and again: ncdu's
- * lesson, so as never to spin). */
+ * lesson, so as never to spin), which counts as a hangup. */
 static void run_loop(struct ui *u)
 {
 	bool dirty = true;
@@ -268,8 +275,10 @@ static void run_loop(struct ui *u)
 		dirty = tick(u);
 		if (r == ERR) {
 			if (now_seconds() - t0 < KEY_WAIT_MS / 4000.0) {
-				if (++u->dead_reads >= 50)
-					ui_screen_fail(u, "the terminal went away");
+				if (++u->dead_reads >= 50) {
+					u->hangup = true;
+					break;
+				}
 			} else {
 				u->dead_reads = 0;
 			}
@@ -308,19 +317,31 @@ static int ui_begin(struct ui *u, const struct ui_curses_opts *o)
 	return 0;
 }
 
-/* Gives the terminal back, closes every screen, prints any error; returns
- * the exit status. */
+/* Gives the terminal back; a quiz ended by a signal or a hangup is
+ * finished and leaves its report first; the summary of the last quiz in
+ * hand is printed so that it stays in the scrollback; every screen closes
+ * and any error is printed.  Returns the exit status. */
 static int ui_end(struct ui *u)
 {
 	int sig = stop_signal();
+	if (!sig && u->hangup)
+		sig = SIGHUP;  /* the terminal went away without saying so */
 	ui_curses_restore();
-	/* A quiz ended by a signal still leaves its report: what was answered
-	 * is committed, the rest counts as not reached. */
-	if (sig && u->json_due && u->sp && *u->sp) {
-		char err[512];
-		session_finish(*u->sp);
-		if (session_write_json(*u->sp, u->summary_json, err, sizeof err) != 0)
-			fprintf(stderr, "recall: %s\n", err);
+	struct session *s = u->sp ? *u->sp : NULL;
+	if (s && sig) {
+		/* What was answered is committed, the rest counts as not reached. */
+		session_finish(s);
+		if (u->json_due) {
+			char err[512];
+			u->json_due = false;
+			if (session_write_json(s, u->summary_json, err, sizeof err) != 0)
+				fprintf(stderr, "recall: %s\n", err);
+		}
+	}
+	if (s) {
+		session_finish(s);
+		ui_plain_print_summary(s, stdout);
+		fflush(stdout);
 	}
 	ui_screen_close_all(u);
 	ui_draw_rows_free(&u->rows);

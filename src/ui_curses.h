@@ -9,8 +9,11 @@
  *
  * The terminal is restored on every way out: the normal end, a signal
  * (SIGINT, SIGTERM, SIGHUP: the handlers only set a flag that the key loop
- * reads), an error, and through ui_curses_restore, which main registers
- * with atexit.  Ctrl-Z is left to ncurses, which redraws on resume.
+ * reads), a terminal that went away (counted as SIGHUP), an error, and
+ * through ui_curses_restore, which main registers with atexit.  Ctrl-Z is
+ * left to ncurses, which redraws on resume.  Once the terminal is
+ * restored, the summary of the last quiz in hand is printed to stdout as
+ * the plain mode prints it.
  */
 #ifndef RECALL_UI_CURSES_H
 #define RECALL_UI_CURSES_H
@@ -41,7 +44,9 @@ struct ui_curses_opts {
  * r on the summary retries the missed questions, which replaces *s with the
  * retry session.  Returns the exit status: 0; 1 after an error, whose
  * message is printed once the terminal is restored; 128 + the signal's
- * number when SIGINT, SIGTERM or SIGHUP ended it; or UI_CURSES_NO_TERMINAL. */
+ * number when SIGINT, SIGTERM or SIGHUP ended it (129 when the terminal went
+ * away; the --summary-json report is written first); or
+ * UI_CURSES_NO_TERMINAL. */
 int ui_curses_quiz(struct session **s, const struct ui_curses_opts *o);
 
 /* The start screen over the decks of lib, then the quiz picked there, and

@@ -320,6 +320,15 @@ size_t ui_draw_header(const char *title, const char *right, const char *label, d
 	return 2;
 }
 
+void ui_draw_clear(size_t y, size_t h)
+{
+	attrset(A_NORMAL);
+	for (size_t i = 0; i < h; i++) {
+		move(ui_draw_int(y + i), 0);
+		clrtoeol();
+	}
+}
+
 void ui_draw_box(size_t y, size_t x, size_t h, size_t w)
 {
 	if (h < 2 || w < 2)

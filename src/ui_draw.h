@@ -104,6 +104,8 @@ void ui_draw_body(const struct ui_rows *r, size_t top, size_t height, size_t *sc
  * right, then a label followed by a bar of fraction (none when negative).
  * Returns 2, the rows taken. */
 size_t ui_draw_header(const char *title, const char *right, const char *label, double fraction);
+/* Blanks rows y..y+h-1 across the whole window (what an overlay covers). */
+void ui_draw_clear(size_t y, size_t h);
 /* Draws an empty box with a border: rows y..y+h-1, columns x..x+w-1. */
 void ui_draw_box(size_t y, size_t x, size_t h, size_t w);
 

@@ -12,13 +12,45 @@
 
 #include "answer.h"
 #include "text.h"
+#include "ui_pick.h"
 #include "ui_screen.h"
 #include "verdict.h"
 
-/* The option a number or letter key names (0-based). */
-static size_t option_of(enum ui_action act, int key)
+/* A digit toward the number of one of n things (what: "option",
+ * "item"): true with *i the thing once its number is whole.  While it
+ * waits for another digit the focus *cur goes to the thing named so far,
+ * and the message line says so; a number too big is said too. */
+static bool typed_option(struct ui *ui, struct ui_ask *a, size_t n, int key, const char *what,
+                         size_t *cur, size_t *i)
 {
-	return (size_t)(key - (act == UI_DO_NUMBER ? '1' : 'a'));
+	switch (ui_pick_digit(&a->typed, n, key, i)) {
+	case UI_PICK_WHOLE:
+		return true;
+	case UI_PICK_WAIT:
+		*cur = *i;
+		ui_screen_say(ui, "%s %zu%s (another digit, or Enter)", what, *i + 1,
+		              ui_draw_glyph(UI_GLYPH_ELLIPSIS));
+		return false;
+	default:
+		ui_screen_say(ui, "There is no %s with that number: 1 to %zu.", what, n);
+		return false;
+	}
+}
+
+/* The number being typed before this key, forgotten unless the key is a
+ * digit that goes on with it. */
+static size_t take_typed(struct ui_ask *a, enum ui_action act)
+{
+	size_t t = a->typed;
+	if (act != UI_DO_NUMBER)
+		a->typed = 0;
+	return t;
+}
+
+/* Columns of the numbers of n options, so that they line up. */
+static int num_width(size_t n)
+{
+	return n > 9 ? 2 : 1;
 }
 
 /* The mark before an option: the pointer on the focused one. */
@@ -33,7 +65,7 @@ static bool range_words(const struct ui_ask *a, const struct item *it, struct ui
 {
 	(void)a;
 	if (f->act == UI_DO_NUMBER || f->act == UI_DO_LETTER)
-		return ui_keys_range(f, it->nshown);
+		return ui_pick_range(f, it->nshown);
 	return true;
 }
 
@@ -47,9 +79,10 @@ static void build_options(const struct ui_ask *a, const struct item *it, struct 
 	for (size_t i = 0; i < it->nshown; i++) {
 		bool on = a->cur == i;
 		if (boxes)
-			snprintf(b, sizeof b, "%s [%s] %zu. ", pointer(on), (a->picked >> i) & 1 ? "x" : " ", i + 1);
+			snprintf(b, sizeof b, "%s [%s] %*zu. ", pointer(on), (a->picked >> i) & 1 ? "x" : " ",
+			         num_width(it->nshown), i + 1);
 		else
-			snprintf(b, sizeof b, "%s %zu. ", pointer(on), i + 1);
+			snprintf(b, sizeof b, "%s %*zu. ", pointer(on), num_width(it->nshown), i + 1);
 		ui_draw_wrap(r, width, 0, b, on ? UI_LOOK_ACCENT : UI_LOOK_PLAIN, it->q->choices[it->shown[i]],
 		             on ? UI_LOOK_SELECT : UI_LOOK_PLAIN, on);
 	}
@@ -65,26 +98,17 @@ static void build_multi(const struct ui_ask *a, const struct item *it, struct ui
 	build_options(a, it, r, width, true);
 }
 
-/* The option a number or letter key names, or SIZE_MAX after saying there
- * is none such. */
-static size_t named_option(struct ui *ui, const struct item *it, enum ui_action act, int key)
-{
-	size_t i = option_of(act, key);
-	if (i >= it->nshown) {
-		ui_screen_say(ui, "There are %zu options.", it->nshown);
-		return SIZE_MAX;
-	}
-	return i;
-}
-
+/* A number answers once whole; Enter answers with the marked option (the
+ * one a number waiting for its next digit names). */
 static bool key_choice(struct ui *ui, struct ui_ask *a, const struct item *it, enum ui_action act,
                        int key, struct response *r)
 {
+	take_typed(a, act);
 	if (ui_keys_move(&a->cur, it->nshown, act, 5))
 		return false;
-	if (act == UI_DO_NUMBER || act == UI_DO_LETTER) {
-		size_t i = named_option(ui, it, act, key);
-		if (i == SIZE_MAX)
+	if (act == UI_DO_NUMBER) {
+		size_t i;
+		if (!typed_option(ui, a, it->nshown, key, "option", &a->cur, &i))
 			return false;
 		a->cur = i;
 	} else if (act != UI_DO_ENTER) {
@@ -97,12 +121,13 @@ static bool key_choice(struct ui *ui, struct ui_ask *a, const struct item *it, e
 static bool key_multi(struct ui *ui, struct ui_ask *a, const struct item *it, enum ui_action act,
                       int key, struct response *r)
 {
+	size_t typed = take_typed(a, act);
 	if (ui_keys_move(&a->cur, it->nshown, act, 5))
 		return false;
 	switch (act) {
-	case UI_DO_NUMBER: case UI_DO_LETTER: {
-		size_t i = named_option(ui, it, act, key);
-		if (i != SIZE_MAX) {
+	case UI_DO_NUMBER: {
+		size_t i;
+		if (typed_option(ui, a, it->nshown, key, "option", &a->cur, &i)) {
 			a->cur = i;
 			a->picked ^= 1ul << i;
 		}
@@ -112,6 +137,10 @@ static bool key_multi(struct ui *ui, struct ui_ask *a, const struct item *it, en
 		a->picked ^= 1ul << a->cur;
 		return false;
 	case UI_DO_ENTER:
+		if (typed) {  /* ends the number typed: picks the option it names */
+			a->picked ^= 1ul << a->cur;
+			return false;
+		}
 		if (!a->picked) {
 			ui_screen_say(ui, "Pick at least one option first (Space or its number).");
 			return false;
@@ -126,16 +155,14 @@ static bool key_multi(struct ui *ui, struct ui_ask *a, const struct item *it, en
 }
 
 static const struct ui_key choice_keys[] = {
-	UI_KEYS('1', '9', UI_DO_NUMBER, "1-9", "answer"),
-	UI_KEYS('a', 'z', UI_DO_LETTER, NULL, NULL),
+	UI_KEYS('0', '9', UI_DO_NUMBER, "1-9", "answer"),
 	UI_KEYS_USE(ui_keys_list),
 	UI_KEY('\r', UI_DO_ENTER, "Enter", "choose"),
 	UI_KEYS_END
 };
 
 static const struct ui_key multi_keys[] = {
-	UI_KEYS('1', '9', UI_DO_NUMBER, "1-9", "pick"),
-	UI_KEYS('a', 'z', UI_DO_LETTER, NULL, NULL),
+	UI_KEYS('0', '9', UI_DO_NUMBER, "1-9", "pick"),
 	UI_KEYS_USE(ui_keys_list),
 	UI_KEY(' ', UI_DO_SPACE, "Space", "pick"),
 	UI_KEY('\r', UI_DO_ENTER, "Enter", "answer"),
@@ -220,26 +247,43 @@ static void build_text(const struct ui_ask *a, const struct item *it, struct ui_
 	build_field(a, r, width);
 }
 
+/* The editing keys of a field, as readline has them: an action, and what
+ * it does to the field. */
+static const struct {
+	enum ui_action act;
+	void (*edit)(struct layout_field *f);
+} edits[] = {
+	{ UI_DO_LEFT, layout_field_left },
+	{ UI_DO_RIGHT, layout_field_right },
+	{ UI_DO_WORD_LEFT, layout_field_word_left },
+	{ UI_DO_WORD_RIGHT, layout_field_word_right },
+	{ UI_DO_HOME, layout_field_home },
+	{ UI_DO_END, layout_field_end },
+	{ UI_DO_BACKSPACE, layout_field_backspace },
+	{ UI_DO_DELETE, layout_field_delete },
+	{ UI_DO_KILL, layout_field_kill },
+	{ UI_DO_KILL_END, layout_field_kill_end },
+	{ UI_DO_RUBOUT, layout_field_rubout_word },
+};
+
 /* Edits the field; on Enter, puts its trimmed text in a->line and returns
  * true when there is any. */
 static bool key_field(struct ui *ui, struct ui_ask *a, enum ui_action act, int key)
 {
 	struct layout_field *f = &a->field;
-	switch (act) {
-	case UI_DO_INSERT:
+	if (act == UI_DO_INSERT) {
 		if (layout_field_insert(f, (uint32_t)key) != 0 && f->len + 4 > LAYOUT_FIELD_MAX)
 			ui_screen_say(ui, "That is as long as an answer can be.");
 		return false;
-	case UI_DO_LEFT: layout_field_left(f); return false;
-	case UI_DO_RIGHT: layout_field_right(f); return false;
-	case UI_DO_HOME: layout_field_home(f); return false;
-	case UI_DO_END: layout_field_end(f); return false;
-	case UI_DO_BACKSPACE: layout_field_backspace(f); return false;
-	case UI_DO_DELETE: layout_field_delete(f); return false;
-	case UI_DO_KILL: layout_field_kill(f); return false;
-	case UI_DO_ENTER: break;
-	default: return false;
 	}
+	for (size_t i = 0; i < sizeof edits / sizeof edits[0]; i++) {
+		if (edits[i].act == act) {
+			edits[i].edit(f);
+			return false;
+		}
+	}
+	if (act != UI_DO_ENTER)
+		return false;
 	snprintf(a->line, sizeof a->line, "%s", layout_field_text(f));
 	text_trim(a->line);
 	return true;
@@ -260,9 +304,10 @@ static bool key_number(struct ui *ui, struct ui_ask *a, const struct item *it, e
                        int key, struct response *r)
 {
 	double x;
+	enum number_how how;
 	if (!key_field(ui, a, act, key))
 		return false;
-	if (!answer_parse_number(a->line, it->q->unit, &x)) {
+	if (!answer_read_number(it->q, a->line, &x, &how)) {
 		ui_screen_say(ui, "That is not a number: type digits (26, 1,000, 2.5) or words (twenty-six).");
 		return false;
 	}
@@ -282,10 +327,12 @@ static bool after_esc(const struct ui_ask *a)
 }
 
 /* Typing: every key that is no editing key is text; Esc leads to the
- * question's commands. */
+ * question's commands.  The editing keys are readline's. */
 static const struct ui_key field_keys[] = {
 	UI_FKEY(KEY_LEFT, UI_DO_LEFT, "\u2190\u2192", "move"),
 	UI_FKEY(KEY_RIGHT, UI_DO_RIGHT, NULL, NULL),
+	UI_KEY(UI_CTRL('b'), UI_DO_LEFT, NULL, NULL),
+	UI_KEY(UI_CTRL('f'), UI_DO_RIGHT, NULL, NULL),
 	UI_FKEY(KEY_HOME, UI_DO_HOME, NULL, NULL),
 	UI_KEY(UI_CTRL('a'), UI_DO_HOME, NULL, NULL),
 	UI_FKEY(KEY_END, UI_DO_END, NULL, NULL),
@@ -293,16 +340,21 @@ static const struct ui_key field_keys[] = {
 	UI_KEY(127, UI_DO_BACKSPACE, NULL, NULL),
 	UI_FKEY(KEY_DC, UI_DO_DELETE, NULL, NULL),
 	UI_KEY(UI_CTRL('d'), UI_DO_DELETE, NULL, NULL),
-	UI_KEY(UI_CTRL('u'), UI_DO_KILL, "^U", "clear"),
+	UI_KEY(UI_CTRL('u'), UI_DO_KILL, "^U ^K ^W", "delete"),
+	UI_KEY(UI_CTRL('k'), UI_DO_KILL_END, NULL, NULL),
+	UI_KEY(UI_CTRL('w'), UI_DO_RUBOUT, NULL, NULL),
 	UI_KEY('\r', UI_DO_ENTER, "Enter", "answer"),
 	UI_KEY(27, UI_DO_COMMAND, NULL, NULL),
 	UI_KEYS(' ', 0x10FFFF, UI_DO_INSERT, NULL, NULL),
 	UI_KEYS_END
 };
 
-/* After Esc: the question's commands hold, and Esc goes back. */
+/* After Esc: the question's commands hold, Esc goes back, and b and f
+ * move by words (Alt-B and Alt-F, which send Esc and the letter). */
 static const struct ui_key field_command_keys[] = {
 	UI_KEY(27, UI_DO_CANCEL, "Esc", "back to typing"),
+	UI_KEY('b', UI_DO_WORD_LEFT, NULL, NULL),
+	UI_KEY('f', UI_DO_WORD_RIGHT, NULL, NULL),
 	UI_KEYS_END
 };
 
@@ -315,7 +367,8 @@ static void build_order(const struct ui_ask *a, const struct item *it, struct ui
 	             "The first at the top: mark an item, Space grabs it.", UI_LOOK_DIM, false);
 	for (size_t i = 0; i < it->nshown; i++) {
 		bool on = a->cur == i;
-		snprintf(b, sizeof b, "%s %s %zu. ", pointer(on), on && a->held ? ui_draw_glyph(UI_GLYPH_HELD) : " ", i + 1);
+		snprintf(b, sizeof b, "%s %s %*zu. ", pointer(on), on && a->held ? ui_draw_glyph(UI_GLYPH_HELD) : " ",
+		         num_width(it->nshown), i + 1);
 		ui_draw_wrap(r, width, 0, b, on ? UI_LOOK_ACCENT : UI_LOOK_PLAIN, it->q->choices[it->shown[a->order[i]]],
 		             on ? UI_LOOK_SELECT : UI_LOOK_PLAIN, on);
 	}
@@ -324,8 +377,8 @@ static void build_order(const struct ui_ask *a, const struct item *it, struct ui
 static bool key_order(struct ui *ui, struct ui_ask *a, const struct item *it, enum ui_action act,
                       int key, struct response *r)
 {
-	(void)ui;
 	size_t n = it->nshown;
+	size_t typed = take_typed(a, act);
 	if (a->held && (act == UI_DO_UP || act == UI_DO_DOWN)) {
 		size_t to = act == UI_DO_UP ? a->cur - (a->cur > 0) : a->cur + (a->cur + 1 < n);
 		size_t t = a->order[to];
@@ -337,16 +390,19 @@ static bool key_order(struct ui *ui, struct ui_ask *a, const struct item *it, en
 	if (ui_keys_move(&a->cur, n, act, 5))
 		return false;
 	switch (act) {
-	case UI_DO_NUMBER:
-		if (option_of(act, key) < n) {
-			a->cur = option_of(act, key);
-			a->held = false;
-		}
+	case UI_DO_NUMBER: {
+		size_t i;
+		a->held = false;
+		if (typed_option(ui, a, n, key, "item", &a->cur, &i))
+			a->cur = i;
 		return false;
+	}
 	case UI_DO_SPACE:
 		a->held = !a->held;
 		return false;
 	case UI_DO_ENTER:
+		if (typed)
+			return false;  /* ends the number typed: the item stays marked */
 		for (size_t i = 0; i < n; i++)
 			a->scratch[i] = it->shown[a->order[i]];
 		r->order = a->scratch;
@@ -365,7 +421,7 @@ static bool order_words(const struct ui_ask *a, const struct item *it, struct ui
 }
 
 static const struct ui_key order_keys[] = {
-	UI_KEYS('1', '9', UI_DO_NUMBER, NULL, NULL),
+	UI_KEYS('0', '9', UI_DO_NUMBER, NULL, NULL),
 	UI_KEYS_USE(ui_keys_list),
 	UI_KEY(' ', UI_DO_SPACE, "Space", "grab"),
 	UI_KEY('\r', UI_DO_ENTER, "Enter", "answer"),
@@ -394,8 +450,8 @@ static void build_match_left(const struct ui_ask *a, const struct item *it, stru
 		if (a->pair[i] == UI_INPUT_NO_PAIR)
 			text_buf_puts(&tb, "?");
 		else
-			text_buf_printf(&tb, "%c. %s", (char)('a' + a->pair[i]), q->rights[it->shown[a->pair[i]]]);
-		snprintf(b, sizeof b, "%s %zu. ", pointer(on), i + 1);
+			text_buf_printf(&tb, "%c. %s", ui_pick_label(a->pair[i]), q->rights[it->shown[a->pair[i]]]);
+		snprintf(b, sizeof b, "%s %*zu. ", pointer(on), num_width(it->nshown), i + 1);
 		ui_draw_wrap(r, width, 0, b, on ? UI_LOOK_ACCENT : UI_LOOK_PLAIN, tb.s ? tb.s : "",
 		             on && !a->right ? UI_LOOK_SELECT : (on ? UI_LOOK_BOLD : UI_LOOK_PLAIN), on && !a->right);
 		text_buf_free(&tb);
@@ -413,7 +469,7 @@ static void build_match_right(const struct ui_ask *a, const struct item *it, str
 		for (size_t i = 0; i < n; i++)
 			if (a->pair[i] == j)
 				with = i;
-		snprintf(b, sizeof b, "%s %c. ", pointer(on), (char)('a' + j));
+		snprintf(b, sizeof b, "%s %c. ", pointer(on), ui_pick_label(j));
 		struct text_buf tb = {0};
 		text_buf_puts(&tb, it->q->rights[it->shown[j]]);
 		if (with != UI_INPUT_NO_PAIR)
@@ -480,28 +536,34 @@ static bool key_match(struct ui *ui, struct ui_ask *a, const struct item *it, en
                       int key, struct response *r)
 {
 	size_t n = it->nshown;
+	size_t typed = take_typed(a, act);
 	if (ui_keys_move(a->right ? &a->rcur : &a->cur, n, act, 5))
 		return false;
 	switch (act) {
 	case UI_DO_LEFT: a->right = false; return false;
 	case UI_DO_RIGHT: go_right(a, n); return false;
-	case UI_DO_NUMBER:
-		if (option_of(act, key) >= n) {
-			ui_screen_say(ui, "There are %zu items.", n);
+	case UI_DO_NUMBER: {
+		size_t i;
+		a->right = false;
+		if (typed_option(ui, a, n, key, "item", &a->cur, &i)) {
+			a->cur = i;
+			go_right(a, n);
+		}
+		return false;
+	}
+	case UI_DO_LETTER: {
+		size_t j = ui_pick_partner(key, n);
+		if (j == SIZE_MAX) {
+			ui_screen_say(ui, "There are %zu partners, %c to %c.", n, ui_pick_label(0), ui_pick_label(n - 1));
 			return false;
 		}
-		a->cur = option_of(act, key);
-		go_right(a, n);
+		pair_with(a, n, j);
 		return false;
-	case UI_DO_LETTER:
-		if (option_of(act, key) >= n) {
-			ui_screen_say(ui, "There are %zu partners, a to %c.", n, (char)('a' + n - 1));
-			return false;
-		}
-		pair_with(a, n, option_of(act, key));
-		return false;
+	}
 	case UI_DO_SPACE: case UI_DO_ENTER:
-		if (a->right) {
+		if (typed) {
+			go_right(a, n);  /* ends the item's number typed: now its partner */
+		} else if (a->right) {
 			pair_with(a, n, a->rcur);
 		} else if (act == UI_DO_ENTER && all_paired(a, n)) {
 			for (size_t i = 0; i < n; i++)
@@ -524,9 +586,11 @@ static bool match_words(const struct ui_ask *a, const struct item *it, struct ui
 	return range_words(a, it, f);
 }
 
+/* The partners' letters skip the commands, which come first (ui_pick). */
 static const struct ui_key match_keys[] = {
-	UI_KEYS('1', '9', UI_DO_NUMBER, "1-9", "item"),
+	UI_KEYS('0', '9', UI_DO_NUMBER, "1-9", "item"),
 	UI_KEYS('a', 'z', UI_DO_LETTER, "a-z", "partner"),
+	UI_KEYS('A', 'Z', UI_DO_LETTER, NULL, NULL),
 	UI_KEYS_USE(ui_keys_list),
 	UI_FKEY(KEY_LEFT, UI_DO_LEFT, "\u2190\u2192", "column"),
 	UI_FKEY(KEY_RIGHT, UI_DO_RIGHT, NULL, NULL),
@@ -598,19 +662,26 @@ static const struct ui_key card_back_keys[] = {
 static const char field_help[] =
 	"Type the answer and press Enter. Numbers may be digits (26, 1,000, 2.5) or words "
 	"(twenty-six), with their unit. Case, accents and a small typo are forgiven. "
+	"Editing as in a shell: Ctrl-A or Home to the start, Ctrl-E or End to the end, "
+	"Ctrl-B and Ctrl-F a character, Alt-B and Alt-F a word; Ctrl-U deletes to the start, "
+	"Ctrl-K to the end, Ctrl-W the word before the cursor. "
 	"While typing, letters are text: press Esc first for a command (Esc h hint, "
 	"Esc s skip, Esc ? help, Esc q quit); Alt with the letter does the same.";
+
+/* How numbers past 9 are typed (ui_pick). */
+#define NUMBER_HELP "With more than 9, type the number digit by digit: 1 then 2 is 12, " \
+	"1 then Enter is 1."
 
 static const struct ui_input inputs[Q_NTYPES] = {
 	[Q_CHOICE] = {
 		.build = build_choice, .key = key_choice, .keys = choice_keys, .words = range_words,
-		.help = "Press an option's number or letter to answer at once, or mark one with the "
-		        "arrows and press Enter.",
+		.help = "Press an option's number to answer at once, or mark one with the arrows and "
+		        "press Enter. " NUMBER_HELP,
 	},
 	[Q_MULTI] = {
 		.build = build_multi, .key = key_multi, .keys = multi_keys, .words = range_words,
-		.help = "Pick every right option: its number or letter, or Space on the marked one, "
-		        "turns it on or off. Enter answers. A wrong pick costs as much as a right one earns.",
+		.help = "Pick every right option: its number, or Space on the marked one, turns it on "
+		        "or off. Enter answers. A wrong pick costs as much as a right one earns. " NUMBER_HELP,
 	},
 	[Q_TRUEFALSE] = {
 		.build = build_truefalse, .key = key_truefalse, .keys = truefalse_keys,
@@ -628,13 +699,14 @@ static const struct ui_input inputs[Q_NTYPES] = {
 		.build = build_order, .key = key_order, .keys = order_keys, .words = order_words,
 		.help = "Put the items in order, the first at the top: mark one (arrows or its number), "
 		        "Space grabs it, the arrows move it, Space drops it. Enter answers; each pair of "
-		        "items in the right order earns its share.",
+		        "items in the right order earns its share. " NUMBER_HELP,
 	},
 	[Q_MATCH] = {
 		.build = build_match, .key = key_match, .keys = match_keys, .words = match_words,
 		.help = "Pair each numbered item with its partner: press the item's number (or mark it), "
 		        "then the partner's letter (or the arrows and Enter in the right column). Tab or "
-		        "the left and right arrows switch columns. Enter answers once all are paired.",
+		        "the left and right arrows switch columns. Enter answers once all are paired. "
+		        "The letters skip h, s and q, which are commands. " NUMBER_HELP,
 	},
 	[Q_CARD] = {
 		.build = build_card, .key = key_card, .keys = card_front_keys,

@@ -26,6 +26,8 @@ struct ui;
 /* The answer being put together on the question screen. */
 struct ui_ask {
 	size_t cur;                              /* the focused option (shown position); truefalse: 0 true */
+	size_t typed;                            /* the number of an option typed so far, waiting for
+	                                            another digit or Enter (ui_pick); 0 none */
 	unsigned long picked;                    /* multi: bit k set when shown option k is picked */
 	size_t order[DECK_MAX_CHOICES];          /* order: shown positions, in the learner's order */
 	bool held;                               /* order: the focused item moves with it */

@@ -59,10 +59,55 @@ void ui_keys_add(struct ui_keyset *ks, const struct ui_key *rows, const char *vi
 	}
 }
 
+/* How long the rest of an escape sequence may take to come, in ms: its
+ * bytes come in one write, far faster than anyone types. */
+#define SEQ_WAIT_MS 10
+
+/* The next character of a sequence already under way; -1 when none comes
+ * at once (or a key code comes instead, which is put back). */
+static int seq_next(void)
+{
+	wint_t wc = 0;
+	int r = get_wch(&wc);
+	if (r == KEY_CODE_YES) {
+		ungetch((int)wc);
+		return -1;
+	}
+	return r == OK ? (int)wc : -1;
+}
+
+/* After an Esc read as a character: a CSI (Esc [ parameters and
+ * intermediates, then a final byte from 0x40 to 0x7E) or an SS3 (Esc O,
+ * parameter bytes, then one byte) that ncurses did not decode is read to
+ * its end and dropped: returns true.  Otherwise false, with any character
+ * that followed put back: a lone Esc, or Esc then a letter (Alt with it). */
+static bool swallow_sequence(void)
+{
+	int was = wgetdelay(stdscr);
+	timeout(SEQ_WAIT_MS);
+	int c = seq_next();
+	bool dropped = c == '[' || c == 'O';
+	if (c == '[') {
+		do
+			c = seq_next();
+		while (c >= 0x20 && c <= 0x3F);
+	} else if (c == 'O') {
+		do
+			c = seq_next();
+		while (c >= 0x30 && c <= 0x3F);
+	} else if (c >= 0) {
+		unget_wch((wchar_t)c);
+	}
+	timeout(was);
+	return dropped;
+}
+
 int ui_keys_read(int *key, bool *fkey)
 {
 	wint_t wc = 0;
 	int r = get_wch(&wc);
+	while (r == OK && wc == 27 && swallow_sequence())
+		r = get_wch(&wc);
 	*fkey = r == KEY_CODE_YES;
 	*key = (int)wc;
 	if (*fkey && *key == KEY_ENTER) {
@@ -169,20 +214,6 @@ size_t ui_keys_footer(const struct ui_keyset *ks, ui_keys_describe *describe, co
 		v[j] = t;
 	}
 	return l.n;
-}
-
-bool ui_keys_range(struct ui_foot *f, size_t n)
-{
-	if (n == 0)
-		return false;
-	if (n > 9 && f->act == UI_DO_NUMBER)
-		n = 9;
-	char first = f->act == UI_DO_NUMBER ? '1' : 'a';
-	if (n == 1)
-		snprintf(f->key, sizeof f->key, "%c", first);
-	else
-		snprintf(f->key, sizeof f->key, "%c-%c", first, (char)(first + (int)n - 1));
-	return true;
 }
 
 bool ui_keys_move(size_t *cur, size_t n, enum ui_action act, size_t page)

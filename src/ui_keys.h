@@ -19,7 +19,8 @@
 enum ui_action {
 	UI_DO_NONE, UI_DO_REDRAW, UI_DO_INSERT, UI_DO_NUMBER, UI_DO_LETTER, UI_DO_TRUE, UI_DO_FALSE,
 	UI_DO_RATE, UI_DO_UP, UI_DO_DOWN, UI_DO_PGUP, UI_DO_PGDN, UI_DO_TOP, UI_DO_BOTTOM,
-	UI_DO_LEFT, UI_DO_RIGHT, UI_DO_HOME, UI_DO_END, UI_DO_BACKSPACE, UI_DO_DELETE, UI_DO_KILL,
+	UI_DO_LEFT, UI_DO_RIGHT, UI_DO_WORD_LEFT, UI_DO_WORD_RIGHT, UI_DO_HOME, UI_DO_END,
+	UI_DO_BACKSPACE, UI_DO_DELETE, UI_DO_KILL, UI_DO_KILL_END, UI_DO_RUBOUT,
 	UI_DO_SPACE, UI_DO_ENTER, UI_DO_TAG, UI_DO_LIMIT, UI_DO_YES, UI_DO_NO, UI_DO_RETRY,
 	UI_DO_DECKS, UI_DO_HINT, UI_DO_SKIP, UI_DO_COMMAND, UI_DO_CANCEL, UI_DO_CLOSE, UI_DO_HELP,
 	UI_DO_QUIT
@@ -74,7 +75,10 @@ void ui_keys_add(struct ui_keyset *ks, const struct ui_key *rows, const char *vi
 
 /* Reads a key: returns get_wch's result, with *key the character or KEY_
  * code.  Enter comes back as '\r' and Backspace as 127, whichever way the
- * terminal sends them. */
+ * terminal sends them.  An escape sequence that ncurses does not know (a
+ * CSI such as Esc [ 4 ~, or an SS3 such as Esc O 5 F) is read whole and
+ * dropped, never turned into keys; a lone Esc, and Esc then a letter (Alt
+ * with the letter), come back as Esc followed by the letter. */
 int ui_keys_read(int *key, bool *fkey);
 
 /* The row of ks that key matches (ui_keys_always first), or NULL; a row
@@ -100,10 +104,6 @@ typedef bool ui_keys_describe(const struct ui *ui, const void *state, const stru
  * (may be NULL) is asked about each with ui and state.  Returns how many. */
 size_t ui_keys_footer(const struct ui_keyset *ks, ui_keys_describe *describe, const struct ui *ui,
                       const void *state, struct ui_foot *v, size_t cap);
-
-/* Writes the range of n options that number or letter keys reach into f's
- * key ("1-3", "a-c", "1"); false when there is none. */
-bool ui_keys_range(struct ui_foot *f, size_t n);
 
 /* Moves a focus among n things for the moving actions (page: a page's
  * worth); returns whether act was one of them. */

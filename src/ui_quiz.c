@@ -5,7 +5,9 @@
 
 #include "score.h"
 #include "text.h"
+#include "ui_input.h"
 #include "ui_screens.h"
+#include "verdict.h"
 
 void ui_quiz_header(const struct ui *ui, const struct item *it, bool answered)
 {
@@ -20,14 +22,38 @@ void ui_quiz_header(const struct ui *ui, const struct item *it, bool answered)
 	ui_draw_header(title, right, label, (double)(pos + (answered ? 1 : 0)) / (double)n);
 }
 
+void ui_quiz_next(struct ui *ui)
+{
+	session_next(ui_screen_quiz(ui));
+	if (ui_screen_item(ui))
+		ui_screen_replace(ui, &ui_screen_question, NULL);
+	else
+		ui_quiz_end(ui);
+}
+
 void ui_quiz_judge(struct ui *ui, const struct item *it)
 {
-	if (it)
+	if (!it)
+		return;
+	if (it->state != ITEM_ANSWERED || !ui_input_for(it->q->type)->rated) {
 		ui_screen_replace(ui, &ui_screen_feedback, it);
+		return;
+	}
+	/* A rating is the learner's own verdict: on at once, and said on the
+	 * message line of what comes next. */
+	char b[160], pts[32];
+	verdict_rated_headline(it->given, it->verdict.outcome, b, sizeof b);
+	score_format_points(it->earned, pts, sizeof pts);
+	ui_quiz_next(ui);
+	ui_screen_say(ui, "%s +%s points", b, pts);
 }
 
 void ui_quiz_end(struct ui *ui)
 {
+	/* From under the too-small screen too: it and what is over the
+	 * quiz's screen go; the dispatcher shows it again while needed. */
+	while (ui->depth > 1 && (ui_screen_top(ui)->screen->overlay || ui_screen_top(ui)->screen == &ui_screen_small))
+		ui_screen_pop(ui);
 	ui_screen_replace(ui, &ui_screen_summary, NULL);
 }
 

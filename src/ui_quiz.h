@@ -15,8 +15,13 @@ struct ui;
  * (answered: it counts as done). */
 void ui_quiz_header(const struct ui *ui, const struct item *it, bool answered);
 
-/* Shows the verdict on it (NULL: nothing) in place of the screen on top. */
+/* Shows the verdict on it (NULL: nothing) in place of the screen on top;
+ * a rated card goes on at once instead, its rating said on the message
+ * line of the next question or the summary. */
 void ui_quiz_judge(struct ui *ui, const struct item *it);
+
+/* Moves on from the item judged: the next question, or the summary. */
+void ui_quiz_next(struct ui *ui);
 
 /* Ends the quiz: its summary in place of the screen on top. */
 void ui_quiz_end(struct ui *ui);

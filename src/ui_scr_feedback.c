@@ -115,12 +115,7 @@ static bool feedback_key(struct ui *ui, void *state, enum ui_action act, int key
 		return true;
 	switch (act) {
 	case UI_DO_ENTER:
-		/* On: the next question, or the summary. */
-		session_next(ui_screen_quiz(ui));
-		if (ui_screen_item(ui))
-			ui_screen_replace(ui, &ui_screen_question, NULL);
-		else
-			ui_quiz_end(ui);
+		ui_quiz_next(ui);
 		return true;
 	case UI_DO_QUIT:
 		ui_quiz_ask_quit(ui, true);

@@ -41,7 +41,8 @@ static void build_help(struct ui *ui, const struct ui_frame *under, size_t inner
 }
 
 /* A box in the middle, at most 72 columns wide, over the body and the
- * message line. */
+ * message line; the rows it spans are blanked first, so that nothing of
+ * the screen under it shows beside it. */
 static void help_draw(struct ui *ui, void *state, const struct ui_area *area)
 {
 	struct help *st = state;
@@ -57,6 +58,7 @@ static void help_draw(struct ui *ui, void *state, const struct ui_area *area)
 	size_t h = ui->rows.n + 2 < height ? ui->rows.n + 2 : height;
 	if (h < 3)
 		return;
+	ui_draw_clear(area->top, h);
 	ui_draw_box(area->top, x0, h, w);
 	ui_draw_rows(&ui->rows, area->top + 1, x0 + 2, inner, h - 2, &st->scroll, x0 + w - 2);
 }

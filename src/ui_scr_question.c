@@ -3,8 +3,10 @@
  * (ui_input); hint, skip and quit. */
 #include <stdio.h>
 
+#include "qtype.h"
 #include "score.h"
 #include "ui_input.h"
+#include "ui_pick.h"
 #include "ui_quiz.h"
 #include "ui_screens.h"
 #include "verdict.h"
@@ -39,7 +41,7 @@ static void question_draw(struct ui *ui, void *state, const struct ui_area *area
 	char b[512], pts[32];
 	ui_quiz_header(ui, it, false);
 	score_format_points(k->hint ? it->q->points * SCORE_HINT_FACTOR : it->q->points, pts, sizeof pts);
-	snprintf(b, sizeof b, "%s %s %s points%s", deck_type_name(it->q->type), ui_draw_glyph(UI_GLYPH_DOT),
+	snprintf(b, sizeof b, "%s %s %s points%s", qtype_get(it->q->type)->label, ui_draw_glyph(UI_GLYPH_DOT),
 	         pts, k->hint ? " (hint taken)" : "");
 	ui_draw_wrap(r, width, 0, "", UI_LOOK_PLAIN, b, UI_LOOK_DIM, false);
 	ui_draw_blank(r);
@@ -95,22 +97,13 @@ static bool question_key(struct ui *ui, void *state, enum ui_action act, int key
 	case UI_DO_COMMAND: st->ask.command = true; return true;
 	default: break;
 	}
-	if (after_esc)
-		return true;  /* a key that is no command just leaves the command */
+	if (after_esc && act != UI_DO_WORD_LEFT && act != UI_DO_WORD_RIGHT)
+		return true;  /* a key that is no command (nor Alt-B, Alt-F) just leaves the command */
 	struct response r = {0};
 	if (ui_input_for(it->q->type)->key(ui, &st->ask, it, act, key, &r))
 		ui_quiz_judge(ui, session_answer(s, &r));
 	return true;
 }
-
-/* The commands of every question, before the keys of its type (whose
- * letters they would otherwise fall in). */
-static const struct ui_key commands[] = {
-	UI_KEY('h', UI_DO_HINT, "h", "hint"),
-	UI_KEY('s', UI_DO_SKIP, "s", "skip"),
-	UI_KEYS_USE(ui_keys_global),
-	UI_KEYS_END
-};
 
 /* The commands, then the rows of the item's type in its mode; while
  * typing the commands are reached through Esc. */
@@ -122,7 +115,8 @@ static void question_keys(const struct ui *ui, const void *state, struct ui_keys
 		return;
 	const struct ui_input *in = ui_input_for(it->q->type);
 	bool alt = in->alt && in->alt(&st->ask);
-	ui_keys_add(ks, commands, in->typing && !alt ? "Esc " : NULL);
+	/* The commands first: no key of a type is one of them (ui_pick). */
+	ui_keys_add(ks, ui_pick_commands, in->typing && !alt ? "Esc " : NULL);
 	ui_keys_add(ks, alt ? in->keys_alt : in->keys, NULL);
 }
 

@@ -1,5 +1,6 @@
 /* ui_scr_small — shown alone while the window is below UI_CURSES_MIN_COLS x
- * UI_CURSES_MIN_ROWS: it says how big the window must be; q quits. */
+ * UI_CURSES_MIN_ROWS: it says how big the window must be; q quits, asking
+ * first when a quiz is under way. */
 #include <curses.h>
 #include <stdio.h>
 
@@ -10,7 +11,9 @@
 
 static void small_draw(struct ui *ui, void *state, const struct ui_area *area)
 {
-	(void)ui, (void)state, (void)area;
+	(void)area;
+	if (ui_screen_top(ui)->state != state)
+		return;  /* a question over it shows alone: there is no room for both */
 	size_t cols = ui_draw_cols(), lines = ui_draw_lines();
 	char b[200];
 	snprintf(b, sizeof b, "Make the window at least %d%s%d; now %zu%s%zu. q quits.", UI_CURSES_MIN_COLS,
@@ -32,16 +35,19 @@ static void small_draw(struct ui *ui, void *state, const struct ui_area *area)
 	layout_lines_free(&l);
 }
 
-/* q leaves at once; a quiz under way ends, and its summary still goes to
- * --summary-json. */
+/* q, as everywhere: a quiz under way asks first (the yes-or-no question
+ * over this screen, in its short form), then ends with its summary under
+ * this screen; otherwise it leaves at once. */
 static bool small_key(struct ui *ui, void *state, enum ui_action act, int key)
 {
 	(void)state, (void)key;
 	if (act != UI_DO_QUIT)
 		return true;
-	if (ui_screen_quiz(ui) && ui->json_due)
-		ui_quiz_finish(ui);
-	ui->done = true;
+	const struct session *s = ui_screen_quiz(ui);
+	if (s && !session_done(s))
+		ui_quiz_ask_quit(ui, session_current(s) == NULL);
+	else
+		ui->done = true;
 	return true;
 }
 

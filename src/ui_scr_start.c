@@ -14,7 +14,9 @@
 /* Rows of the start screen after the decks. */
 enum { PICK_TAG, PICK_LIMIT, PICK_GO, PICK_NROWS };
 
-static const size_t limits[] = { 0, 5, 10, 20, 30, 50 };  /* 0: all */
+/* The numbers of questions the arrows step through (0: all); any other
+ * can be typed. */
+static const size_t limits[] = { 0, 5, 10, 20, 30, 50 };
 #define NLIMITS (sizeof limits / sizeof limits[0])
 
 /* The screen's state: decks, a tag, a number of questions. */
@@ -26,7 +28,8 @@ struct pick {
 	const char **tags;          /* the tags of the decks in play (owned array, borrowed strings) */
 	size_t ntags;               /* tags in tags */
 	size_t tag;                 /* 0: every tag; k: tags[k - 1] */
-	size_t limit;               /* an index into limits[] */
+	size_t limit;               /* at most this many questions; 0: all */
+	bool typing;                /* digits typed on the Questions row go on the number */
 	size_t scroll;              /* first body row shown */
 };
 
@@ -49,20 +52,30 @@ static const char *picked_tag(const struct pick *p)
 	return p->tag ? p->tags[p->tag - 1] : NULL;
 }
 
-/* Questions of the decks in play that carry the tag picked. */
+/* Questions of deck i that carry the tag picked; 0 when it is not in play. */
+static size_t deck_count(const struct pick *p, size_t i)
+{
+	if (!in_play(p, i))
+		return 0;
+	const char *tag = picked_tag(p);
+	const struct deck *d = p->lib->v[i].deck;
+	size_t n = 0;
+	for (size_t k = 0; k < d->nquestions; k++)
+		if (!tag || deck_has_tag(&d->questions[k], tag))
+			n++;
+	return n;
+}
+
+/* Questions of the decks in play that carry the tag picked; *ndecks
+ * receives how many decks have at least one. */
 static size_t pick_count(const struct pick *p, size_t *ndecks)
 {
-	const char *tag = picked_tag(p);
 	size_t n = 0;
 	*ndecks = 0;
 	for (size_t i = 0; i < p->lib->n; i++) {
-		if (!in_play(p, i))
-			continue;
-		(*ndecks)++;
-		const struct deck *d = p->lib->v[i].deck;
-		for (size_t k = 0; k < d->nquestions; k++)
-			if (!tag || deck_has_tag(&d->questions[k], tag))
-				n++;
+		size_t k = deck_count(p, i);
+		n += k;
+		*ndecks += k > 0;
 	}
 	return n;
 }
@@ -193,7 +206,7 @@ static void choice_rows(const struct pick *p, struct ui_rows *r, size_t width)
 {
 	char b[1024], t[1024];
 	size_t ndecks, nq = pick_count(p, &ndecks);
-	size_t lim = limits[p->limit];
+	size_t lim = p->limit;
 	size_t take = lim && lim < nq ? lim : nq;
 	const char *tag = picked_tag(p);
 	for (size_t k = 0; k < PICK_NROWS; k++) {
@@ -209,7 +222,9 @@ static void choice_rows(const struct pick *p, struct ui_rows *r, size_t width)
 			snprintf(b, sizeof b, "< %.1000s >", t);
 		} else if (k == PICK_LIMIT) {
 			ui_draw_span(r, row, 1, UI_LOOK_PLAIN, "  Questions  ", 13);
-			if (lim && lim < nq)
+			if (p->typing)
+				snprintf(b, sizeof b, "< %zu_ of %zu >", lim, nq);
+			else if (lim && lim < nq)
 				snprintf(b, sizeof b, "< %zu of %zu >", lim, nq);
 			else
 				snprintf(b, sizeof b, "< all %zu >", nq);
@@ -257,13 +272,13 @@ static void start_quiz(struct ui *ui, struct pick *p)
 	}
 	size_t n = 0;
 	for (size_t i = 0; i < p->lib->n; i++)
-		if (in_play(p, i))
+		if (deck_count(p, i) > 0)
 			decks[n++] = p->lib->v[i].deck;
 	const char *tag = picked_tag(p);
 	struct session_opts so = ui->so;
 	so.tags = tag ? &tag : NULL;
 	so.ntags = tag ? 1 : 0;
-	so.limit = limits[p->limit];
+	so.limit = p->limit;
 	struct session *s = session_new(decks, n, &so);
 	free(decks);
 	ui->so.seed = ui->so.seed * 6364136223846793005u + 1442695040888963407u;  /* the next quiz differs */
@@ -288,9 +303,50 @@ static void change_tag(struct pick *p, bool back)
 	p->tag = back ? (p->tag + n - 1) % n : (p->tag + 1) % n;
 }
 
+/* The next of limits[] after the number in force (back: before it), all
+ * counting as the most; a number typed falls between them. */
 static void change_limit(struct pick *p, bool back)
 {
-	p->limit = back ? (p->limit + NLIMITS - 1) % NLIMITS : (p->limit + 1) % NLIMITS;
+	size_t ndecks, nq = pick_count(p, &ndecks);
+	size_t now = p->limit && p->limit < nq ? p->limit : 0;
+	size_t k = 0;
+	for (size_t i = 1; i < NLIMITS; i++) {
+		if (back && (!now || limits[i] < now))
+			k = i;   /* the last step under now */
+		if (!back && (!now || limits[i] > now)) {
+			k = i;   /* the first step over now */
+			break;
+		}
+	}
+	p->limit = limits[k];
+	p->typing = false;
+}
+
+/* A digit typed: the focus goes to the Questions row and the digit onto
+ * the number being typed there (a new one after the row was left). */
+static void type_limit(struct ui *ui, struct pick *p, int digit)
+{
+	size_t ndecks, nq = pick_count(p, &ndecks);
+	p->cur = p->lib->n + PICK_LIMIT;
+	size_t was = p->typing ? p->limit : 0;
+	if (was >= 100000)
+		return;
+	p->limit = was * 10 + (size_t)(digit - '0');
+	p->typing = true;
+	if (nq && p->limit > nq) {
+		ui_screen_say(ui, "There are %zu questions.", nq);
+		p->limit = nq;
+	}
+}
+
+/* Backspace on the number being typed: its last digit goes (none left: all). */
+static void untype_limit(struct pick *p)
+{
+	if (p->cur != p->lib->n + PICK_LIMIT)
+		return;
+	size_t ndecks, nq = pick_count(p, &ndecks);
+	p->limit = p->limit < nq ? p->limit / 10 : 0;  /* all stays all */
+	p->typing = p->limit != 0;
 }
 
 /* Space on a row: a deck in or out, the next tag or number, or start. */
@@ -319,9 +375,16 @@ static bool start_key(struct ui *ui, void *state, enum ui_action act, int key)
 	(void)key;
 	struct pick *p = state;
 	size_t n = p->lib->n;
+	if (act != UI_DO_NUMBER && act != UI_DO_BACKSPACE && p->typing) {
+		p->typing = false;  /* a number typed is set by any other key */
+		if (act == UI_DO_ENTER)
+			return true;
+	}
 	if (ui_keys_move(&p->cur, n + PICK_NROWS, act, 5))
 		return true;
 	switch (act) {
+	case UI_DO_NUMBER: type_limit(ui, p, key); return true;
+	case UI_DO_BACKSPACE: untype_limit(p); return true;
 	case UI_DO_SPACE: press(ui, p); return true;
 	case UI_DO_LEFT: case UI_DO_RIGHT:
 		if (p->cur == n + PICK_TAG)
@@ -344,6 +407,8 @@ static const struct ui_key start_keys[] = {
 	UI_FKEY(KEY_RIGHT, UI_DO_RIGHT, NULL, NULL),
 	UI_KEY('t', UI_DO_TAG, NULL, NULL),
 	UI_KEY('n', UI_DO_LIMIT, NULL, NULL),
+	UI_KEYS('0', '9', UI_DO_NUMBER, NULL, NULL),  /* the help's paragraph tells them */
+	UI_KEY(127, UI_DO_BACKSPACE, NULL, NULL),
 	UI_KEY(' ', UI_DO_SPACE, "Space", "select"),
 	UI_KEY('\r', UI_DO_ENTER, "Enter", "start"),
 	UI_KEYS_USE(ui_keys_global),
@@ -359,6 +424,7 @@ const struct ui_screen ui_screen_start = {
 	.key = start_key,
 	.keys = start_keys,
 	.help = "Pick the decks with Space (none picked: every deck), then a tag and how many "
-	        "questions with the arrows on their rows (or t and n), and press Enter. A deck "
+	        "questions with the arrows on their rows (or t and n), and press Enter. Digits "
+	        "type how many questions (Backspace edits; Enter or moving away sets it). A deck "
 	        "marked as not valid shows its first error; recall check FILE lists them all.",
 };

@@ -11,6 +11,7 @@
 #include "text.h"
 #include "ui_quiz.h"
 #include "ui_screens.h"
+#include "verdict.h"
 
 /* The screen's state. */
 struct summary_screen {
@@ -44,7 +45,7 @@ static void summary_close(struct ui *ui, void *state)
 static void tag_row(struct ui_rows *r, size_t width, size_t namew, const struct tag_stat *t)
 {
 	char name[256], cut[256], bar[1024], tail[96];
-	double frac = t->max > 0 ? t->earned / t->max : 0.0;
+	double frac = t->grade / 100.0;
 	text_escape_into(t->tag, false, name, sizeof name);
 	size_t w = layout_truncate(name, namew, ui_draw_glyph(UI_GLYPH_ELLIPSIS), cut, sizeof cut);
 	size_t len = strlen(cut);
@@ -53,10 +54,10 @@ static void tag_row(struct ui_rows *r, size_t width, size_t namew, const struct 
 		w++;
 	}
 	cut[len] = '\0';
-	snprintf(tail, sizeof tail, " %3.0f%%  %zu of %zu right", 100.0 * frac, t->correct, t->asked);
+	snprintf(tail, sizeof tail, " %3.0f%%  %zu of %zu right", t->grade, t->correct, t->held);
 	size_t tw = ui_draw_width(tail);
 	if (namew + 2 + tw + 6 > width) {
-		snprintf(tail, sizeof tail, " %3.0f%%", 100.0 * frac);  /* no room for the count */
+		snprintf(tail, sizeof tail, " %3.0f%%", t->grade);  /* no room for the count */
 		tw = ui_draw_width(tail);
 	}
 	size_t bw = width > namew + 2 + tw + 3 ? width - namew - 2 - tw : 3;
@@ -71,15 +72,14 @@ static void tag_row(struct ui_rows *r, size_t width, size_t namew, const struct 
 	ui_draw_span(r, row, 3, UI_LOOK_PLAIN, tail, strlen(tail));
 }
 
-/* The score, the counts, the streak and time; then the bars by tag. */
+/* The grade and the score, the counts, the streak and time; then the
+ * bars by tag. */
 static void build_totals(struct ui *ui, const struct summary *m, size_t width)
 {
 	struct ui_rows *r = &ui->rows;
-	char b[512], x[32], y[32];
-	score_format_points(m->score, x, sizeof x);
-	score_format_points(m->max, y, sizeof y);
-	snprintf(b, sizeof b, "Score %s of %s (%.0f%%)", x, y, m->percent);
-	ui_draw_wrap(r, width, 0, "", UI_LOOK_PLAIN, b, UI_LOOK_BOLD, false);
+	char b[512], x[32];
+	ui_draw_wrap(r, width, 0, "", UI_LOOK_PLAIN, verdict_summary_grade(m, b, sizeof b), UI_LOOK_BOLD, false);
+	ui_draw_wrap(r, width, 0, "", UI_LOOK_PLAIN, verdict_summary_score(m, b, sizeof b), UI_LOOK_PLAIN, false);
 	const char *dot = ui_draw_glyph(UI_GLYPH_DOT);
 	snprintf(b, sizeof b, "%s %zu right %s %s %zu partly right %s %s %zu wrong %s %s %zu skipped",
 	         ui_draw_glyph(UI_GLYPH_RIGHT), m->correct, dot, ui_draw_glyph(UI_GLYPH_PARTIAL), m->partial, dot,
@@ -107,13 +107,28 @@ static void build_totals(struct ui *ui, const struct summary *m, size_t width)
 		tag_row(r, width > 2 ? width - 2 : 1, namew, &m->tags[i]);
 }
 
-/* Every missed question, with its answer and why. */
+/* The offer of a retry, when there is anything to retry. */
+static void build_retry(struct ui_rows *r, const struct summary *m, size_t width)
+{
+	char b[160];
+	if (!m->nretry)
+		return;
+	verdict_retry_offer(m->nmissed, m->unreached, b, sizeof b);
+	snprintf(b + strlen(b), sizeof b - strlen(b), " Press r.");
+	ui_draw_blank(r);
+	ui_draw_wrap(r, width, 0, "", UI_LOOK_PLAIN, b, UI_LOOK_DIM, false);
+}
+
+/* Every missed question, with its answer and why; then the offer of a
+ * retry. */
 static void build_missed(struct ui_rows *r, const struct summary *m, size_t width)
 {
 	char b[64];
 	if (m->nmissed == 0) {
-		ui_draw_wrap(r, width, 0, "", UI_LOOK_PLAIN, m->asked ? "Nothing missed." : "No question answered.",
-		             UI_LOOK_BOLD, false);
+		const char *say = !m->asked ? "No question answered." : m->unreached ?
+		                  "Nothing missed of those answered." : "Nothing missed.";
+		ui_draw_wrap(r, width, 0, "", UI_LOOK_PLAIN, say, UI_LOOK_BOLD, false);
+		build_retry(r, m, width);
 		return;
 	}
 	snprintf(b, sizeof b, "Missed (%zu)", m->nmissed);
@@ -132,6 +147,7 @@ static void build_missed(struct ui_rows *r, const struct summary *m, size_t widt
 		if (it->q->explanation)
 			ui_draw_wrap(r, width, 2, "Why: ", UI_LOOK_DIM, it->q->explanation, UI_LOOK_DIM, false);
 	}
+	build_retry(r, m, width);
 }
 
 /* The header: the deck's title when the quiz had one deck. */
@@ -145,13 +161,13 @@ static void summary_header(const struct ui *ui, const struct summary *m)
 		one = one && (!d || d == di);
 		d = di;
 	}
-	char title[512], e[480], label[64];
+	char title[512], e[480], label[64], g[32];
 	if (d && one)
 		snprintf(title, sizeof title, "Summary: %s", text_escape_into(d->title, false, e, sizeof e));
 	else
 		snprintf(title, sizeof title, "Summary");
-	snprintf(label, sizeof label, "score %.0f%%", m->percent);
-	ui_draw_header(title, "", label, m->percent / 100.0);
+	snprintf(label, sizeof label, "grade %s", verdict_format_grade(m->grade, g, sizeof g));
+	ui_draw_header(title, "", label, m->grade / 100.0);
 }
 
 static void summary_draw(struct ui *ui, void *state, const struct ui_area *area)
@@ -168,10 +184,11 @@ static void summary_draw(struct ui *ui, void *state, const struct ui_area *area)
 	ui_draw_body(&ui->rows, area->top, area->height, &st->scroll);
 }
 
-/* Asks the missed questions again, in a new session in place of this one. */
+/* Asks the missed questions and those not reached again, in a new
+ * session in place of this one. */
 static void retry(struct ui *ui, struct summary_screen *st)
 {
-	if (!st->have_sum || st->sum.nmissed == 0)
+	if (!st->have_sum || st->sum.nretry == 0)
 		return;
 	struct session *r = session_retry(ui_screen_quiz(ui));
 	if (!r) {
@@ -183,15 +200,12 @@ static void retry(struct ui *ui, struct summary_screen *st)
 	ui_screen_replace(ui, &ui_screen_question, NULL);
 }
 
-/* Back to the start screen under this one; the quiz it made goes. */
+/* Back to the start screen under this one.  The quiz stays the last one
+ * in hand (its summary is printed at the end) until another starts. */
 static void back_to_decks(struct ui *ui)
 {
-	if (!ui->lib)
-		return;
-	struct session *s = ui->own;
-	ui->own = NULL;
-	ui_screen_pop(ui);
-	session_free(s);
+	if (ui->lib)
+		ui_screen_pop(ui);
 }
 
 static bool summary_key(struct ui *ui, void *state, enum ui_action act, int key)
@@ -213,9 +227,14 @@ static bool summary_describe(const struct ui *ui, const void *state, const struc
 	const struct summary_screen *st = state;
 	switch (row->act) {
 	case UI_DO_RETRY:
-		if (!st->have_sum || st->sum.nmissed == 0)
+		if (!st->have_sum || st->sum.nretry == 0)
 			return false;
-		snprintf(f->does, sizeof f->does, "retry %zu missed", st->sum.nmissed);
+		if (st->sum.nmissed && st->sum.unreached)  /* the body says how many of each */
+			snprintf(f->does, sizeof f->does, "retry %zu questions", st->sum.nretry);
+		else if (st->sum.nmissed)
+			snprintf(f->does, sizeof f->does, "retry %zu missed", st->sum.nmissed);
+		else
+			snprintf(f->does, sizeof f->does, "retry %zu not reached", st->sum.unreached);
 		return true;
 	case UI_DO_DECKS:
 		return ui->lib != NULL;
@@ -241,6 +260,7 @@ const struct ui_screen ui_screen_summary = {
 	.key = summary_key,
 	.keys = summary_keys,
 	.describe = summary_describe,
-	.help = "The score, the results by tag, and every missed question with its answer. "
-	        "r asks the missed questions again.",
+	.help = "The grade (the share of the questions' points earned), the score (with streak "
+	        "bonuses), the results by tag, and every missed question with its answer. "
+	        "r asks the missed questions and those not reached again.",
 };

@@ -99,6 +99,7 @@ struct ui {
 	int status;                    /* the exit status so far */
 	bool done;                     /* leave the key loop */
 	unsigned dead_reads;           /* key reads in a row that failed at once */
+	bool hangup;                   /* the terminal went away: the quiz ends as on SIGHUP */
 };
 
 /* The yes-or-no question's argument (ui_screen_confirm): the question in

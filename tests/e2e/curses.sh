@@ -77,24 +77,85 @@ keys all Space
 see "card: back after Space" all "Russia's Deputy Foreign Minister"
 see "card: ratings listed" all "1 again  2 hard  3 good  4 easy"
 keys all 3
-see "card: rated" all "Rated good: counts as right."
-keys all Enter
-see "summary: score" all "Score 1050 of 1050 (100%)"
+see "card: the rating goes on to the summary at once" all "Summary: Basic test deck"
+see "card: its rating said there" all "Rated good: counts as right. +"
+see "summary: the grade" all "Grade: 100% (800 of 800 points)"
+see "summary: the score" all "Score: 1050 (with streak bonuses)"
+see "summary: the header says the grade" all "grade 100%"
 see "summary: counts in words and marks" all "✓ 8 right"
 see "summary: bar chart by tag" all "numbers     ████████████████████████████████████████ 100%  3 of 3 right"
 see "summary: nothing missed" all "Nothing missed."
 keys all q
 ended "quiz" all 0
 restored "quiz" all
+see "quiz: its summary stays printed after the screen" all "== Summary =="
+see "quiz: the printed summary has the grade" all "Grade: 100% (800 of 800 points)"
 if grep -q '"percent":	100' "$T/sum.json" 2>/dev/null; then pass "quiz: --summary-json written"
 else fail "quiz: --summary-json written" "$(cat "$T/sum.json" 2>/dev/null)"; fi
+
+# ---- many options: every one picked by number, no letter a command -------
+# A 19-option choice and multi and a 12-pair match (in deck order): with
+# more than 9, a digit that could start a longer number waits for the next
+# digit or Enter; letters never pick choice options, and the partners'
+# letters skip h, s and q, the commands.
+opts= pairs=
+for i in $(seq 1 19); do opts="$opts${opts:+, }\"opt$i\""; done
+for i in $(seq 1 12); do pairs="$pairs${pairs:+, }[\"L$i\", \"R$i\"]"; done
+cat >"$T/many.json" <<JSON
+{"format": "recall-deck/1", "id": "many", "title": "Many options", "questions": [
+  {"id": "c", "type": "choice", "prompt": "Pick twelve.", "choices": [$opts], "answer": "opt12", "shuffle": false, "hint": "Twelve."},
+  {"id": "m", "type": "multi", "prompt": "Pick eight and twelve.", "choices": [$opts], "answer": ["opt8", "opt12"], "shuffle": false},
+  {"id": "o", "type": "choice", "prompt": "Pick one.", "choices": [$opts], "answer": "opt1", "shuffle": false},
+  {"id": "p", "type": "match", "prompt": "Match the twelve.", "pairs": [$pairs]}]}
+JSON
+start many 80 40 -- quiz --in-order "$T/many.json"
+see "many: choice of 19" many "19. opt19"
+see "many: the footer says every number" many "1-19 answer"
+keys many 1
+see "many: 1 waits for another digit" many "option 1… (another digit, or Enter)"
+see_not "many: nothing answered yet" many "Right!"
+keys many 2
+see "many: 1 then 2 picks option 12" many "Right!"
+keys many Enter
+see "many: multi of 19" many "Pick eight and twelve."
+keys many h
+sleep 0.5
+see_not "many: h is the hint, no option" many "[x] 8."
+keys many 8
+see "many: 8 picks at once" many "[x]  8. opt8"
+keys many 1 2
+see "many: 1 2 picks 12" many "[x] 12. opt12"
+keys many 1 Enter
+see "many: 1 then Enter picks 1" many "[x]  1. opt1"
+keys many 1 Enter
+sleep 0.5
+see_not "many: again, unpicks it" many "[x]  1. opt1"
+keys many Enter
+see "many: then Enter answers" many "Right!"
+keys many Enter
+see "many: a third" many "Pick one."
+keys many 1 Enter
+see "many: 1 then Enter answers option 1" many "Right!"
+keys many Enter
+see "many: match of 12" many "Match the twelve."
+see "many: the partners' letters skip the commands" many "1-12 item  a-m partner"
+if wait_for many "g. " && ! printf '%s\n' "$screen" | grep -q ' [hqs]\. R'; then pass "many: no partner lettered h, q or s"
+else fail "many: no partner lettered h, q or s" "$screen"; fi
+keys many 1 1
+see "many: item 11 by its number" many "The partner of item 11"
+keys many m
+see "many: m pairs it with the twelfth partner" many "11. L11  → m."
+keys many s
+see "many: s skips, it is no partner" many "Skipped."
+keys many q y q
+ended "many options" many 0
 
 # ---- help, hint, wrong answers, quitting, retry --------------------------
 start ask 80 24 -- quiz --in-order "$deck"
 see "help: question screen" ask "Which is second?"
 keys ask '?'
 see "help: overlay lists the keys" ask "Keys here"
-see "help: says how the screen works" ask "Press an option's number or letter"
+see "help: says how the screen works" ask "Press an option's number to answer"
 keys ask x
 see "help: any key closes it" ask "1-3 answer"
 keys ask h
@@ -121,7 +182,9 @@ see_not "quit: n goes on" ask "Quit the quiz?"
 keys ask q y
 see "quit: summary follows" ask "5 not reached (of 8)"
 see "summary: missed listed" ask "Missed (3)"
-see "summary: retry offered" ask "r retry 3 missed"
+see "summary: retry offered, missed and not reached" ask "r retry 8 questions"
+keys ask End
+see "summary: the offer in words" ask "Retry the 3 missed and 5 not reached? Press r."
 keys ask r
 see "retry: the missed and the not reached again" ask "question 1 / 8"
 keys ask 2
@@ -159,11 +222,115 @@ see "resize: then answered" size "Right!"
 keys size Enter q
 ended "resize" size 0
 
+# A number is read as the check reads it: a date on a day question, a
+# number followed by words; the feedback says what was read.
+cat >"$T/numbers.json" <<'JSON'
+{"format": "recall-deck/1", "id": "numbers", "title": "Numbers", "questions": [
+  {"id": "d", "type": "number", "prompt": "On which day of April was the attack?", "answer": 22},
+  {"id": "k", "type": "number", "prompt": "How many were killed?", "answer": 26}]}
+JSON
+start num 80 24 -- quiz --in-order "$T/numbers.json"
+see "numbers: a day question" num "On which day of April"
+type_text num "April 22"
+keys num Enter
+see "numbers: a date on a day question is its day" num "Right!"
+see "numbers: said how it was read" num "Read as 22."
+keys num Enter
+see "numbers: the next" num "How many were killed?"
+type_text num "26 civilians"
+keys num Enter
+see "numbers: a number then words" num "Right!"
+see "numbers: read as said" num "Read as 26."
+keys num Enter q
+ended "numbers" num 0
+
+# The field edits as readline does: ^W the word before the cursor, ^A
+# and Alt-F move, ^K deletes to the end, ^U to the start.
+start edit 80 24 -- quiz --in-order --type text "$deck"
+see "editing: text question" edit "Near which meadow?"
+type_text edit "Baisaran medow"
+keys edit C-w
+see_not "editing: ^W deletes the word before the cursor" edit "medow"
+type_text edit "meadow"
+keys edit C-a M-f C-k
+see "editing: Alt-F after the first word, ^K deletes to the end" edit "> Baisaran"
+see_not "editing: the rest gone" edit "Baisaran meadow"
+keys edit C-b C-b C-u
+see "editing: ^U deletes to the start" edit "> an"
+keys edit C-e
+type_text edit "y"
+see "editing: ^E to the end" edit "> any"
+keys edit C-a C-k
+type_text edit "Baisaran"
+keys edit Enter
+see "editing: then answered" edit "Right!"
+keys edit Enter q
+ended "editing" edit 0
+
 start tiny 25 8 -- quiz --in-order "$deck"
 see "too small from the start: size needed" tiny "30×10"
 see "too small from the start: size now" tiny "25×8"
 keys tiny q
-ended "too small from the start: q quits" tiny 0
+see "too small: q asks first, short" tiny "Quit the quiz?"
+see "too small: the question's keys" tiny "y yes"
+keys tiny n
+see_not "too small: n goes back" tiny "Quit the quiz?"
+see "too small: to the size needed" tiny "30×10"
+keys tiny q y
+see "too small: after yes, still too small" tiny "25×8"
+tm resize-window -t tiny -x 80 -y 24
+see "too small: then enlarged, the summary" tiny "8 not reached (of 8)"
+tm resize-window -t tiny -x 25 -y 8
+keys tiny q
+ended "too small from the start: q asks, then quits" tiny 0
+restored "too small from the start" tiny
+see "too small: the summary printed after" tiny "Not reached: 8"
+
+# ---- escape sequences ncurses does not know are dropped whole ------------
+# raw SESSION: sends each sequence that no terminfo entry here decodes (End
+# and Home as some terminals send them, Ctrl-End, the start of a bracketed
+# paste, an SS3 with a parameter) as raw bytes.
+raw() {
+	for _h in "1b 5b 34 7e" "1b 5b 31 7e" "1b 5b 31 3b 35 46" "1b 5b 32 30 30 7e" "1b 4f 35 46"; do
+		# shellcheck disable=SC2086
+		tm send-keys -t "$1" -H $_h
+	done
+}
+start seq 80 24 -- quiz --in-order "$deck"
+see "sequences: choice" seq "Which is second?"
+raw seq
+sleep 0.5
+see_not "sequences: no choice answered" seq "question 1 / 8 █"
+see_not "sequences: no verdict" seq "Wrong."
+see_not "sequences: no verdict (right)" seq "Right!"
+see "sequences: the marked option unmoved" seq "▸ 1. one"
+keys seq 2
+see "sequences: the keys after them still work" seq "Right!"
+keys seq Enter
+see "sequences: multi" seq "Which are even?"
+raw seq
+sleep 0.5
+see_not "sequences: nothing ticked" seq "[x]"
+keys seq 2
+see "sequences: a number after them ticks" seq "[x] 2."
+keys seq q y q
+ended "sequences" seq 0
+start seqt 80 24 -- quiz --in-order --type text "$deck"
+see "sequences: text field" seqt "Near which meadow?"
+type_text seqt "ab"
+raw seqt
+sleep 0.5
+see "sequences: the field" seqt "> ab"
+see_not "sequences: nothing typed" seqt "~"
+see_not "sequences: nothing typed (SS3)" seqt "5F"
+see_not "sequences: no command mode" seqt "Command:"
+keys seqt Escape
+see "sequences: a lone Esc still leads to the commands" seqt "Command: h hint"
+keys seqt Escape
+tm send-keys -t seqt -H 1b 73
+see "sequences: Alt-s skips as Esc s does" seqt "Skipped."
+keys seqt Enter q
+ended "sequences in a field" seqt 0
 
 # ---- signals: Ctrl-C, SIGTERM, SIGHUP; Ctrl-Z and fg ---------------------
 start intr 80 24 -- quiz --in-order "$deck"
@@ -172,17 +339,44 @@ keys intr Down
 keys intr C-c
 ended "Ctrl-C" intr 130
 restored "Ctrl-C" intr
+see "Ctrl-C: the summary printed after the screen" intr "Not reached: 8"
 
 start term 80 24 -- quiz --in-order "$deck"
 see "SIGTERM: quiz running" term "Which is second?"
 kill -TERM "$(recall_pid term)"
 ended "SIGTERM" term 143
 restored "SIGTERM" term
+see "SIGTERM: the summary printed after the screen" term "== Summary =="
 
 start hup 80 24 -- quiz --in-order "$deck"
 see "SIGHUP: quiz running" hup "Which is second?"
 kill -HUP "$(recall_pid hup)"
 ended "SIGHUP" hup 129
+
+# The terminal goes away (its window or session killed) mid-quiz: the
+# report is written first, and the status is that of a hangup.
+# gone CHECK HOW: a quiz answered once, then its terminal killed by HOW.
+gone() {
+	start_jobs=no start gone 80 24 -- quiz --in-order --summary-json "$T/gone.json" "$deck"
+	see "$1: quiz running" gone "Which is second?"
+	keys gone 2
+	see "$1: answered" gone "Right!"
+	tm "$2" -t gone
+	_i=0
+	while [ ! -s "$T/gone.rc" ] && [ $_i -lt 150 ]; do sleep 0.1; _i=$((_i + 1)); done
+	if [ "$(cat "$T/gone.rc" 2>/dev/null)" = 129 ]; then pass "$1: exit status 129"
+	else fail "$1: exit status 129" "got '$(cat "$T/gone.rc" 2>/dev/null)'" "stderr: $(cat "$T/gone.err")"; fi
+	if grep -q '"correct":	1' "$T/gone.json" 2>/dev/null && grep -q '"unreached":	7' "$T/gone.json"; then
+		pass "$1: --summary-json written"
+	else
+		fail "$1: --summary-json written" "$(cat "$T/gone.json" 2>/dev/null)" "stderr: $(cat "$T/gone.err")"
+	fi
+	if grep -q 'Sanitizer\|runtime error\|went away' "$T/gone.err"; then fail "$1: nothing on stderr" "$(cat "$T/gone.err")"
+	else pass "$1: nothing on stderr"; fi
+	rm -f "$T/gone.rc" "$T/gone.json"
+}
+gone "window killed" kill-window
+gone "session killed" kill-session
 
 start stop 80 24 -- quiz --in-order "$deck"
 see "Ctrl-Z: quiz running" stop "Which is second?"
@@ -264,7 +458,16 @@ keys home End
 keys home Up Up
 keys home Right
 see "start: a tag picked" home "< dates >"
-keys home Left Down Right
+see "start: only the decks with that tag count" home "from 2 decks ]"
+keys home Left
+keys home 3
+see "start: a digit types the number of questions" home "< 3_ of"
+keys home BSpace
+see "start: Backspace takes it back" home "< all "
+keys home 4 Enter
+see "start: Enter sets the number typed" home "Start: 4 questions from"
+see "start: and does not start yet" home "< 4 of"
+keys home Right
 see "start: a number picked" home "< 5 of"
 keys home Enter
 see "start: the quiz starts" home "question 1 / 5"
@@ -297,6 +500,16 @@ keys home q y
 see "start: and its summary" home "Summary: Match only"
 keys home q
 ended "start screen" home 0
+restored "start screen" home
+see "start: the last quiz's summary printed after the screen" home "Not reached: 1"
+
+# Leaving the start screen before any quiz prints no summary.
+start noquiz 80 24 XDG_DATA_HOME="$T/xdg" --
+see "start, no quiz: running" noquiz "decks found"
+keys noquiz q
+ended "start, no quiz" noquiz 0
+restored "start, no quiz" noquiz
+see_not "start, no quiz: no summary printed" noquiz "Summary"
 
 # ---- a terminal that cannot be drawn on: the plain mode instead ----------
 start dumb 80 24 TERM=dumb -- quiz --in-order "$deck"

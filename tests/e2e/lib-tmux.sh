@@ -24,7 +24,9 @@ q() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
 # session NAME of that size, from a small script that keeps the terminal
 # settings before and after ($T/NAME.before, .after), recall's stderr
 # ($T/NAME.err) and its exit status ($T/NAME.rc).  Its shell has job
-# control, so Ctrl-Z stops recall alone; "fg" on its input resumes it.
+# control, so Ctrl-Z stops recall alone; "fg" on its input resumes it;
+# with start_jobs=no it has none, and so outlives its terminal (a killed
+# window) to write the status.
 start() {
 	_n=$1 _c=$2 _r=$3
 	shift 3
@@ -35,7 +37,7 @@ start() {
 	for _a in "$@"; do _args="$_args $(q "$_a")"; done
 	cat >"$T/$_n.sh" <<EOF
 trap : INT HUP TERM
-set -m
+$([ "${start_jobs:-yes}" = yes ] && echo "set -m")
 stty -g >$(q "$T/$_n.before")
 env $_env $(q "$RECALL")$_args 2>$(q "$T/$_n.err")
 st=\$?

@@ -51,7 +51,7 @@ shot() {
 
 # A whole quiz in deck order: each question type before and after its
 # answer, a right, a partly right, a wrong and a typo verdict, a card's two
-# sides and its rating, the summary.
+# sides, and the summary its rating goes on to (the rating said there).
 quiz_flow() { # SESSION
 	s=$1
 	shot "$s" choice "question 1 / 8"
@@ -98,9 +98,7 @@ quiz_flow() { # SESSION
 	keys "$s" Space
 	shot "$s" card-back "4 easy"
 	keys "$s" 3
-	shot "$s" feedback-card "Rated good"
-	keys "$s" Enter
-	shot "$s" summary "Summary"
+	shot "$s" summary "Rated good"
 	keys "$s" '?'
 	shot "$s" help-summary "Keys here"
 	keys "$s" x q
@@ -117,7 +115,7 @@ overlay_flow() { # SESSION
 	keys "$s" x h
 	shot "$s" confirm-hint "Take the hint?"
 	keys "$s" y
-	shot "$s" hint-taken "(hint taken)"
+	shot "$s" hint-taken "50 points"
 	keys "$s" s
 	shot "$s" feedback-skipped "Skipped."
 	keys "$s" '?'
@@ -159,6 +157,8 @@ ended "start screen at 120x40" home120 0
 start small 25 8 -- quiz --in-order --seed 5 "$deck"
 shot small small "25×8"
 keys small q
+shot small confirm-small "Quit the quiz?"
+keys small y q
 ended "too small" small 0
 
 e2e_end

@@ -235,6 +235,64 @@ static void test_field_edit(void)
 	CHECK(f.s == NULL);
 }
 
+/* Types s into f, which is emptied first; the cursor ends at the end. */
+static void field_type(struct layout_field *f, const char *s)
+{
+	layout_field_clear(f);
+	for (const char *p = s; *p; p++)
+		layout_field_insert(f, (uint32_t)(unsigned char)*p);
+}
+
+/* The readline keys: ^U kills to the start, ^K to the end, ^W the word
+ * before the cursor; Alt-B and Alt-F move by words. */
+static void test_field_readline(void)
+{
+	struct layout_field f = {0};
+	field_type(&f, "twenty six people");
+	for (int i = 0; i < 6; i++)
+		layout_field_left(&f);                 /* before "people" */
+	layout_field_kill_end(&f);
+	CHECK_STR(layout_field_text(&f), "twenty six ");
+	CHECK(f.cursor == 11);
+	layout_field_kill_end(&f);                 /* at the end: nothing */
+	CHECK_STR(layout_field_text(&f), "twenty six ");
+	layout_field_rubout_word(&f);              /* the spaces and "six" */
+	CHECK_STR(layout_field_text(&f), "twenty ");
+	CHECK(f.cursor == 7);
+	field_type(&f, "one two  three");
+	layout_field_word_left(&f);
+	CHECK(f.cursor == 9);                      /* the start of "three" */
+	layout_field_word_left(&f);
+	CHECK(f.cursor == 4);                      /* of "two", over the spaces */
+	layout_field_rubout_word(&f);              /* "one " goes */
+	CHECK_STR(layout_field_text(&f), "two  three");
+	CHECK(f.cursor == 0);
+	layout_field_rubout_word(&f);              /* at the start: nothing */
+	layout_field_word_left(&f);
+	CHECK(f.cursor == 0);
+	layout_field_word_right(&f);
+	CHECK(f.cursor == 3);                      /* the end of "two" */
+	layout_field_word_right(&f);
+	CHECK(f.cursor == 10);                     /* of "three" */
+	layout_field_word_right(&f);
+	CHECK(f.cursor == 10);
+	layout_field_word_left(&f);
+	layout_field_kill(&f);                     /* ^U: from the start to the cursor */
+	CHECK_STR(layout_field_text(&f), "three");
+	CHECK(f.cursor == 0);
+	field_type(&f, "caf");                     /* words of characters, not bytes */
+	layout_field_insert(&f, 0xE9);
+	layout_field_insert(&f, ' ');
+	layout_field_insert(&f, 0xEF);
+	layout_field_rubout_word(&f);
+	CHECK_STR(layout_field_text(&f), "caf\xc3\xa9 ");
+	layout_field_word_left(&f);
+	CHECK(f.cursor == 0);
+	layout_field_word_right(&f);
+	CHECK(f.cursor == 5);                      /* after the two bytes of the e */
+	layout_field_free(&f);
+}
+
 static void test_field_limit(void)
 {
 	struct layout_field f = {0};
@@ -287,6 +345,7 @@ int main(void)
 	RUN(test_bar);
 	RUN(test_pack);
 	RUN(test_field_edit);
+	RUN(test_field_readline);
 	RUN(test_field_limit);
 	RUN(test_field_view);
 	return check_done();
