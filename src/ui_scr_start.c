@@ -198,6 +198,14 @@ static void deck_rows(const struct pick *p, size_t i, struct ui_rows *r, size_t 
 	layout_truncate(b, width > 6 ? width - 6 : 1, ell, t, sizeof t);
 	row = ui_draw_row(r, 6, focus);
 	ui_draw_span(r, row, 0, UI_LOOK_DIM, t, strlen(t));
+	/* Where the same deck was found again: listed once, with a note. */
+	for (size_t k = 0; k < p->lib->ncopies; k++) {
+		if (p->lib->copies[k].entry != i)
+			continue;
+		text_escape_into(p->lib->copies[k].path, false, t, sizeof t);
+		snprintf(b, sizeof b, "also found as %.900s", t);
+		ui_draw_wrap(r, width, 6, "", UI_LOOK_PLAIN, b, UI_LOOK_DIM, focus);
+	}
 }
 
 /* The rows after the decks: the tag, the number of questions, and the

@@ -442,8 +442,10 @@ cat >"$T/xdg/recall/decks/zz-order.json" <<'JSON'
 {"format": "recall-deck/1", "id": "order-only", "title": "Order only", "questions": [
   {"id": "o", "type": "order", "prompt": "Put these in order.", "items": ["first", "second", "third"]}]}
 JSON
+cp questions/who-is-who.json "$T/xdg/recall/decks/who-copy.json"  # a copy of a bundled deck
 start home 80 24 XDG_DATA_HOME="$T/xdg" --
 see "start: lists the bundled decks" home "Rudenko meets Kumar"
+see "start: a copy of a deck listed once, with a note" home "also found as $T/xdg/recall/decks/who-copy.json"
 see "start: and the learner's own" home "Basic test deck"
 see "start: question counts" home "8 questions"
 see "start: tags" home "facts, numbers, places"
