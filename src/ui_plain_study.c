@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "stop.h"
 #include "text.h"
@@ -16,6 +17,7 @@ enum step {
 	STEP_QUIT,   /* :quit */
 	STEP_END,    /* end of input, or a signal */
 	STEP_ERROR,  /* the database failed: said on stderr */
+	STEP_STAY,   /* nothing to undo: the same prompt again */
 };
 
 /* A line and its buffer, read from in. */
@@ -58,7 +60,7 @@ static enum step undo(struct study *s, FILE *out)
 	}
 	if (r == 0) {
 		fputs("Nothing to undo in this session.\n", out);
-		return STEP_NEXT;
+		return STEP_STAY;
 	}
 	char id[160], deck[160];
 	fprintf(out, "Undone: %s on question %s of deck %s; here it is again.\n",
@@ -118,10 +120,16 @@ static enum step settle(struct study *s, struct reader *r, const struct item *it
 		char *l = prompt(r);
 		if (!l)
 			return STEP_END;
+		if (!isatty(fileno(r->in)))
+			fputc('\n', r->out);  /* no echo: the Graded line starts a line */
 		if (!strcmp(l, ":quit") || !strcmp(l, ":q"))
 			return STEP_QUIT;
-		if (!strcmp(l, ":undo") || !strcmp(l, ":u"))
-			return undo(s, r->out);
+		if (!strcmp(l, ":undo") || !strcmp(l, ":u")) {
+			enum step st = undo(s, r->out);
+			if (st != STEP_STAY)
+				return st;
+			continue;
+		}
 		enum sched_grade pick = grade_of(l, g);
 		if (pick)
 			return commit(s, pick, r->out);
@@ -150,8 +158,12 @@ static enum step ask(struct study *s, struct reader *r, const struct item *it)
 			return STEP_END;
 		if (!strcmp(l, ":quit") || !strcmp(l, ":q"))
 			return STEP_QUIT;
-		if (!strcmp(l, ":undo") || !strcmp(l, ":u"))
-			return undo(s, r->out);
+		if (!strcmp(l, ":undo") || !strcmp(l, ":u")) {
+			enum step st = undo(s, r->out);
+			if (st == STEP_STAY)
+				continue;
+			return st;
+		}
 		if (!strcmp(l, ":skip") || !strcmp(l, ":s")) {
 			const struct item *done = study_skip(s, &g);
 			return settle(s, r, done, g, flipped);
