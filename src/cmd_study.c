@@ -1,6 +1,8 @@
 /* cmd_study — recall study and recall export-progress; see cmd_study.h. */
 #include "cmd_study.h"
 
+#include "cmd_common.h"
+
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
@@ -21,8 +23,6 @@
 #include "study.h"
 #include "text.h"
 #include "ui_plain_study.h"
-
-enum { EXIT_OK = 0, EXIT_USAGE = 1, EXIT_INVALID = 2 };
 
 static const char usage_study[] =
 	"usage: recall study [OPTION]... [DECK]...\n"
@@ -69,27 +69,6 @@ static const char usage_export[] =
 	"  --busy-timeout MS  wait this long for another program's lock (5000)\n"
 	"  -h, --help         show this help\n";
 
-__attribute__((format(printf, 1, 2)))
-static int say_error(const char *fmt, ...)
-{
-	va_list ap;
-	fflush(stdout);
-	fputs("recall: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	return EXIT_USAGE;
-}
-
-static int bad_option(int c, char **argv, const char *cmd)
-{
-	char b[80];
-	text_escape_into(argv[optind - 1], false, b, sizeof b);
-	return say_error("%s: %s option '%s' (try 'recall %s --help')", cmd,
-	                 c == ':' ? "a value is missing for" : "unknown", b, cmd);
-}
-
 /* What study and export-progress share: where the database is, the time. */
 struct common {
 	const char *db;
@@ -112,14 +91,14 @@ static int common_option(struct common *c, int opt, const char *arg)
 		return 0;
 	case OPT_NOW:
 		if (prefs_parse_now(arg, &c->now, err, sizeof err) != 0)
-			return say_error("--now: %s", err);
+			return cmd_error("--now: %s", err);
 		c->fixed_now = true;
 		return 0;
 	default:
 		errno = 0;
 		long ms = strtol(arg, &end, 10);
 		if (!*arg || *end || errno || ms < 0 || ms > 3600000)
-			return say_error("--busy-timeout wants milliseconds from 0 to 3600000, not '%s'",
+			return cmd_error("--busy-timeout wants milliseconds from 0 to 3600000, not '%s'",
 			                 text_escape_into(arg, false, b, sizeof b));
 		c->busy_ms = (int)ms;
 		return 0;
@@ -132,11 +111,11 @@ static int open_store(struct common *c, unsigned flags, struct store **st)
 	char err[1024];
 	if (!c->db) {
 		if (prefs_db_path(c->dbbuf, sizeof c->dbbuf) != 0)
-			return say_error("no place for the progress database: set HOME or XDG_DATA_HOME, or give --db");
+			return cmd_error("no place for the progress database: set HOME or XDG_DATA_HOME, or give --db");
 		c->db = c->dbbuf;
 	}
 	if (store_open(c->db, flags, c->busy_ms, st, err, sizeof err) != 0)
-		return say_error("%s", err);
+		return cmd_error("%s", err);
 	return 0;
 }
 
@@ -167,7 +146,7 @@ static int load_named(struct deckset *ds, char **paths, size_t n)
 	ds->owned = true;
 	ds->v = calloc(n, sizeof *ds->v);
 	if (!ds->v)
-		return say_error("out of memory");
+		return cmd_error("out of memory");
 	for (size_t i = 0; i < n && !stop_signal(); i++) {
 		struct diags d = {0};
 		struct deck *deck = deck_load(paths[i], &d);
@@ -183,7 +162,7 @@ static int load_named(struct deckset *ds, char **paths, size_t n)
 	if (ninvalid) {
 		fprintf(stderr, "recall: refusing to start: fix the deck%s above (recall check shows every problem)\n",
 		        ninvalid == 1 ? "" : "s");
-		return EXIT_INVALID;
+		return CMD_EXIT_INVALID;
 	}
 	return 0;
 }
@@ -194,12 +173,12 @@ static int load_library(struct deckset *ds)
 {
 	ds->scanned = true;
 	if (library_scan_default(&ds->lib) != 0)
-		return say_error("out of memory");
+		return cmd_error("out of memory");
 	if (stop_signal())
 		return 128 + stop_signal();
 	ds->v = calloc(ds->lib.n ? ds->lib.n : 1, sizeof *ds->v);
 	if (!ds->v)
-		return say_error("out of memory");
+		return cmd_error("out of memory");
 	for (size_t i = 0; i < ds->lib.n; i++) {
 		const struct library_entry *e = &ds->lib.v[i];
 		if (e->deck)
@@ -208,7 +187,7 @@ static int load_library(struct deckset *ds)
 			fprintf(stderr, "%s\n", e->problem ? e->problem : "recall: a deck is not valid");
 	}
 	if (ds->n == 0)
-		return say_error("no decks found (try 'recall study DECK...' or 'recall --help')");
+		return cmd_error("no decks found (try 'recall study DECK...' or 'recall --help')");
 	return 0;
 }
 
@@ -226,14 +205,14 @@ static int settle_prefs(struct prefs *p, const struct setting *set, size_t nset)
 	if (prefs_load(p, NULL, err, sizeof err) != 0) {
 		fflush(stdout);
 		fprintf(stderr, "%s\n", err);
-		return EXIT_USAGE;
+		return CMD_EXIT_USAGE;
 	}
 	for (size_t i = 0; i < nset; i++) {
 		if (prefs_set(p, set[i].key, set[i].value, err, sizeof err) != 0)
-			return say_error("--%s: %s", set[i].key, err);
+			return cmd_error("--%s: %s", set[i].key, err);
 	}
 	if (sched_params_check(&p->sched, err, sizeof err) != 0)
-		return say_error("%s", err);
+		return cmd_error("%s", err);
 	return 0;
 }
 
@@ -271,7 +250,7 @@ static int study_args(int argc, char **argv, struct common *c, struct setting *s
 			if ((rc = common_option(c, opt, optarg)) != 0)
 				return rc;
 			break;
-		default: return bad_option(opt, argv, "study");
+		default: return cmd_bad_option(opt, argv, "study");
 		}
 	}
 	return 0;
@@ -286,7 +265,7 @@ static int run_study(struct deckset *ds, struct store *st, const struct prefs *p
 	struct study *s;
 	char err[1024];
 	if (study_open(ds->v, ds->n, st, &so, &s, err, sizeof err) != 0)
-		return say_error("%s", err);
+		return cmd_error("%s", err);
 	/* The full-screen study screen is not written yet: plain mode on every
 	 * terminal too. */
 	int rc = ui_plain_study_run(s, stdin, stdout);
@@ -303,7 +282,7 @@ int cmd_study(int argc, char **argv)
 	struct store *st = NULL;
 	struct prefs p;
 	if (!set)
-		return say_error("out of memory");
+		return cmd_error("out of memory");
 	int rc = study_args(argc, argv, &c, set, &nset);
 	if (rc == 0)
 		rc = settle_prefs(&p, set, nset);
@@ -317,7 +296,7 @@ int cmd_study(int argc, char **argv)
 	store_close(st);
 	decks_free(&ds);
 	free(set);
-	return rc < 0 ? EXIT_OK : rc;
+	return rc < 0 ? CMD_EXIT_OK : rc;
 }
 
 /* ---- export-progress ---------------------------------------------- */
@@ -331,7 +310,7 @@ static int export_to_file(struct store *st, enum store_format f, const char *pat
 	size_t len = 0;
 	FILE *mem = open_memstream(&buf, &len);
 	if (!mem)
-		return say_error("out of memory");
+		return cmd_error("out of memory");
 	int r = store_export(st, mem, f, err, sizeof err);
 	if (fclose(mem) != 0 && r == 0) {
 		r = -1;
@@ -340,7 +319,7 @@ static int export_to_file(struct store *st, enum store_format f, const char *pat
 	if (r == 0 && outfile_replace(path, buf, len, err, sizeof err) != 0)
 		r = -1;
 	free(buf);
-	return r == 0 ? EXIT_OK : say_error("%s", err);
+	return r == 0 ? CMD_EXIT_OK : cmd_error("%s", err);
 }
 
 int cmd_export_progress(int argc, char **argv)
@@ -363,25 +342,25 @@ int cmd_export_progress(int argc, char **argv)
 		switch (opt) {
 		case OPT_CSV: f = STORE_EXPORT_CSV; break;
 		case 'o': out = optarg; break;
-		case 'h': fputs(usage_export, stdout); return EXIT_OK;
+		case 'h': fputs(usage_export, stdout); return CMD_EXIT_OK;
 		case OPT_DB: case OPT_NOW: case OPT_BUSY:
 			if ((rc = common_option(&c, opt, optarg)) != 0)
 				return rc;
 			break;
-		default: return bad_option(opt, argv, "export-progress");
+		default: return cmd_bad_option(opt, argv, "export-progress");
 		}
 	}
 	if (optind < argc)
-		return say_error("export-progress takes no files (try 'recall export-progress --help')");
+		return cmd_error("export-progress takes no files (try 'recall export-progress --help')");
 	if (out && outfile_check(out, err, sizeof err) != 0)
-		return say_error("-o: %s", err);
+		return cmd_error("-o: %s", err);
 	struct store *st;
 	if ((rc = open_store(&c, STORE_READONLY, &st)) != 0)
 		return rc;
 	if (out)
 		rc = export_to_file(st, f, out);
 	else if (store_export(st, stdout, f, err, sizeof err) != 0)
-		rc = say_error("%s", err);
+		rc = cmd_error("%s", err);
 	store_close(st);
 	return rc;
 }

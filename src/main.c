@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cmd_common.h"
 #include "cmd_study.h"
 #include "deck.h"
 #include "diag.h"
@@ -29,8 +30,6 @@
 #define RECALL_VERSION "dev"
 #endif
 
-/* Exit statuses, also listed in recall.1. */
-enum { EXIT_OK = 0, EXIT_USAGE = 1, EXIT_INVALID = 2 };
 
 static const char usage_main[] =
 	"usage: recall COMMAND [OPTION]... [FILE]...\n"
@@ -93,38 +92,6 @@ static uint64_t fresh_seed(void)
 	return (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32);
 }
 
-/* Prints a usage error and returns the usage exit status. */
-__attribute__((format(printf, 1, 2)))
-static int usage_error(const char *fmt, ...)
-{
-	va_list ap;
-	ui_curses_restore();  /* an error is never printed over the full screen */
-	fputs("recall: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputs("\n", stderr);
-	return EXIT_USAGE;
-}
-
-/* The option getopt_long refused, c being what it returned: ':' for a
- * missing value, '?' for an unknown option (opterr is off: the message is
- * ours, and escaped).  A short option is named alone (-x of -qx). */
-static int bad_option(int c, char **argv, const char *cmd)
-{
-	char b[80], shortopt[3] = { '-', (char)optopt, '\0' };
-	const char *arg = argv[optind - 1];
-	if (strncmp(arg, "--", 2) != 0 && optopt > 0 && optopt < 128)
-		arg = shortopt;
-	text_escape_into(arg, false, b, sizeof b);
-	char *eq = strchr(b, '=');  /* --tag=..., named without its value */
-	if (eq && b[0] == '-' && b[1] == '-')
-		*eq = '\0';
-	if (c == ':')
-		return usage_error("%s: option '%s' needs a value (try 'recall %s --help')", cmd, b, cmd);
-	return usage_error("%s: unknown option '%s' (try 'recall %s --help')", cmd, b, cmd);
-}
-
 /* The status main returns, for close_stdout to keep. */
 static int exit_status;
 
@@ -162,7 +129,7 @@ static void close_stdout(void)
 	char b[160];
 	text_escape_into(e ? strerror(e) : "", false, b, sizeof b);
 	fprintf(stderr, "recall: write error%s%s\n", e ? ": " : "", b);
-	_exit(exit_status ? exit_status : EXIT_USAGE);
+	_exit(exit_status ? exit_status : CMD_EXIT_USAGE);
 }
 
 /* The status for a signal that came before the quiz started: the program
@@ -186,13 +153,13 @@ static int cmd_check(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":qh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'q': quiet = true; break;
-		case 'h': fputs(usage_check, stdout); return EXIT_OK;
-		default: return bad_option(c, argv, "check");
+		case 'h': fputs(usage_check, stdout); return CMD_EXIT_OK;
+		default: return cmd_bad_option(c, argv, "check");
 		}
 	}
 	if (optind >= argc)
-		return usage_error("check: name at least one deck file (try 'recall check --help')");
-	int rc = EXIT_OK;
+		return cmd_error("check: name at least one deck file (try 'recall check --help')");
+	int rc = CMD_EXIT_OK;
 	for (int i = optind; i < argc; i++) {
 		struct diags d = {0};
 		struct deck *deck = stop_signal() ? NULL : deck_load(argv[i], &d);
@@ -223,7 +190,7 @@ static int cmd_check(int argc, char **argv)
 			}
 			deck_free(deck);
 		} else {
-			rc = EXIT_INVALID;
+			rc = CMD_EXIT_INVALID;
 			if (!quiet)
 				printf("%s: invalid: %zu error%s%s", name, d.nerrors, d.nerrors == 1 ? "" : "s",
 				       d.nwarnings ? "" : "\n");
@@ -284,7 +251,7 @@ static int no_match(struct deck *const *decks, size_t ndecks)
 	size_t ntags;
 	if (library_deck_tags(decks, ndecks, &tags, &ntags) != 0) {
 		fputs("recall: out of memory\n", stderr);
-		return EXIT_USAGE;
+		return CMD_EXIT_USAGE;
 	}
 	fputs("recall: no question matches the filters given\n", stderr);
 	fputs("recall: tags in these decks:", stderr);
@@ -308,7 +275,7 @@ static int no_match(struct deck *const *decks, size_t ndecks)
 		}
 	}
 	fputs("\n", stderr);
-	return EXIT_USAGE;
+	return CMD_EXIT_USAGE;
 }
 
 /* Runs a quiz over decks with the front end that suits the terminal. */
@@ -317,7 +284,7 @@ static int run_quiz(struct deck *const *decks, size_t ndecks, const struct quiz_
 	struct session *s = session_new(decks, ndecks, &a->so);
 	if (!s) {
 		fputs("recall: out of memory\n", stderr);
-		return EXIT_USAGE;
+		return CMD_EXIT_USAGE;
 	}
 	int rc;
 	if (stop_signal()) {
@@ -352,11 +319,11 @@ static int cmd_start(void)
 	if (scanned != 0) {
 		library_free(&lib);
 		fputs("recall: out of memory\n", stderr);
-		return EXIT_USAGE;
+		return CMD_EXIT_USAGE;
 	}
 	struct deck **decks = calloc(lib.n ? lib.n : 1, sizeof *decks);
 	size_t n = 0;
-	int rc = EXIT_USAGE;
+	int rc = CMD_EXIT_USAGE;
 	if (!decks) {
 		fputs("recall: out of memory\n", stderr);
 		goto out;
@@ -368,7 +335,7 @@ static int cmd_start(void)
 		rc = ui_curses_start(&lib, &co);
 		if (rc != UI_CURSES_NO_TERMINAL)
 			goto out;
-		rc = EXIT_USAGE;  /* a terminal too dumb to draw on: a plain quiz */
+		rc = CMD_EXIT_USAGE;  /* a terminal too dumb to draw on: a plain quiz */
 	}
 	for (size_t i = 0; i < lib.n; i++) {
 		const struct library_entry *e = &lib.v[i];
@@ -433,7 +400,7 @@ static int cmd_quiz(int argc, char **argv)
 	};
 	struct quiz_args a = {0};
 	a.so.seed = fresh_seed();
-	int rc = EXIT_OK, c;
+	int rc = CMD_EXIT_OK, c;
 	unsigned long long x;
 	char b[80];
 	struct deck **decks = NULL;
@@ -451,7 +418,7 @@ static int cmd_quiz(int argc, char **argv)
 			break;
 		case 'n':
 			if (!parse_size(optarg, &x) || x == 0 || x > SIZE_MAX) {
-				rc = usage_error("--limit wants a whole number above 0, not '%s'",
+				rc = cmd_error("--limit wants a whole number above 0, not '%s'",
 				                 text_escape_into(optarg, false, b, sizeof b));
 				goto out;
 			}
@@ -459,7 +426,7 @@ static int cmd_quiz(int argc, char **argv)
 			break;
 		case 's':
 			if (!parse_size(optarg, &x)) {
-				rc = usage_error("--seed wants a whole number, not '%s'",
+				rc = cmd_error("--seed wants a whole number, not '%s'",
 				                 text_escape_into(optarg, false, b, sizeof b));
 				goto out;
 			}
@@ -470,14 +437,14 @@ static int cmd_quiz(int argc, char **argv)
 		case OPT_SUMMARY: a.summary_json = optarg; break;
 		case OPT_NO_COLOR: a.no_color = true; break;
 		case 'h': fputs(usage_quiz, stdout); goto out;
-		default: rc = bad_option(c, argv, "quiz"); goto out;
+		default: rc = cmd_bad_option(c, argv, "quiz"); goto out;
 		}
 	}
 	for (size_t i = 0; i < a.ntypes; i++) {
 		int t = deck_type_parse(a.types[i]);
 		if (t < 0) {
 			char types[160];
-			rc = usage_error("unknown question type '%s' (%s)",
+			rc = cmd_error("unknown question type '%s' (%s)",
 			                 text_escape_into(a.types[i], false, b, sizeof b),
 			                 qtype_list(types, sizeof types));
 			goto out;
@@ -487,13 +454,13 @@ static int cmd_quiz(int argc, char **argv)
 	a.so.tags = a.tags;
 	a.so.ntags = a.ntags;
 	if (optind >= argc) {
-		rc = usage_error("quiz: name at least one deck file (try 'recall quiz --help')");
+		rc = cmd_error("quiz: name at least one deck file (try 'recall quiz --help')");
 		goto out;
 	}
 	if (a.summary_json) {  /* refused now, not after the whole quiz */
 		char err[1024];
 		if (outfile_check(a.summary_json, err, sizeof err) != 0) {
-			rc = usage_error("--summary-json: %s", err);
+			rc = cmd_error("--summary-json: %s", err);
 			goto out;
 		}
 	}
@@ -520,11 +487,11 @@ static int cmd_quiz(int argc, char **argv)
 	if (ninvalid) {
 		fprintf(stderr, "recall: refusing to start: fix the deck%s above (recall check shows every problem)\n",
 		        ninvalid == 1 ? "" : "s");
-		rc = EXIT_INVALID;
+		rc = CMD_EXIT_INVALID;
 		goto out;
 	}
 	if (nmissing) {
-		rc = EXIT_USAGE;
+		rc = CMD_EXIT_USAGE;
 		goto out;
 	}
 
@@ -532,7 +499,7 @@ static int cmd_quiz(int argc, char **argv)
 	goto out;
 oom:
 	fputs("recall: out of memory\n", stderr);
-	rc = EXIT_USAGE;
+	rc = CMD_EXIT_USAGE;
 out:
 	for (size_t i = 0; i < ndecks; i++)
 		deck_free(decks[i]);
@@ -549,11 +516,11 @@ static int dispatch(int argc, char **argv)
 	const char *cmd = argv[1];
 	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help")) {
 		fputs(usage_main, stdout);
-		return EXIT_OK;
+		return CMD_EXIT_OK;
 	}
 	if (!strcmp(cmd, "-V") || !strcmp(cmd, "--version")) {
 		printf("recall %s\n", RECALL_VERSION);
-		return EXIT_OK;
+		return CMD_EXIT_OK;
 	}
 	/* Each command parses its own options from argv[1] on. */
 	if (!strcmp(cmd, "quiz"))
@@ -565,7 +532,7 @@ static int dispatch(int argc, char **argv)
 	if (!strcmp(cmd, "export-progress"))
 		return cmd_export_progress(argc - 1, argv + 1);
 	char b[80];
-	return usage_error("unknown command '%s' (try 'recall --help')",
+	return cmd_error("unknown command '%s' (try 'recall --help')",
 	                   text_escape_into(cmd, false, b, sizeof b));
 }
 

@@ -381,6 +381,8 @@ gone "session killed" kill-session
 start stop 80 24 -- quiz --in-order "$deck"
 see "Ctrl-Z: quiz running" stop "Which is second?"
 keys stop Down
+# Down must be read before Ctrl-Z: the stop would otherwise drop it unread.
+see "Ctrl-Z: the mark moved first" stop "▸ 2. two"
 keys stop C-z
 see "Ctrl-Z: suspended, shell back" stop "STOPPED, type fg"
 restored "Ctrl-Z" stop
