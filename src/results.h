@@ -1,0 +1,165 @@
+/* results — the results of classroom drills, shared by a class in one
+ * database.
+ *
+ * A drill is one class's run of the same questions (decks, count, seed,
+ * time limit and rules); its id is derived from those settings, so every
+ * student who gives the same settings joins the same drill.  Each answer a
+ * student gives is recorded once, in a transaction of its own committed
+ * before results_record returns.  docs/results.md gives the schema and the
+ * guarantees.
+ *
+ * Engines: the operations go through one table of functions (struct
+ * results_engine), so that another database can be added beside SQLite.
+ * results_open picks the engine by the form of where: a PostgreSQL URI
+ * (postgresql:// or postgres://) is refused for now, as that engine is not
+ * built in yet; anything else is the path of an SQLite database.
+ *
+ * Refusals (SQLite): as the progress store's (store.h): a file that is not
+ * SQLite, a damaged database, one that is not recall's results, one made by
+ * a newer recall, a read-only file or folder and a database locked past the
+ * busy timeout are each refused, and the file is left byte for byte as it
+ * was.
+ *
+ * Errors: functions taking err, errsize return -1 with a one-line message
+ * there; the others return -1 and keep the message, which results_error
+ * gives.  Times are Unix seconds (UTC).
+ */
+#ifndef RECALL_RESULTS_H
+#define RECALL_RESULTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* The schema version this program writes, and the newest it can read. */
+#define RESULTS_SCHEMA_VERSION 1
+
+/* How long a writer waits for another's write lock. */
+#define RESULTS_BUSY_DEFAULT_MS 5000
+
+/* The most decks a drill draws from. */
+#define RESULTS_MAX_DECKS 64
+
+/* An answer's outcome: enum outcome's values (answer.h: 0 right, 1 partly
+ * right, 2 wrong, 3 skipped), and this one for an answer the clock ended. */
+#define RESULTS_TIMED_OUT 4
+
+/* results_record's value when the student had already answered that
+ * question of that drill: nothing was recorded, and it is no error. */
+#define RESULTS_ALREADY 1
+
+/* A drill's settings.  For results_drill_begin the caller fills all but id
+ * and created; for the listings every field is filled, the strings valid
+ * during the callback only. */
+struct results_drill {
+	char id[17];              /* 16 hex digits, derived from what follows */
+	const char *klass;        /* the class */
+	const char *const *decks; /* the decks' ids, in the order given (no newline) */
+	size_t ndecks;            /* 1 to RESULTS_MAX_DECKS */
+	unsigned count;           /* how many questions */
+	uint64_t seed;            /* the draw of the questions */
+	double time_limit;        /* seconds per question; 0: no clock */
+	bool no_speed;            /* drill_rules (drill_score.h) */
+	bool no_streak;
+	int64_t created;          /* when it was first begun */
+};
+
+/* One answer.  For results_record the caller fills all but id. */
+struct results_answer {
+	int64_t id;            /* its place: increasing in the order recorded */
+	const char *drill;     /* the drill's id */
+	const char *student;
+	unsigned index;        /* the question's place in the drill, from 0 */
+	const char *deck;      /* the question's deck id */
+	const char *question;  /* the question's id within its deck */
+	const char *given;     /* the answer as typed ("" for none) */
+	int outcome;           /* enum outcome, or RESULTS_TIMED_OUT */
+	double credit;         /* the verdict's fraction, 0 to 1 */
+	double points;         /* points earned (drill_score_answer) */
+	double seconds;        /* time taken */
+	int64_t time;          /* when it was answered */
+};
+
+/* Callbacks: return 0 to go on, anything else to stop (which the query
+ * returns).  What they are given is valid during the call only. */
+typedef int results_drill_fn(void *ctx, const struct results_drill *d);
+typedef int results_answer_fn(void *ctx, const struct results_answer *a);
+
+/* An engine: the operations below on a handle of its own.  Each returns as
+ * the function of the same name in this header says. */
+struct results_engine {
+	const char *name;
+	int (*open)(const char *where, int busy_ms, void **h, char *err, size_t errsize);
+	void (*close)(void *h);
+	const char *(*error)(const void *h);
+	int (*drill_begin)(void *h, struct results_drill *d);
+	int (*each_drill)(void *h, const char *klass, results_drill_fn *fn, void *ctx);
+	int (*record)(void *h, struct results_answer *a);
+	int (*each_answer)(void *h, const char *drill, results_answer_fn *fn, void *ctx);
+	int (*next_index)(void *h, const char *drill, const char *student, unsigned *next);
+	int (*changes_since)(void *h, const char *drill, int64_t last_id, results_answer_fn *fn,
+	                     void *ctx);
+};
+
+/* The engines built in. */
+extern const struct results_engine results_sqlite_engine;
+
+struct results;
+
+/* Opens the results database where (see above for the engine), creating
+ * it (and its folder) when missing, bringing an older schema up to date
+ * and checking it.  busy_ms: RESULTS_BUSY_DEFAULT_MS unless testing.  On
+ * success *out is set (free it with results_close) and 0 returned; else -1,
+ * *out NULL and a message in err. */
+int results_open(const char *where, int busy_ms, struct results **out, char *err,
+                 size_t errsize);
+
+/* Closes; NULL is harmless. */
+void results_close(struct results *r);
+
+/* The message of the last failure ("" when none). */
+const char *results_error(const struct results *r);
+
+/* The engine's name ("sqlite"). */
+const char *results_engine_name(const struct results *r);
+
+/* A drill's id from its settings (d->id is ignored): FNV-1a (64 bits) over
+ * class, decks, count, seed, time limit and rules, as 16 lower-case hex
+ * digits (out: 17 bytes). */
+void results_drill_id(const struct results_drill *d, char out[17]);
+
+/* Begins the drill of settings d for its class, or continues it when it was
+ * begun before: fills d->id, and d->created (now, or when first begun).
+ * Returns 1 when it was begun now, 0 when continued, -1 on error (settings
+ * that make no sense included). */
+int results_drill_begin(struct results *r, struct results_drill *d);
+
+/* The drills of a class, the first begun first.  Returns 0 when done, the
+ * callback's value when it stopped, -1 on error. */
+int results_each_drill(struct results *r, const char *klass, results_drill_fn *fn, void *ctx);
+
+/* Records one answer, in one transaction committed before it returns, and
+ * sets a->id.  Returns 0 when recorded, RESULTS_ALREADY when that student
+ * had answered that question (a->index) of that drill already (nothing
+ * recorded), -1 on error (nothing recorded: an unknown drill included). */
+int results_record(struct results *r, struct results_answer *a);
+
+/* A drill's answers in the order recorded, one row at a time.  Return
+ * values as for results_each_drill. */
+int results_each_answer(struct results *r, const char *drill, results_answer_fn *fn,
+                        void *ctx);
+
+/* The first question index (from 0) the student has not answered in the
+ * drill, into *next: where to resume after a crash (the drill's count when
+ * all are answered).  Returns 0 or -1. */
+int results_next_index(struct results *r, const char *drill, const char *student,
+                       unsigned *next);
+
+/* The answers recorded after the one of id last_id (0: all), in the order
+ * recorded, of one drill (NULL: of every drill).  Called again with the
+ * last id seen, it gives what came since: polling for new answers.  Return
+ * values as for results_each_drill. */
+int results_changes_since(struct results *r, const char *drill, int64_t last_id,
+                          results_answer_fn *fn, void *ctx);
+
+#endif

@@ -1,0 +1,610 @@
+/* Unit tests of results: a real SQLite file in a temporary folder (removed
+ * at the end), written through the results store, by several processes at
+ * once, and looked at behind its back through a connection of the test's
+ * own. */
+#include <ftw.h>
+#include <stdbool.h>
+#include <sqlite3.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "results.h"
+
+static char tmp[64];  /* the test folder */
+static char err[1024];
+
+/* A path in the test folder (one of four rotating buffers). */
+static const char *at(const char *name)
+{
+	static char bufs[4][256];
+	static int i;
+	i = (i + 1) % 4;
+	snprintf(bufs[i], sizeof bufs[i], "%s/%s", tmp, name);
+	return bufs[i];
+}
+
+static struct results *open_rw(const char *path)
+{
+	struct results *r = NULL;
+	if (results_open(path, 5000, &r, err, sizeof err) != 0)
+		printf("  results_open %s: %s\n", path, err);
+	return r;
+}
+
+/* ---- the test's own look at the file ---------------------------------- */
+
+static sqlite3 *raw_open(const char *path)
+{
+	sqlite3 *db = NULL;
+	if (sqlite3_open(path, &db) != SQLITE_OK)
+		printf("  raw open %s: %s\n", path, sqlite3_errmsg(db));
+	sqlite3_busy_timeout(db, 2000);
+	return db;
+}
+
+static int raw_exec(sqlite3 *db, const char *sql)
+{
+	char *msg = NULL;
+	int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
+	if (rc != SQLITE_OK)
+		printf("  raw exec: %s\n", msg ? msg : "?");
+	sqlite3_free(msg);
+	return rc;
+}
+
+/* The first column of the first row of sql on path, as an integer (-1
+ * when there is no row), or as text into out (when out is not NULL). */
+static long long raw_value(const char *path, const char *sql, char *out, size_t size)
+{
+	sqlite3 *db = raw_open(path);
+	sqlite3_stmt *st;
+	long long v = -1;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			v = sqlite3_column_int64(st, 0);
+			if (out)
+				snprintf(out, size, "%s", (const char *)sqlite3_column_text(st, 0));
+		}
+		sqlite3_finalize(st);
+	} else {
+		printf("  raw prepare: %s\n", sqlite3_errmsg(db));
+	}
+	sqlite3_close(db);
+	return v;
+}
+
+static long long raw_int(const char *path, const char *sql)
+{
+	return raw_value(path, sql, NULL, 0);
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	*len = 0;
+	if (!f)
+		return NULL;
+	size_t cap = 0, n;
+	char chunk[8192];
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		char *nb = realloc(buf, cap + n + 1);
+		if (!nb)
+			break;
+		buf = nb;
+		memcpy(buf + cap, chunk, n);
+		cap += n;
+	}
+	fclose(f);
+	*len = cap;
+	return buf ? buf : calloc(1, 1);
+}
+
+/* Opening path must be refused with a message holding want (and the path
+ * when with_path), and leave the file byte for byte as it was. */
+static void check_refused(const char *path, int busy_ms, const char *want, bool with_path)
+{
+	size_t before_len, after_len;
+	char *before = slurp(path, &before_len);
+	struct results *r = (struct results *)1;
+	int rc = results_open(path, busy_ms, &r, err, sizeof err);
+	CHECK(rc == -1);
+	CHECK(r == NULL);
+	if (rc == 0)
+		results_close(r);
+	if (!strstr(err, want) || (with_path && !strstr(err, path))) {
+		printf("  message \"%s\" lacks \"%s\" or the path\n", err, want);
+		CHECK(0);
+	}
+	char *after = slurp(path, &after_len);
+	bool same = before && after ? before_len == after_len &&
+	                              memcmp(before, after, before_len) == 0 : before == after;
+	CHECK(same);
+	if (!same)
+		printf("  %s: %zu bytes before, %zu after (%s)\n", path, before_len, after_len, want);
+	free(before);
+	free(after);
+}
+
+/* ---- drills and answers ------------------------------------------------ */
+
+static const char *const two_decks[2] = { "capitals", "rivers" };
+
+static struct results_drill drill(const char *klass, unsigned count, uint64_t seed)
+{
+	struct results_drill d = { .klass = klass, .decks = two_decks, .ndecks = 2,
+	                           .count = count, .seed = seed, .time_limit = 20 };
+	return d;
+}
+
+static struct results_answer answer(const char *drill_id, const char *student, unsigned index)
+{
+	struct results_answer a = {
+		.drill = drill_id, .student = student, .index = index, .deck = "capitals",
+		.question = "q-fr", .given = "Paris", .outcome = 0, .credit = 1, .points = 875,
+		.seconds = 5, .time = 1700000000 + index,
+	};
+	return a;
+}
+
+/* What a listing callback saw. */
+struct seen {
+	struct results_answer a[16];
+	char student[16][16];
+	char drill[16][17];
+	char given[16][48];
+	size_t n;
+	size_t stop_after;  /* 0: never */
+};
+
+static int collect_answer(void *ctx, const struct results_answer *a)
+{
+	struct seen *s = ctx;
+	if (s->n < 16) {
+		s->a[s->n] = *a;
+		snprintf(s->student[s->n], sizeof s->student[0], "%s", a->student);
+		snprintf(s->drill[s->n], sizeof s->drill[0], "%s", a->drill);
+		s->a[s->n].student = s->student[s->n];
+		s->a[s->n].drill = s->drill[s->n];
+		snprintf(s->given[s->n], sizeof s->given[0], "%s|%s|%s", a->deck, a->question,
+		         a->given);
+		s->a[s->n].given = s->given[s->n];
+		s->a[s->n].deck = s->a[s->n].question = NULL;
+	}
+	s->n++;
+	return s->stop_after && s->n == s->stop_after ? 7 : 0;
+}
+
+struct drills_seen {
+	char id[8][17];
+	char decks[8][64];
+	unsigned count[8];
+	size_t n;
+};
+
+static int collect_drill(void *ctx, const struct results_drill *d)
+{
+	struct drills_seen *s = ctx;
+	if (s->n < 8) {
+		snprintf(s->id[s->n], sizeof s->id[0], "%s", d->id);
+		s->decks[s->n][0] = '\0';
+		for (size_t i = 0; i < d->ndecks; i++)
+			snprintf(s->decks[s->n] + strlen(s->decks[s->n]),
+			         sizeof s->decks[0] - strlen(s->decks[s->n]), "%s%s", i ? "+" : "",
+			         d->decks[i]);
+		s->count[s->n] = d->count;
+		CHECK(d->time_limit == 20 && !d->no_speed && !d->no_streak && d->created > 0);
+	}
+	s->n++;
+	return 0;
+}
+
+static void open_creates_folder_and_schema(void)
+{
+	const char *path = at("a/b/results.db");
+	struct results *r = open_rw(path);
+	CHECK(r != NULL);
+	CHECK_STR(results_engine_name(r), "sqlite");
+	CHECK_STR(results_error(r), "");
+	results_close(r);
+	CHECK(raw_int(path, "SELECT value FROM meta WHERE key = 'schema_version'") ==
+	      RESULTS_SCHEMA_VERSION);
+	char mode[16] = "";
+	raw_value(path, "PRAGMA journal_mode", mode, sizeof mode);
+	CHECK_STR(mode, "wal");
+	r = open_rw(path);  /* and again, as it is */
+	CHECK(r != NULL);
+	results_close(r);
+	results_close(NULL);
+}
+
+static void drill_id_comes_from_the_settings(void)
+{
+	struct results_drill d = drill("5b", 10, 42);
+	char id[17], other[17];
+	results_drill_id(&d, id);
+	CHECK(strlen(id) == 16 && strspn(id, "0123456789abcdef") == 16);
+	results_drill_id(&d, other);
+	CHECK_STR(other, id);
+	struct results_drill v[8];
+	for (int i = 0; i < 8; i++)
+		v[i] = d;
+	static const char *const swapped[2] = { "rivers", "capitals" };
+	static const char *const joined[1] = { "capitalsrivers" };
+	static const char *const split[2] = { "capital", "srivers" };
+	v[0].klass = "5c";
+	v[1].decks = swapped;
+	v[2].count = 11;
+	v[3].seed = 43;
+	v[4].time_limit = 20.5;
+	v[5].no_speed = true;
+	v[6].no_streak = true;
+	v[7].decks = split;
+	for (int i = 0; i < 8; i++) {
+		results_drill_id(&v[i], other);
+		CHECK(strcmp(other, id) != 0);
+	}
+	v[0] = d;
+	v[0].decks = joined;
+	v[0].ndecks = 1;
+	results_drill_id(&v[0], other);
+	CHECK(strcmp(other, id) != 0);
+}
+
+static void drill_begun_then_continued(void)
+{
+	const char *path = at("drills.db");
+	struct results *a = open_rw(path), *b = open_rw(path);
+	struct results_drill d = drill("5b", 10, 42), same = drill("5b", 10, 42);
+	CHECK(results_drill_begin(a, &d) == 1);
+	CHECK(d.created > 0);
+	CHECK(results_drill_begin(b, &same) == 0);  /* another student joins it */
+	CHECK_STR(same.id, d.id);
+	CHECK(same.created == d.created);
+	struct results_drill later = drill("5b", 5, 7), elsewhere = drill("6a", 10, 42);
+	CHECK(results_drill_begin(b, &later) == 1);
+	CHECK(results_drill_begin(b, &elsewhere) == 1);
+	CHECK(strcmp(later.id, d.id) != 0 && strcmp(elsewhere.id, d.id) != 0);
+	struct drills_seen seen = { 0 };
+	CHECK(results_each_drill(a, "5b", collect_drill, &seen) == 0);
+	CHECK(seen.n == 2);
+	CHECK_STR(seen.id[0], d.id);
+	CHECK_STR(seen.id[1], later.id);
+	CHECK_STR(seen.decks[0], "capitals+rivers");
+	CHECK(seen.count[0] == 10 && seen.count[1] == 5);
+	seen.n = 0;
+	CHECK(results_each_drill(a, "7z", collect_drill, &seen) == 0 && seen.n == 0);
+	CHECK(raw_int(path, "SELECT count(*) FROM drills") == 3);
+	/* Settings that make no sense are refused, and nothing is written. */
+	static const char *const bad_deck[1] = { "a\nb" };
+	struct results_drill bad[5] = { drill("", 10, 1), drill("5b", 10, 1), drill("5b", 10, 1),
+	                                drill("5b", 0, 1), drill("5b", 10, 1) };
+	bad[1].ndecks = 0;
+	bad[2].decks = bad_deck, bad[2].ndecks = 1;
+	bad[4].time_limit = -1;
+	for (int i = 0; i < 5; i++) {
+		CHECK(results_drill_begin(a, &bad[i]) == -1);
+		CHECK(strstr(results_error(a), "drill") != NULL);
+	}
+	CHECK(raw_int(path, "SELECT count(*) FROM drills") == 3);
+	results_close(a);
+	results_close(b);
+}
+
+static void answers_recorded_and_listed(void)
+{
+	const char *path = at("answers.db");
+	struct results *r = open_rw(path);
+	struct results_drill d = drill("5b", 10, 42), o = drill("5b", 10, 43);
+	CHECK(results_drill_begin(r, &d) == 1 && results_drill_begin(r, &o) == 1);
+	struct results_answer a = answer(d.id, "ana", 0), b = answer(d.id, "ben", 0),
+	                      c = answer(o.id, "ana", 0);
+	b.outcome = RESULTS_TIMED_OUT, b.credit = 0, b.points = 0, b.seconds = 20, b.given = "";
+	CHECK(results_record(r, &a) == 0);
+	CHECK(results_record(r, &b) == 0);
+	CHECK(results_record(r, &c) == 0);
+	CHECK(a.id > 0 && b.id > a.id && c.id > b.id);
+	struct seen seen = { 0 };
+	CHECK(results_each_answer(r, d.id, collect_answer, &seen) == 0);
+	CHECK(seen.n == 2);
+	CHECK(seen.a[0].id == a.id && seen.a[1].id == b.id);
+	CHECK_STR(seen.a[0].student, "ana");
+	CHECK_STR(seen.a[0].drill, d.id);
+	CHECK_STR(seen.a[0].given, "capitals|q-fr|Paris");
+	CHECK(seen.a[0].index == 0 && seen.a[0].outcome == 0 && seen.a[0].time == 1700000000);
+	CHECK_NUM(seen.a[0].credit, 1);
+	CHECK_NUM(seen.a[0].points, 875);
+	CHECK_NUM(seen.a[0].seconds, 5);
+	CHECK_STR(seen.a[1].given, "capitals|q-fr|");
+	CHECK(seen.a[1].outcome == RESULTS_TIMED_OUT);
+	CHECK_NUM(seen.a[1].seconds, 20);
+	/* A callback stops the listing, and its value comes back. */
+	seen = (struct seen){ .stop_after = 1 };
+	CHECK(results_each_answer(r, d.id, collect_answer, &seen) == 7 && seen.n == 1);
+	results_close(r);
+}
+
+static void an_answer_is_recorded_once(void)
+{
+	const char *path = at("once.db");
+	struct results *r = open_rw(path);
+	struct results_drill d = drill("5b", 3, 42);
+	CHECK(results_drill_begin(r, &d) == 1);
+	struct results_answer a = answer(d.id, "ana", 1), again = answer(d.id, "ana", 1);
+	again.given = "Lyon", again.outcome = 2, again.credit = 0, again.points = 0;
+	CHECK(results_record(r, &a) == 0);
+	CHECK(results_record(r, &again) == RESULTS_ALREADY);
+	CHECK_STR(results_error(r), "");  /* no error */
+	char given[16] = "";
+	raw_value(path, "SELECT given FROM answers", given, sizeof given);
+	CHECK_STR(given, "Paris");  /* the first stays */
+	struct results_answer ben = answer(d.id, "ben", 1);
+	CHECK(results_record(r, &ben) == 0);  /* another student may */
+	/* Past the drill's questions, an unknown drill, an answer that makes no
+	 * sense: refused, nothing recorded. */
+	struct results_answer past = answer(d.id, "ana", 3), lost = answer("0123456789abcdef", "ana", 0);
+	CHECK(results_record(r, &past) == -1);
+	CHECK(strstr(results_error(r), "no drill") != NULL);
+	CHECK(results_record(r, &lost) == -1);
+	struct results_answer odd[3] = { answer(d.id, "ana", 0), answer(d.id, "ana", 0),
+	                                 answer(d.id, "", 0) };
+	odd[0].outcome = 5;
+	odd[1].credit = 1.5;
+	for (int i = 0; i < 3; i++)
+		CHECK(results_record(r, &odd[i]) == -1);
+	CHECK(raw_int(path, "SELECT count(*) FROM answers") == 2);
+	results_close(r);
+}
+
+static void resumes_at_the_first_unanswered(void)
+{
+	const char *path = at("resume.db");
+	struct results *r = open_rw(path);
+	struct results_drill d = drill("5b", 6, 42);
+	CHECK(results_drill_begin(r, &d) == 1);
+	unsigned next = 99;
+	CHECK(results_next_index(r, d.id, "ana", &next) == 0 && next == 0);
+	static const unsigned order[6] = { 0, 1, 2, 4, 3, 5 };
+	static const unsigned want[6] = { 1, 2, 3, 3, 5, 6 };  /* 6: all answered */
+	for (int i = 0; i < 6; i++) {
+		struct results_answer a = answer(d.id, "ana", order[i]);
+		CHECK(results_record(r, &a) == 0);
+		CHECK(results_next_index(r, d.id, "ana", &next) == 0);
+		CHECK(next == want[i]);
+	}
+	struct results_answer late = answer(d.id, "ben", 2);  /* 0 missing */
+	CHECK(results_record(r, &late) == 0);
+	CHECK(results_next_index(r, d.id, "ben", &next) == 0 && next == 0);
+	CHECK(results_next_index(r, "0123456789abcdef", "ana", &next) == 0 && next == 0);
+	results_close(r);
+}
+
+static void changes_since_the_last_seen(void)
+{
+	const char *path = at("changes.db");
+	struct results *w = open_rw(path), *watch = open_rw(path);
+	struct results_drill d = drill("5b", 10, 42), o = drill("5b", 10, 43);
+	CHECK(results_drill_begin(w, &d) == 1 && results_drill_begin(w, &o) == 1);
+	struct seen seen = { 0 };
+	CHECK(results_changes_since(watch, d.id, 0, collect_answer, &seen) == 0 && seen.n == 0);
+	for (unsigned i = 0; i < 3; i++) {
+		struct results_answer a = answer(d.id, "ana", i), b = answer(o.id, "ana", i);
+		CHECK(results_record(w, &a) == 0 && results_record(w, &b) == 0);
+	}
+	CHECK(results_changes_since(watch, d.id, 0, collect_answer, &seen) == 0 && seen.n == 3);
+	int64_t last = seen.a[2].id;
+	CHECK(seen.a[0].index == 0 && seen.a[2].index == 2);
+	seen = (struct seen){ 0 };
+	CHECK(results_changes_since(watch, d.id, last, collect_answer, &seen) == 0 && seen.n == 0);
+	struct results_answer a = answer(d.id, "ben", 0), b = answer(o.id, "ben", 0);
+	CHECK(results_record(w, &a) == 0 && results_record(w, &b) == 0);
+	CHECK(results_changes_since(watch, d.id, last, collect_answer, &seen) == 0 && seen.n == 1);
+	CHECK(seen.a[0].id == a.id);
+	CHECK_STR(seen.a[0].student, "ben");
+	seen = (struct seen){ 0 };
+	/* Of every drill: the other drill's last answer came after last too. */
+	CHECK(results_changes_since(watch, NULL, last, collect_answer, &seen) == 0 && seen.n == 3);
+	CHECK_STR(seen.a[0].drill, o.id);
+	CHECK(seen.a[0].id == last + 1 && seen.a[1].id == a.id && seen.a[2].id == b.id);
+	results_close(w);
+	results_close(watch);
+}
+
+/* ---- several writers --------------------------------------------------- */
+
+#define WRITERS 5
+#define PER_WRITER 200
+
+static void two_connections_both_write(void)
+{
+	const char *path = at("two.db");
+	struct results *a = open_rw(path), *b = open_rw(path);
+	struct results_drill d = drill("5b", 50, 1);
+	CHECK(results_drill_begin(a, &d) == 1);
+	for (unsigned i = 0; i < 50; i++) {
+		struct results_answer x = answer(d.id, "ana", i), y = answer(d.id, "ben", i);
+		CHECK(results_record(a, &x) == 0);
+		CHECK(results_record(b, &y) == 0);
+		CHECK(results_record(b, &x) == RESULTS_ALREADY);  /* b sees a's at once */
+	}
+	results_close(a);
+	results_close(b);
+	CHECK(raw_int(path, "SELECT count(*) FROM answers") == 100);
+}
+
+/* One writer process: its student answers every question, each one twice
+ * (the second must be refused as already answered).  Exit status 0 when
+ * all went as it should. */
+static int writer(const char *path, const char *drill_id, int n)
+{
+	struct results *r = NULL;
+	if (results_open(path, 10000, &r, err, sizeof err) != 0)
+		return 1;
+	char student[32];
+	snprintf(student, sizeof student, "student-%d", n);
+	int bad = 0;
+	for (unsigned i = 0; !bad && i < PER_WRITER; i++) {
+		struct results_answer a = answer(drill_id, student, i);
+		bad = results_record(r, &a) != 0 || results_record(r, &a) != RESULTS_ALREADY;
+	}
+	unsigned next = 0;
+	bad = bad || results_next_index(r, drill_id, student, &next) != 0 || next != PER_WRITER;
+	if (bad)
+		printf("  writer %d: %s\n", n, results_error(r));
+	results_close(r);
+	return bad;
+}
+
+static void concurrent_writers_lose_and_double_nothing(void)
+{
+	const char *path = at("class.db");
+	struct results *r = open_rw(path);
+	struct results_drill d = drill("5b", PER_WRITER, 9);
+	CHECK(results_drill_begin(r, &d) == 1);
+	results_close(r);
+	fflush(stdout);
+	pid_t pids[WRITERS];
+	for (int n = 0; n < WRITERS; n++) {
+		pids[n] = fork();
+		if (pids[n] == 0)
+			_exit(writer(path, d.id, n));
+		CHECK(pids[n] > 0);
+	}
+	for (int n = 0; n < WRITERS; n++) {
+		int status = -1;
+		waitpid(pids[n], &status, 0);
+		CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	}
+	CHECK(raw_int(path, "SELECT count(*) FROM answers") == WRITERS * PER_WRITER);
+	CHECK(raw_int(path, "SELECT count(*) FROM (SELECT DISTINCT drill, student, qindex"
+	              " FROM answers)") == WRITERS * PER_WRITER);
+	CHECK(raw_int(path, "SELECT count(DISTINCT student) FROM answers") == WRITERS);
+	CHECK(raw_int(path, "SELECT max(id) - min(id) + 1 FROM answers") == WRITERS * PER_WRITER);
+	/* And a watcher from the start sees every one, in order. */
+	r = open_rw(path);
+	struct seen seen = { 0 };
+	CHECK(results_changes_since(r, d.id, 0, collect_answer, &seen) == 0);
+	CHECK(seen.n == WRITERS * PER_WRITER);
+	results_close(r);
+}
+
+static void locked_answer_lands_whole_or_not_at_all(void)
+{
+	const char *path = at("locked.db");
+	struct results *r = NULL;
+	CHECK(results_open(path, 150, &r, err, sizeof err) == 0);
+	struct results_drill d = drill("5b", 10, 42);
+	CHECK(results_drill_begin(r, &d) == 1);
+	sqlite3 *db = raw_open(path);
+	CHECK(raw_exec(db, "BEGIN IMMEDIATE") == SQLITE_OK);
+	check_refused(path, 150, "is locked by another program (waited 150 ms)", true);
+	struct results_answer a = answer(d.id, "ana", 0);
+	CHECK(results_record(r, &a) == -1);
+	CHECK(strstr(results_error(r), "locked") != NULL);
+	CHECK(raw_exec(db, "COMMIT") == SQLITE_OK);
+	sqlite3_close(db);
+	CHECK(raw_int(path, "SELECT count(*) FROM answers") == 0);
+	CHECK(results_record(r, &a) == 0);
+	CHECK(raw_int(path, "SELECT count(*) FROM answers") == 1);
+	results_close(r);
+}
+
+/* ---- refusals ---------------------------------------------------------- */
+
+static void refuses_what_is_not_sqlite(void)
+{
+	const char *path = at("notes.txt");
+	FILE *f = fopen(path, "w");
+	if (f) {
+		fputs("These are my notes, not a database.\n", f);
+		fclose(f);
+	}
+	check_refused(path, 100, "is not a recall results database (not an SQLite file)", true);
+	check_refused(tmp, 100, "is not a regular file", true);
+}
+
+static void refuses_a_newer_or_foreign_database(void)
+{
+	const char *path = at("newer.db");
+	results_close(open_rw(path));
+	sqlite3 *db = raw_open(path);
+	CHECK(raw_exec(db, "UPDATE meta SET value = 99 WHERE key = 'schema_version'") == SQLITE_OK);
+	sqlite3_close(db);
+	check_refused(path, 100, "was made by a newer recall; schema version 99, "
+	              "this program knows up to 1", true);
+	/* A progress database has a meta table and a version too. */
+	path = at("progress.db");
+	db = raw_open(path);
+	CHECK(raw_exec(db, "CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value NOT NULL);"
+	               "INSERT INTO meta VALUES ('schema_version', 2)") == SQLITE_OK);
+	sqlite3_close(db);
+	check_refused(path, 100, "not recall's drill results", true);
+}
+
+static void refuses_to_write_read_only(void)
+{
+	const char *path = at("ro/results.db");
+	results_close(open_rw(path));
+	chmod(path, 0444);
+	check_refused(path, 100, "the file is read-only", true);
+	chmod(path, 0644);
+	chmod(at("ro"), 0555);
+	check_refused(path, 100, "may not be written in", true);
+	check_refused(at("ro/none.db"), 100, "may not be written in", true);
+	CHECK(access(at("ro/none.db"), F_OK) != 0);
+	chmod(at("ro"), 0755);
+}
+
+static void postgresql_is_not_built_in_yet(void)
+{
+	static const char *const uris[2] = {
+		"postgresql://teacher:s3cret@db.school.example/recall",
+		"postgres://db.school.example/recall",
+	};
+	for (int i = 0; i < 2; i++) {
+		struct results *r = (struct results *)1;
+		CHECK(results_open(uris[i], 100, &r, err, sizeof err) == -1);
+		CHECK(r == NULL);
+		CHECK(strstr(err, "PostgreSQL engine is not built in yet") != NULL);
+		CHECK(strstr(err, "s3cret") == NULL);  /* a password is never shown */
+	}
+	CHECK(access("postgresql:", F_OK) != 0 && access("postgres:", F_OK) != 0);
+	struct results *r = (struct results *)1;
+	CHECK(results_open("", 100, &r, err, sizeof err) == -1 && r == NULL);
+}
+
+static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st, (void)flag, (void)ftw;
+	return remove(path);
+}
+
+int main(void)
+{
+	snprintf(tmp, sizeof tmp, "%s", "/tmp/recall-results-XXXXXX");
+	if (!mkdtemp(tmp)) {
+		perror("mkdtemp");
+		return 1;
+	}
+	RUN(open_creates_folder_and_schema);
+	RUN(drill_id_comes_from_the_settings);
+	RUN(drill_begun_then_continued);
+	RUN(answers_recorded_and_listed);
+	RUN(an_answer_is_recorded_once);
+	RUN(resumes_at_the_first_unanswered);
+	RUN(changes_since_the_last_seen);
+	RUN(two_connections_both_write);
+	RUN(concurrent_writers_lose_and_double_nothing);
+	RUN(locked_answer_lands_whole_or_not_at_all);
+	RUN(refuses_what_is_not_sqlite);
+	RUN(refuses_a_newer_or_foreign_database);
+	RUN(refuses_to_write_read_only);
+	RUN(postgresql_is_not_built_in_yet);
+	nftw(tmp, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+	return check_done();
+}
