@@ -70,7 +70,7 @@ $(O) $(O)/tests:
 # whatever of the build, and for the tests tmux and the sqlite3 tool, is
 # missing; says what it does.
 DEB_BUILD  = gcc make pkg-config libcjson-dev libsqlite3-dev libncurses-dev
-DEB_TEST   = tmux sqlite3
+DEB_TEST   = tmux sqlite3 python3
 define install_missing
 	@missing=; \
 	command -v $(CC) >/dev/null 2>&1 || missing="$$missing gcc"; \
