@@ -67,7 +67,7 @@ $(O) $(O)/tests:
 	mkdir -p $@
 
 # The dependency step: installs with apt-get (through sudo when not root)
-# whatever of the build, and for the tests tmux and the sqlite3 tool, is
+# whatever of the build, and for the tests tmux, the sqlite3 tool and python3, is
 # missing; says what it does.
 DEB_BUILD  = gcc make pkg-config libcjson-dev libsqlite3-dev libncurses-dev
 DEB_TEST   = tmux sqlite3 python3
