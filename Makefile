@@ -34,9 +34,10 @@ ALL_CFLAGS = $(WARNINGS) $(DEFS) $(call pkgcflags,$(PKGS)) $(CPPFLAGS) $(CFLAGS)
 LIBS       = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm
 CORE_LIBS  = $(shell $(PKG_CONFIG) --libs $(CORE_PKGS) 2>/dev/null) -lm
 
-# The core never includes curses: everything but main and the front ends.
+# The core never includes curses: everything but main, the commands (cmd_*)
+# and the front ends.
 SRC        = $(wildcard src/*.c)
-CORE_SRC   = $(filter-out src/main.c src/ui_%.c,$(SRC))
+CORE_SRC   = $(filter-out src/main.c src/cmd_%.c src/ui_%.c,$(SRC))
 OBJ        = $(SRC:src/%.c=$(O)/%.o)
 CORE_OBJ   = $(CORE_SRC:src/%.c=$(O)/%.o)
 BIN        = $(O)/recall

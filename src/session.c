@@ -74,7 +74,7 @@ static bool is_identity(const size_t *v, size_t n)
 /* Sets up the shown order of an item's options, as its type's row says
  * (qtype.h): none, shuffled when allowed, or always shuffled and never
  * left in the right order. */
-static int present(struct session *s, struct item *it)
+int session_present(struct item *it, uint64_t *rng, bool in_order)
 {
 	const struct question *q = it->q;
 	const struct qtype_row *row = qtype_get(q->type);
@@ -90,10 +90,10 @@ static int present(struct session *s, struct item *it)
 	for (size_t i = 0; i < q->nchoices; i++)
 		it->shown[i] = i;
 	bool must = row->shown == QTYPE_SHOWN_SCRAMBLED;
-	if (must || (q->shuffle && !s->in_order)) {
-		shuffle_indices(&s->rng, it->shown, it->nshown);
+	if (must || (q->shuffle && !in_order)) {
+		shuffle_indices(rng, it->shown, it->nshown);
 		while (must && is_identity(it->shown, it->nshown))
-			shuffle_indices(&s->rng, it->shown, it->nshown);
+			shuffle_indices(rng, it->shown, it->nshown);
 	}
 	return 0;
 }
@@ -131,7 +131,7 @@ static struct session *session_alloc(size_t n, uint64_t seed, bool in_order, dou
 static struct session *present_all(struct session *s)
 {
 	for (size_t i = 0; i < s->n; i++) {
-		if (present(s, &s->items[i]) != 0) {
+		if (session_present(&s->items[i], &s->rng, s->in_order) != 0) {
 			session_free(s);
 			return NULL;
 		}

@@ -53,6 +53,13 @@ struct item {
 
 struct session;
 
+/* Sets up the shown order of it->q's options (it->shown, it->nshown;
+ * freeing any before) as its type's row says (qtype.h): none, shuffled
+ * with rng unless in_order, or always shuffled and never left in the right
+ * order.  For engines that present items themselves (study.c).  Returns 0,
+ * or -1 when memory runs out. */
+int session_present(struct item *it, uint64_t *rng, bool in_order);
+
 /* Builds a session over the questions of decks that pass the filters.
  * Returns NULL only when memory runs out; a session with no questions is
  * valid (session_count is 0).  Free with session_free. */

@@ -18,7 +18,7 @@
 
 /* Reads one line without its end of line; NULL at end of input or when a
  * signal asks us to stop.  The result lives in *buf until the next call. */
-static char *read_line(FILE *in, char **buf, size_t *cap)
+char *ui_plain_read_line(FILE *in, char **buf, size_t *cap)
 {
 	if (stop_signal())
 		return NULL;
@@ -78,7 +78,7 @@ static bool put_wrapped_lines(FILE *out, const char *s, size_t width, size_t ind
  * a newline.  On a terminal the line wraps at word boundaries to its
  * width, by display width, the lines after the first indented under the
  * text. */
-static void put_line(FILE *out, const char *label, const char *text, bool multiline)
+void ui_plain_put_line(FILE *out, const char *label, const char *text, bool multiline)
 {
 	char *e = text_escape(text ? text : "", multiline);
 	size_t width = out_columns(out);
@@ -140,22 +140,33 @@ static const char *instruction(const struct question *q)
 static void show_question(FILE *out, const struct session *s, const struct item *it)
 {
 	const struct question *q = it->q;
-	const struct qtype_row *row = qtype_get(q->type);
 	fprintf(out, "\nQuestion %zu of %zu (%s, ", session_position(s) + 1, session_count(s),
-	        row ? row->label : deck_type_name(q->type));
+	        ui_plain_type_label(q));
 	put_points(out, q->points);
 	fputs(" points)\n", out);
-	put_line(out, q->type == Q_CARD ? "Card: " : "", q->prompt, true);
+	ui_plain_show_body(out, it);
+}
+
+const char *ui_plain_type_label(const struct question *q)
+{
+	const struct qtype_row *row = qtype_get(q->type);
+	return row ? row->label : deck_type_name(q->type);
+}
+
+void ui_plain_show_body(FILE *out, const struct item *it)
+{
+	const struct question *q = it->q;
+	ui_plain_put_line(out, q->type == Q_CARD ? "Card: " : "", q->prompt, true);
 	char label[32];
 	for (size_t k = 0; k < it->nshown; k++) {
 		size_t i = q->type == Q_MATCH ? k : it->shown[k];
 		snprintf(label, sizeof label, "  %zu. ", k + 1);
-		put_line(out, label, q->choices[i], false);
+		ui_plain_put_line(out, label, q->choices[i], false);
 	}
 	if (q->type == Q_MATCH) {
 		for (size_t k = 0; k < it->nshown; k++) {
 			snprintf(label, sizeof label, "  %c. ", (char)('a' + k));
-			put_line(out, label, q->rights[it->shown[k]], false);
+			ui_plain_put_line(out, label, q->rights[it->shown[k]], false);
 		}
 	}
 	if (q->type == Q_NUMBER && q->unit) {
@@ -165,7 +176,7 @@ static void show_question(FILE *out, const struct session *s, const struct item 
 	}
 	char say[160];
 	snprintf(say, sizeof say, "%s%s", instruction(q), q->hint ? " (:hint for a hint)" : "");
-	put_line(out, "", say, false);
+	ui_plain_put_line(out, "", say, false);
 }
 
 /* Splits line into numbers (1-based, each at most max) separated by spaces
@@ -239,8 +250,8 @@ static bool distinct(const size_t *v, size_t n)
 /* Turns an answer line into a response; false with a message to show when
  * the line does not fit the question. */
 /* Long: one short case per question type, kept together to read side by side. */
-static bool parse_answer(const struct item *it, const char *line, struct response *r,
-                         size_t *scratch, const char **why)
+bool ui_plain_parse_answer(const struct item *it, const char *line, struct response *r,
+                           size_t *scratch, const char **why)
 {
 	const struct question *q = it->q;
 	size_t n = it->nshown;
@@ -350,23 +361,31 @@ static void show_verdict(FILE *out, const struct session *s, const struct item *
 		n += snprintf(line + n, sizeof line - (size_t)n, ", streak %u", session_score(s)->streak);
 	if (n > 0 && (size_t)n < sizeof line)
 		snprintf(line + n, sizeof line - (size_t)n, " (score %s)", total);
-	put_line(out, "", line, false);
+	ui_plain_put_line(out, "", line, false);
+	ui_plain_show_details(out, it, seen_back);
+}
+
+void ui_plain_show_details(FILE *out, const struct item *it, bool seen_back)
+{
+	const struct verdict *v = &it->verdict;
+	const struct question *q = it->q;
+	char b[256];
 	if (v->note[0] && q->type != Q_CARD)
-		put_line(out, "", verdict_note_sentence(v, b, sizeof b), false);
+		ui_plain_put_line(out, "", verdict_note_sentence(v, b, sizeof b), false);
 	if ((v->outcome != OUT_CORRECT || v->typo) && !(q->type == Q_CARD && seen_back)) {
 		char *right = answer_format(q);
-		put_line(out, q->type == Q_CARD ? "Back: " : "Answer: ", right, true);
+		ui_plain_put_line(out, q->type == Q_CARD ? "Back: " : "Answer: ", right, true);
 		free(right);
 	}
 	if (q->explanation)
-		put_line(out, "Why: ", q->explanation, true);
+		ui_plain_put_line(out, "Why: ", q->explanation, true);
 	if (q->source) {
 		struct text_buf src = {0};
 		text_buf_puts(&src, q->source->title);
 		if (q->paragraph)
 			text_buf_printf(&src, ", paragraph %u", q->paragraph);
 		char *cited = text_buf_finish(&src);
-		put_line(out, "Source: ", cited ? cited : q->source->title, false);
+		ui_plain_put_line(out, "Source: ", cited ? cited : q->source->title, false);
 		free(cited);
 	}
 }
@@ -388,7 +407,7 @@ static enum step ask(struct session *s, FILE *in, FILE *out, char **line, size_t
 		fputs("> ", out);
 		if (fflush(out) != 0 || ferror(out))
 			return STEP_QUIT;  /* nobody reads the output (EPIPE) or it is full */
-		char *l = read_line(in, line, cap);
+		char *l = ui_plain_read_line(in, line, cap);
 		if (!l)
 			return STEP_END;
 		text_trim(l);
@@ -401,7 +420,7 @@ static enum step ask(struct session *s, FILE *in, FILE *out, char **line, size_t
 		if (!strcmp(l, ":hint") || !strcmp(l, ":h")) {
 			const char *h = session_hint(s);
 			if (h) {
-				put_line(out, "Hint (the question is now worth half): ", h, true);
+				ui_plain_put_line(out, "Hint (the question is now worth half): ", h, true);
 			} else {
 				fputs("This question has no hint.\n", out);
 			}
@@ -412,22 +431,27 @@ static enum step ask(struct session *s, FILE *in, FILE *out, char **line, size_t
 			 * before a rating, and what was typed is the learner's
 			 * guess, shown beside it. */
 			flipped = true;
-			put_line(out, "Back: ", it->q->back, true);
-			if (*l)
-				put_line(out, "Your guess: ", l, true);
-			fputs(verdict_rating_prompt(), out);
-			fputc('\n', out);
+			ui_plain_flip_card(out, it, l);
 			continue;
 		}
 		struct response r;
 		const char *why = "";
-		if (!parse_answer(it, l, &r, scratch, &why)) {
+		if (!ui_plain_parse_answer(it, l, &r, scratch, &why)) {
 			fprintf(out, "%s\n", why);
 			continue;
 		}
 		show_verdict(out, s, session_answer(s, &r), flipped);
 		return STEP_NEXT;
 	}
+}
+
+void ui_plain_flip_card(FILE *out, const struct item *it, const char *guess)
+{
+	ui_plain_put_line(out, "Back: ", it->q->back, true);
+	if (*guess)
+		ui_plain_put_line(out, "Your guess: ", guess, true);
+	fputs(verdict_rating_prompt(), out);
+	fputc('\n', out);
 }
 
 /* Prints sum, the summary of s. */
@@ -442,7 +466,7 @@ static void print_summary(FILE *out, const struct session *s, const struct summa
 		snprintf(unreached, sizeof unreached, ", not reached %zu", sum->unreached);
 	snprintf(b, sizeof b, "Correct %zu, partly right %zu, wrong %zu, skipped %zu%s (of %zu)",
 	         sum->correct, sum->partial, sum->wrong, sum->skipped, unreached, session_count(s));
-	put_line(out, "", b, false);
+	ui_plain_put_line(out, "", b, false);
 	fprintf(out, "Best streak: %u\n", sum->best_streak);
 	fputs("Time: ", out);
 	put_duration(out, sum->seconds);
@@ -463,12 +487,12 @@ static void print_summary(FILE *out, const struct session *s, const struct summa
 		fputs("Missed:\n", out);
 		for (size_t i = 0; i < sum->nmissed; i++) {
 			const struct item *it = sum->missed[i];
-			put_line(out, "  - ", it->q->prompt, false);
+			ui_plain_put_line(out, "  - ", it->q->prompt, false);
 			char *right = answer_format(it->q);
-			put_line(out, "    Answer: ", right, false);
+			ui_plain_put_line(out, "    Answer: ", right, false);
 			free(right);
 			if (it->q->explanation)
-				put_line(out, "    Why: ", it->q->explanation, false);
+				ui_plain_put_line(out, "    Why: ", it->q->explanation, false);
 		}
 	} else if (sum->asked && !sum->unreached) {
 		fputs("Nothing missed.\n", out);
@@ -499,7 +523,7 @@ static bool want_retry(FILE *in, FILE *out, size_t missed, size_t unreached, cha
 	fprintf(out, "%s [y/N] ", verdict_retry_offer(missed, unreached, b, sizeof b));
 	if (fflush(out) != 0 || ferror(out))
 		return false;  /* as in ask: the output is gone */
-	char *l = read_line(in, line, cap);
+	char *l = ui_plain_read_line(in, line, cap);
 	if (!l) {
 		fputc('\n', out);
 		return false;

@@ -15,6 +15,7 @@
 #ifndef RECALL_UI_PLAIN_H
 #define RECALL_UI_PLAIN_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "session.h"
@@ -37,5 +38,37 @@ int ui_plain_run(struct session **s, FILE *in, FILE *out, const struct ui_plain_
  * every missed question with its answer and explanation, and how many were
  * not reached.  Returns 0, or -1 when memory runs out (said on out). */
 int ui_plain_print_summary(const struct session *s, FILE *out);
+
+/* The pieces the plain study front end (ui_plain_study.c) shares: */
+
+/* Reads one line without its end of line; NULL at end of input or when a
+ * signal asks to stop.  The result lives in *buf until the next call. */
+char *ui_plain_read_line(FILE *in, char **buf, size_t *cap);
+
+/* Prints label, then deck text escaped (newlines kept when multiline), then
+ * a newline, wrapped at word boundaries to a terminal's width. */
+void ui_plain_put_line(FILE *out, const char *label, const char *text, bool multiline);
+
+/* The question type's name for learners ("true or false"). */
+const char *ui_plain_type_label(const struct question *q);
+
+/* Prints a question as the quiz shows it, after its header line: the
+ * prompt, the options in their shown order, the unit, what to type. */
+void ui_plain_show_body(FILE *out, const struct item *it);
+
+/* Turns an answer line into a response (scratch: DECK_MAX_CHOICES values
+ * for order and match); false with *why, a message to show, when the line
+ * does not fit the question.  A card's line is its rating, 1-4. */
+bool ui_plain_parse_answer(const struct item *it, const char *line, struct response *r,
+                           size_t *scratch, const char **why);
+
+/* Shows a card's back, the guess typed (when not ""), and asks for a
+ * rating. */
+void ui_plain_flip_card(FILE *out, const struct item *it, const char *guess);
+
+/* What follows a verdict's headline: its note, the right answer when it
+ * was not given (not again for a card whose back was seen), the
+ * explanation and the source. */
+void ui_plain_show_details(FILE *out, const struct item *it, bool seen_back);
 
 #endif
