@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cmd_stats.h"
 #include "deck.h"
 #include "diag.h"
 #include "library.h"
@@ -39,6 +40,7 @@ static const char usage_main[] =
 	"Commands:\n"
 	"  quiz DECK...    answer the questions of the decks\n"
 	"  check FILE...   validate decks and list every problem\n"
+	"  stats [DECK...] progress figures of study mode, as text or --json\n"
 	"  (none)          the start screen: pick among the decks found in the\n"
 	"                  bundled questions/ and in ~/.local/share/recall/decks/\n"
 	"                  ($XDG_DATA_HOME/recall/decks/) and the folders below\n"
@@ -556,6 +558,8 @@ static int dispatch(int argc, char **argv)
 		return cmd_quiz(argc - 1, argv + 1);
 	if (!strcmp(cmd, "check"))
 		return cmd_check(argc - 1, argv + 1);
+	if (!strcmp(cmd, "stats"))
+		return cmd_stats(argc - 1, argv + 1);
 	char b[80];
 	return usage_error("unknown command '%s' (try 'recall --help')",
 	                   text_escape_into(cmd, false, b, sizeof b));
