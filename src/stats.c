@@ -241,14 +241,14 @@ static int on_review(void *ctx, const struct store_review *r)
 		w->days[day / 8] |= (unsigned char)(1u << (day % 8));
 	if (day < 7 * STATS_WEEKS && r->state_before == STORE_STATE_REVIEW) {
 		o->weeks[day / 7].reviews++;
-		o->weeks[day / 7].passed += r->grade != STORE_GRADE_AGAIN;
+		o->weeks[day / 7].passed += r->grade != STORE_GRADE_AGAIN ? 1u : 0u;
 	}
 	return 0;
 }
 
 static bool had_review(const struct walk *w, int day)
 {
-	return day < STATS_STREAK_MAX && (w->days[day / 8] >> (day % 8) & 1u);
+	return day < STATS_STREAK_MAX && (w->days[day / 8] >> (day % 8) & 1) != 0;
 }
 
 static unsigned streak(const struct walk *w)
