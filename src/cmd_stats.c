@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "deck.h"
 #include "diag.h"
@@ -20,6 +21,7 @@
 #include "stats.h"
 #include "store.h"
 #include "text.h"
+#include "ui_curses.h"
 
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_INVALID = 2 };
 
@@ -35,6 +37,7 @@ static const char usage_stats[] =
 	"new); without, every deck in the database.\n"
 	"\n"
 	"      --json          the same figures as JSON\n"
+	"      --plain         as text even on a terminal (full-screen there otherwise)\n"
 	"      --db PATH       the progress database (default\n"
 	"                      ~/.local/share/recall/recall.db)\n"
 	"      --now TIME      the time to count from (ISO 8601 or Unix seconds)\n"
@@ -45,7 +48,7 @@ struct stats_args {
 	const char *db;
 	char db_buf[4096];
 	int64_t now;
-	bool have_now, json;
+	bool have_now, json, plain;
 	struct prefs prefs;
 };
 
@@ -67,9 +70,10 @@ static int fail(const char *fmt, ...)
 /* Parses the options; returns -1 to go on, else the exit status. */
 static int parse_args(int argc, char **argv, struct stats_args *a)
 {
-	enum { OPT_JSON = 256, OPT_DB, OPT_NOW, OPT_DAY };
+	enum { OPT_JSON = 256, OPT_DB, OPT_NOW, OPT_DAY, OPT_PLAIN };
 	static const struct option opts[] = {
 		{ "json", no_argument, NULL, OPT_JSON },
+		{ "plain", no_argument, NULL, OPT_PLAIN },
 		{ "db", required_argument, NULL, OPT_DB },
 		{ "now", required_argument, NULL, OPT_NOW },
 		{ "day-starts", required_argument, NULL, OPT_DAY },
@@ -81,6 +85,7 @@ static int parse_args(int argc, char **argv, struct stats_args *a)
 	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		switch (c) {
 		case OPT_JSON: a->json = true; break;
+		case OPT_PLAIN: a->plain = true; break;
 		case OPT_DB: a->db = optarg; break;
 		case OPT_NOW:
 			if (prefs_parse_now(optarg, &a->now, err, sizeof err) != 0)
@@ -357,7 +362,12 @@ int cmd_stats(int argc, char **argv)
 		rc = fail("%s", err);
 	if (rc < 0 && a.json)
 		rc = print_json(&st, a.db);
-	else if (rc < 0) {
+	if (rc < 0 && !a.plain && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+		struct ui_curses_opts co = {0};
+		rc = ui_curses_stats(&st, &co);  /* full-screen on a terminal */
+		rc = rc == UI_CURSES_NO_TERMINAL ? -1 : rc;
+	}
+	if (rc < 0) {
 		print_text(&st, a.db);
 		rc = EXIT_OK;
 	}

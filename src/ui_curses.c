@@ -21,6 +21,7 @@
 
 #include "layout.h"
 #include "stop.h"
+#include "study.h"
 #include "text.h"
 #include "ui_plain.h"
 #include "ui_screens.h"
@@ -373,6 +374,28 @@ int ui_curses_start(const struct library *lib, const struct ui_curses_opts *o)
 		if (ui_screen_push(&u, &ui_screen_start, lib) == 0)
 			run_loop(&u);
 	}
+	return ui_end(&u);
+}
+
+int ui_curses_study(struct study *s, const struct ui_curses_opts *o)
+{
+	struct ui u;
+	if (ui_begin(&u, o) == 0) {
+		u.study = s;
+		const struct item *it = study_current(s);
+		if (!it && study_error(s)[0])
+			ui_screen_fail(&u, study_error(s));
+		else if (ui_screen_push(&u, it ? &ui_screen_question : &ui_screen_study_end, NULL) == 0)
+			run_loop(&u);
+	}
+	return ui_end(&u);
+}
+
+int ui_curses_stats(const struct stats *st, const struct ui_curses_opts *o)
+{
+	struct ui u;
+	if (ui_begin(&u, o) == 0 && ui_screen_push(&u, &ui_screen_stats, st) == 0)
+		run_loop(&u);
 	return ui_end(&u);
 }
 

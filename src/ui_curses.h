@@ -54,6 +54,19 @@ int ui_curses_quiz(struct session **s, const struct ui_curses_opts *o);
  * same exit statuses as ui_curses_quiz. */
 int ui_curses_start(const struct library *lib, const struct ui_curses_opts *o);
 
+struct study;
+struct stats;
+
+/* Runs the study session s (study.h) on the terminal: each question, its
+ * grade view, and the study summary, until the learner leaves.  The same
+ * exit statuses as ui_curses_quiz; every grade is recorded as it is
+ * given. */
+int ui_curses_study(struct study *s, const struct ui_curses_opts *o);
+
+/* Shows the statistics st (stats.h) until the learner leaves.  The same
+ * exit statuses as ui_curses_quiz. */
+int ui_curses_stats(const struct stats *st, const struct ui_curses_opts *o);
+
 /* Puts the terminal back as it was, if curses has it; safe to call at any
  * time and more than once (main registers it with atexit and calls it
  * before printing a fatal error). */
