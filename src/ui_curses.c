@@ -24,6 +24,7 @@
 #include "study.h"
 #include "text.h"
 #include "ui_plain.h"
+#include "ui_progress.h"
 #include "ui_screens.h"
 
 /* ---- the terminal ---------------------------------------------------- */
@@ -345,6 +346,7 @@ static int ui_end(struct ui *u)
 		fflush(stdout);
 	}
 	ui_screen_close_all(u);
+	ui_progress_end(u);
 	ui_draw_rows_free(&u->rows);
 	session_free(u->own);
 	if (sig)

@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "study.h"
+#include "ui_progress.h"
 #include "ui_quiz.h"
 #include "ui_screens.h"
 
@@ -63,6 +64,11 @@ static bool study_end_key(struct ui *ui, void *state, enum ui_action act, int ke
 		ui_quiz_undo(ui);
 		return true;
 	}
+	if (act == UI_DO_DECKS && ui->lib) {  /* back to the start screen under it */
+		ui_progress_end(ui);
+		ui_screen_pop(ui);
+		return true;
+	}
 	return false;
 }
 
@@ -71,6 +77,8 @@ static bool study_end_describe(const struct ui *ui, const void *state, const str
 {
 	(void)state, (void)f;
 	struct study_summary sum;
+	if (row->act == UI_DO_DECKS)
+		return ui->lib != NULL;
 	if (row->act != UI_DO_UNDO)
 		return true;
 	study_summary(ui->study, &sum);
@@ -79,6 +87,7 @@ static bool study_end_describe(const struct ui *ui, const void *state, const str
 
 static const struct ui_key study_end_keys[] = {
 	UI_KEY('u', UI_DO_UNDO, "u", "undo"),
+	UI_KEY('b', UI_DO_DECKS, "b", "decks"),
 	UI_KEYS_USE(ui_keys_scroll),
 	UI_KEYS_USE(ui_keys_global),
 	UI_KEYS_END

@@ -25,6 +25,7 @@
 #include "ui_keys.h"
 
 struct ui;
+struct store;
 struct study;
 
 /* Where a screen draws: its body rows, between the header and the
@@ -90,7 +91,10 @@ struct ui {
 	size_t depth;                  /* screens in stack */
 	struct session **sp;           /* the quiz in hand; *sp is NULL before one starts */
 	struct session *own;           /* a quiz the start screen made, which the ui frees */
-	struct study *study;           /* the study session in hand (the caller's); NULL in a quiz */
+	struct study *study;           /* the study session in hand; NULL in a quiz */
+	struct store *store;           /* the database of a study the start screen opened, which the ui
+	                                  closes with that study (ui_progress); NULL: the study is the
+	                                  caller's of ui_curses_study */
 	const struct library *lib;     /* the decks of the start screen; NULL when the quiz came from the command line */
 	struct session_opts so;        /* start screen: the base of each quiz */
 	const char *summary_json;      /* where the first summary goes too; or NULL */

@@ -554,6 +554,23 @@ see "study: the study summary after yes" study "Grades given (1)"
 keys study q
 ended "study" study 0
 
+# The start screen studies the decks picked; back on it, the counts show it.
+mkdir -p "$T/shome/recall/decks"
+cp tests/data/study.json "$T/shome/recall/decks/"
+start shome 80 24 TZ=UTC XDG_CONFIG_HOME="$T/config" XDG_DATA_HOME="$T/shome" --
+see "start screen: due and new per deck" shome "3 questions · 0 due · 3 new"
+# Study test questions is the last deck: pick it alone, then s.
+keys shome End Up Up Up Space s
+see "start screen: s studies" shome "study · new · graded 0"
+keys shome f Enter
+see "start screen study: graded" shome "Graded"
+keys shome Escape q y
+see "start screen study: the summary" shome "Grades given (1)"
+keys shome b
+see "start screen: back, the counts read again" shome "3 questions · 0 due · 2 new"
+keys shome q
+ended "start screen study" shome 0
+
 # ---- a terminal that cannot be drawn on: the plain mode instead ----------
 start dumb 80 24 TERM=dumb -- quiz --in-order "$deck"
 see "TERM=dumb: plain mode instead" dumb "Question 1 of 8 (multiple choice, 100 points)"

@@ -182,6 +182,14 @@ for size in 80x24 40x12; do
 	shot "stats$c" stats "Statistics"
 	keys "stats$c" q
 	ended "statistics at $size" "stats$c" 0
+	# The start screen over that progress: the deck studied has questions due.
+	mkdir -p "$T/prog$c/recall/decks"
+	cp tests/data/study.json "$T/prog$c/recall/decks/"
+	cp "$T/study$c.db" "$T/prog$c/recall/recall.db"
+	start "prog$c" "$c" "$r" $study_env XDG_DATA_HOME="$T/prog$c" --
+	shot "prog$c" start-progress "2 due"
+	keys "prog$c" q
+	ended "start screen with progress at $size" "prog$c" 0
 done
 
 start home120 120 40 XDG_DATA_HOME="$T/xdg" --
