@@ -294,7 +294,7 @@ static int run_study(struct deckset *ds, struct store *st, const struct prefs *p
 	 * driven; plain mode otherwise. */
 	int rc = UI_CURSES_NO_TERMINAL;
 	if (!c->plain && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
-		struct ui_curses_opts co = {0};
+		struct ui_curses_opts co = { .db = c->db, .decks = ds->v, .ndecks = ds->n };
 		rc = ui_curses_study(s, &co);
 	}
 	if (rc == UI_CURSES_NO_TERMINAL)

@@ -302,6 +302,9 @@ static int ui_begin(struct ui *u, const struct ui_curses_opts *o)
 	u->summary_json = o->summary_json;
 	u->json_due = o->summary_json != NULL;
 	u->so = o->so;
+	u->db = o->db;
+	u->decks = o->decks;
+	u->ndecks = o->ndecks;
 	if (!term_usable()) {
 		u->status = UI_CURSES_NO_TERMINAL;
 		return -1;
@@ -347,6 +350,7 @@ static int ui_end(struct ui *u)
 	}
 	ui_screen_close_all(u);
 	ui_progress_end(u);
+	ui_progress_stats_free(u);
 	ui_draw_rows_free(&u->rows);
 	session_free(u->own);
 	if (sig)

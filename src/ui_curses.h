@@ -36,6 +36,10 @@
 struct ui_curses_opts {
 	const char *summary_json;  /* write the first summary there too; or NULL */
 	bool no_color;             /* --no-color (NO_COLOR in the environment is read here too) */
+	const char *db;            /* the progress database (--db); NULL: the default one */
+	struct deck *const *decks; /* study: the decks studied, for their statistics; NULL: every
+	                              deck of the database */
+	size_t ndecks;             /* decks in decks */
 	struct session_opts so;    /* start screen: the base of each quiz (seed, order); its
 	                              tags and limit are what the learner picks */
 };

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -17,11 +18,15 @@
 
 /* The settings of the config file, and the database's path; 0, or -1 with
  * a message in err. */
-static int settings(struct prefs *p, char *db, size_t dbsize, char *err, size_t errsize)
+static int settings(const struct ui *ui, struct prefs *p, char *db, size_t dbsize, char *err, size_t errsize)
 {
 	prefs_defaults(p);
 	if (prefs_load(p, NULL, err, errsize) != 0)
 		return -1;
+	if (ui->db) {
+		snprintf(db, dbsize, "%s", ui->db);
+		return 0;
+	}
 	if (prefs_db_path(db, dbsize) != 0) {
 		snprintf(err, errsize, "no place for the progress database: set HOME or XDG_DATA_HOME");
 		return -1;
@@ -38,20 +43,30 @@ static void all_new(const struct library *lib, unsigned *due, unsigned *fresh)
 	}
 }
 
-int ui_progress_counts(const struct library *lib, unsigned *due, unsigned *fresh, char *err,
-                       size_t errsize)
+/* Opens the database read-only into *st (NULL when there is none yet),
+ * with the settings; 0, or -1 with a message in err. */
+static int open_readonly(const struct ui *ui, struct prefs *p, struct store **st, char *err, size_t errsize)
 {
-	struct prefs p;
 	char db[4096];
 	struct stat sb;
-	struct store *st = NULL;
-	all_new(lib, due, fresh);
-	if (settings(&p, db, sizeof db, err, errsize) != 0)
+	*st = NULL;
+	if (settings(ui, p, db, sizeof db, err, errsize) != 0)
 		return -1;
 	if (stat(db, &sb) != 0 && errno == ENOENT)
 		return 0;  /* nothing studied yet */
-	if (store_open(db, STORE_READONLY, STORE_BUSY_DEFAULT_MS, &st, err, errsize) != 0)
+	return store_open(db, STORE_READONLY, STORE_BUSY_DEFAULT_MS, st, err, errsize);
+}
+
+int ui_progress_counts(const struct ui *ui, const struct library *lib, unsigned *due, unsigned *fresh,
+                       char *err, size_t errsize)
+{
+	struct prefs p;
+	struct store *st;
+	all_new(lib, due, fresh);
+	if (open_readonly(ui, &p, &st, err, errsize) != 0)
 		return -1;
+	if (!st)
+		return 0;
 	int rc = 0;
 	int64_t now = prefs_now(NULL);
 	for (size_t i = 0; i < lib->n && rc == 0; i++) {
@@ -78,7 +93,7 @@ int ui_progress_study(struct ui *ui, struct deck *const *decks, size_t n, char *
 	struct store *st;
 	struct study *s;
 	ui_progress_end(ui);
-	if (settings(&p, db, sizeof db, err, errsize) != 0)
+	if (settings(ui, &p, db, sizeof db, err, errsize) != 0)
 		return -1;
 	if (store_open(db, 0, STORE_BUSY_DEFAULT_MS, &st, err, errsize) != 0)
 		return -1;
@@ -100,4 +115,33 @@ void ui_progress_end(struct ui *ui)
 	store_close(ui->store);
 	ui->study = NULL;
 	ui->store = NULL;
+}
+
+int ui_progress_stats(struct ui *ui, struct deck *const *decks, size_t n, char *err, size_t errsize)
+{
+	struct prefs p;
+	struct store *st;
+	ui_progress_stats_free(ui);
+	if (open_readonly(ui, &p, &st, err, errsize) != 0)
+		return -1;
+	ui->stats = calloc(1, sizeof *ui->stats);
+	if (!ui->stats) {
+		store_close(st);
+		snprintf(err, errsize, "out of memory");
+		return -1;
+	}
+	int64_t now = ui->study ? study_now(ui->study) : prefs_now(NULL);
+	int rc = stats_compute(st, decks, n, &p.sched, now, ui->stats, err, errsize);
+	store_close(st);
+	if (rc != 0)
+		ui_progress_stats_free(ui);
+	return rc;
+}
+
+void ui_progress_stats_free(struct ui *ui)
+{
+	if (ui->stats)
+		stats_free(ui->stats);
+	free(ui->stats);
+	ui->stats = NULL;
 }

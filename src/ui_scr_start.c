@@ -266,7 +266,7 @@ static void start_draw(struct ui *ui, void *state, const struct ui_area *area)
 	if (p->stale) {
 		char err[512];
 		p->stale = false;
-		if (ui_progress_counts(p->lib, p->due, p->fresh, err, sizeof err) != 0)
+		if (ui_progress_counts(ui, p->lib, p->due, p->fresh, err, sizeof err) != 0)
 			ui_screen_say(ui, "%s", err);
 	}
 	size_t valid = 0;
@@ -326,20 +326,31 @@ static void start_quiz(struct ui *ui, struct pick *p)
 	ui_screen_push(ui, &ui_screen_question, NULL);
 }
 
+/* The valid decks in play, into a new array (free it) with *n; NULL when
+ * memory runs out (the quiz then ends with that error). */
+static struct deck **decks_in_play(struct ui *ui, const struct pick *p, size_t *n)
+{
+	struct deck **decks = calloc(p->lib->n ? p->lib->n : 1, sizeof *decks);
+	*n = 0;
+	if (!decks) {
+		ui_screen_fail(ui, "out of memory");
+		return NULL;
+	}
+	for (size_t i = 0; i < p->lib->n; i++)
+		if (in_play(p, i))
+			decks[(*n)++] = p->lib->v[i].deck;
+	return decks;
+}
+
 /* Starts a study session over the decks in play (the tag and number are
  * the quiz's), on top of this screen. */
 static void start_study(struct ui *ui, struct pick *p)
 {
 	char err[600];
-	size_t n = 0;
-	struct deck **decks = calloc(p->lib->n ? p->lib->n : 1, sizeof *decks);
-	if (!decks) {
-		ui_screen_fail(ui, "out of memory");
+	size_t n;
+	struct deck **decks = decks_in_play(ui, p, &n);
+	if (!decks)
 		return;
-	}
-	for (size_t i = 0; i < p->lib->n; i++)
-		if (in_play(p, i))
-			decks[n++] = p->lib->v[i].deck;
 	int rc = n ? ui_progress_study(ui, decks, n, err, sizeof err) : 0;
 	free(decks);
 	if (!n)
@@ -354,6 +365,22 @@ static void start_study(struct ui *ui, struct pick *p)
 		p->stale = true;
 		ui_screen_push(ui, &ui_screen_question, NULL);
 	}
+}
+
+/* The statistics of the decks in play, over this screen. */
+static void show_stats(struct ui *ui, struct pick *p)
+{
+	char err[600];
+	size_t n;
+	struct deck **decks = decks_in_play(ui, p, &n);
+	if (!decks)
+		return;
+	int rc = ui_progress_stats(ui, decks, n, err, sizeof err);
+	free(decks);
+	if (rc != 0)
+		ui_screen_say(ui, "%s", err);
+	else
+		ui_screen_push(ui, &ui_screen_stats, ui->stats);
 }
 
 static void change_tag(struct pick *p, bool back)
@@ -455,6 +482,7 @@ static bool start_key(struct ui *ui, void *state, enum ui_action act, int key)
 	case UI_DO_LIMIT: change_limit(p, false); return true;
 	case UI_DO_ENTER: start_quiz(ui, p); return true;
 	case UI_DO_STUDY: start_study(ui, p); return true;
+	case UI_DO_STATS: show_stats(ui, p); return true;
 	default: return false;
 	}
 }
@@ -472,6 +500,7 @@ static const struct ui_key start_keys[] = {
 	UI_KEY(' ', UI_DO_SPACE, "Space", "select"),
 	UI_KEY('\r', UI_DO_ENTER, "Enter", "start"),
 	UI_KEY('s', UI_DO_STUDY, "s", "study"),
+	UI_KEY('p', UI_DO_STATS, NULL, NULL),  /* the help's paragraph tells it: the footer stays whole at 40x12 */
 	UI_KEYS_USE(ui_keys_global),
 	UI_KEYS_END
 };
@@ -487,5 +516,6 @@ const struct ui_screen ui_screen_start = {
 	.help = "Pick the decks with Space (none picked: every deck), then a tag and how many "
 	        "questions with the arrows on their rows (or t and n), and press Enter. Digits "
 	        "type how many questions (Backspace edits; Enter or moving away sets it). s "
-	        "studies them instead: what is due, then new questions. A deck marked as not valid shows its first error; recall check FILE lists them all.",
+	        "studies them instead: what is due, then new questions; p shows their progress. "
+	        "A deck marked as not valid shows its first error; recall check FILE lists them all.",
 };

@@ -142,12 +142,24 @@ static void stats_draw(struct ui *ui, void *state, const struct ui_area *area)
 
 static bool stats_key(struct ui *ui, void *state, enum ui_action act, int key)
 {
-	(void)ui, (void)key;
+	(void)key;
 	struct stats_screen *s = state;
+	if (act == UI_DO_CLOSE && ui_screen_under(ui, state)) {
+		ui_screen_pop(ui);  /* back to the screen it was opened from */
+		return true;
+	}
 	return ui_keys_scroll_by(&s->scroll, act);
 }
 
+static bool stats_describe(const struct ui *ui, const void *state, const struct ui_key *row,
+                           struct ui_foot *f)
+{
+	(void)f;
+	return row->act != UI_DO_CLOSE || ui_screen_under(ui, state);
+}
+
 static const struct ui_key stats_keys[] = {
+	UI_KEY('b', UI_DO_CLOSE, "b", "back"),
 	UI_KEYS_USE(ui_keys_scroll),
 	UI_KEYS_USE(ui_keys_global),
 	UI_KEYS_END
@@ -160,9 +172,10 @@ const struct ui_screen ui_screen_stats = {
 	.draw = stats_draw,
 	.key = stats_key,
 	.keys = stats_keys,
+	.describe = stats_describe,
 	.help = "The progress database's figures, as recall stats prints them: questions by "
 	        "state, what is due today and in the next 30 days, the reviews of the last 30 "
 	        "days, the retention of each week, the streak, the hardest questions and those "
 	        "changed since their last review. The arrows, j and k, Page Up and Page Down "
-	        "scroll.",
+	        "scroll; b goes back where it was opened from.",
 };

@@ -64,6 +64,14 @@ static bool study_end_key(struct ui *ui, void *state, enum ui_action act, int ke
 		ui_quiz_undo(ui);
 		return true;
 	}
+	if (act == UI_DO_STATS) {  /* the decks studied, when known; else every deck of the database */
+		char err[600];
+		if (ui_progress_stats(ui, ui->decks, ui->ndecks, err, sizeof err) != 0)
+			ui_screen_say(ui, "%s", err);
+		else
+			ui_screen_push(ui, &ui_screen_stats, ui->stats);
+		return true;
+	}
 	if (act == UI_DO_DECKS && ui->lib) {  /* back to the start screen under it */
 		ui_progress_end(ui);
 		ui_screen_pop(ui);
@@ -88,6 +96,7 @@ static bool study_end_describe(const struct ui *ui, const void *state, const str
 static const struct ui_key study_end_keys[] = {
 	UI_KEY('u', UI_DO_UNDO, "u", "undo"),
 	UI_KEY('b', UI_DO_DECKS, "b", "decks"),
+	UI_KEY('p', UI_DO_STATS, "p", "progress"),
 	UI_KEYS_USE(ui_keys_scroll),
 	UI_KEYS_USE(ui_keys_global),
 	UI_KEYS_END
@@ -102,5 +111,5 @@ const struct ui_screen ui_screen_study_end = {
 	.describe = study_end_describe,
 	.help = "The grades given in this session and what is due next; every grade is in the "
 	        "progress database already. u takes back the last grade and asks that question "
-	        "again.",
+	        "again; p shows the progress of the decks.",
 };

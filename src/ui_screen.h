@@ -25,6 +25,7 @@
 #include "ui_keys.h"
 
 struct ui;
+struct stats;
 struct store;
 struct study;
 
@@ -95,6 +96,10 @@ struct ui {
 	struct store *store;           /* the database of a study the start screen opened, which the ui
 	                                  closes with that study (ui_progress); NULL: the study is the
 	                                  caller's of ui_curses_study */
+	const char *db;                /* the progress database (--db); NULL: the default one */
+	struct deck *const *decks;     /* the decks of the study from the command line (borrowed); or NULL */
+	size_t ndecks;                 /* decks in decks */
+	struct stats *stats;           /* figures the ui computed for the statistics screen (owned); or NULL */
 	const struct library *lib;     /* the decks of the start screen; NULL when the quiz came from the command line */
 	struct session_opts so;        /* start screen: the base of each quiz */
 	const char *summary_json;      /* where the first summary goes too; or NULL */

@@ -551,6 +551,10 @@ keys study Escape q
 wait_for study "End the study session?"
 keys study y
 see "study: the study summary after yes" study "Grades given (1)"
+keys study p
+see "study summary: p shows the progress of the database" study "Questions (3)"
+keys study b
+see "statistics: b goes back" study "Grades given (1)"
 keys study q
 ended "study" study 0
 
@@ -568,6 +572,10 @@ keys shome Escape q y
 see "start screen study: the summary" shome "Grades given (1)"
 keys shome b
 see "start screen: back, the counts read again" shome "3 questions · 0 due · 2 new"
+keys shome p
+see "start screen: p shows the progress of the decks picked" shome "Questions (3)"
+keys shome b
+see "statistics: b back to the decks" shome "[x] Study test questions"
 keys shome q
 ended "start screen study" shome 0
 
