@@ -128,10 +128,10 @@ FAIL_WRAP  = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup
 $(O)/recall-failalloc: tests/failalloc.c $(OBJ)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ tests/failalloc.c $(OBJ) $(LDFLAGS) $(FAIL_WRAP) $(LIBS)
 
-$(O)/tests/bench: tests/bench.c $(CORE_OBJ) | $(O)/tests
+$(O)/tests/bench: tests/bench.c tests/bench_util.h $(CORE_OBJ) | $(O)/tests
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(CORE_OBJ) $(LDFLAGS) $(CORE_LIBS)
 
-$(O)/tests/bench_study: tests/bench_study.c $(CORE_OBJ) | $(O)/tests
+$(O)/tests/bench_study: tests/bench_study.c tests/bench_util.h $(CORE_OBJ) | $(O)/tests
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(CORE_OBJ) $(LDFLAGS) $(CORE_LIBS)
 
 # The study benchmark keeps its generated databases (about 1.5 GB, built in
