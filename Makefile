@@ -3,7 +3,8 @@
 #   make run       install missing build dependencies, build, start a quiz
 #   make test      the same dependency step, then every test under the sanitizers
 #   make screens   write the golden screen dumps (tests/screens/) anew
-#   make bench     load-time and memory figures on a generated deck
+#   make bench     load-time and memory figures on a generated deck, and study
+#                  mode's on a generated database of 1M items, 10M reviews
 #   make fuzz      fuzz the loader, answer checking, escaping and layout
 #                  (clang, FUZZ_SECONDS=60 each)
 #   make install   PREFIX=/usr/local DESTDIR= (the binary, the decks, the man page)
@@ -119,7 +120,7 @@ screens: test-deps
 	RECALL="$(CURDIR)/$(SAN_O)/recall" RECALL_SCREENS=update sh tests/e2e/screens.sh
 
 .PHONY: sanitized-tests
-sanitized-tests: $(UNIT_BIN) $(O)/tests/bench $(O)/recall-failalloc
+sanitized-tests: $(UNIT_BIN) $(O)/tests/bench $(O)/tests/bench_study $(O)/recall-failalloc
 
 # For tests/e2e/failalloc.sh only, never installed: recall with every
 # allocation of its own (and cJSON's) going through tests/failalloc.c, which
@@ -128,12 +129,19 @@ FAIL_WRAP  = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup
 $(O)/recall-failalloc: tests/failalloc.c $(OBJ)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ tests/failalloc.c $(OBJ) $(LDFLAGS) $(FAIL_WRAP) $(LIBS)
 
-$(O)/tests/bench: tests/bench.c $(CORE_OBJ) | $(O)/tests
+$(O)/tests/bench: tests/bench.c tests/bench_util.h $(CORE_OBJ) | $(O)/tests
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(CORE_OBJ) $(LDFLAGS) $(CORE_LIBS)
 
-bench: deps
-	@$(MAKE) --no-print-directory O=$(O)/bench CFLAGS="-O2 -g" $(O)/bench/tests/bench
+$(O)/tests/bench_study: tests/bench_study.c tests/bench_util.h $(CORE_OBJ) | $(O)/tests
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(CORE_OBJ) $(LDFLAGS) $(CORE_LIBS)
+
+# The study benchmark keeps its generated databases (about 1.5 GB, built in
+# a few minutes the first time) in $(O)/bench, named by the schema version.
+bench: deps test-deps
+	@$(MAKE) --no-print-directory O=$(O)/bench CFLAGS="-O2 -g" $(O)/bench/tests/bench \
+		$(O)/bench/tests/bench_study $(O)/bench/recall
 	$(O)/bench/tests/bench
+	$(O)/bench/tests/bench_study $(O)/bench $(O)/bench/recall
 
 # Coverage-guided fuzzing with clang's libFuzzer, FUZZ_SECONDS for each
 # target in turn: the deck loader (seeded with the bundled and test decks),

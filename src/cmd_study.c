@@ -22,6 +22,7 @@
 #include "store.h"
 #include "study.h"
 #include "text.h"
+#include "ui_curses.h"
 #include "ui_plain_study.h"
 
 static const char usage_study[] =
@@ -46,7 +47,8 @@ static const char usage_study[] =
 	"  --cram                   ask every question, ignore due dates and limits,\n"
 	"                           record nothing and change no schedule\n"
 	"  --busy-timeout MS        wait this long for another program's lock (5000)\n"
-	"  --plain                  line-by-line mode (the only one for now)\n"
+	"  --plain                  line-by-line mode (the default when not on a\n"
+	"                           terminal)\n"
 	"  -h, --help               show this help\n"
 	"\n"
 	"Each scheduling option is also a key of the config file\n"
@@ -76,6 +78,7 @@ struct common {
 	bool fixed_now;
 	int64_t now;
 	int busy_ms;
+	bool plain;  /* study: --plain */
 };
 
 enum { OPT_DB = 256, OPT_NOW, OPT_BUSY, OPT_PLAIN, OPT_CSV, OPT_SETTING };
@@ -242,7 +245,7 @@ static int study_args(int argc, char **argv, struct common *c, struct setting *s
 	while ((opt = getopt_long(argc, argv, ":h", study_opts, &idx)) != -1) {
 		switch (opt) {
 		case 'h': fputs(usage_study, stdout); return -1;
-		case OPT_PLAIN: break;
+		case OPT_PLAIN: c->plain = true; break;
 		case OPT_SETTING:
 			set[(*nset)++] = (struct setting){ study_opts[idx].name, optarg ? optarg : "yes" };
 			break;
@@ -266,9 +269,15 @@ static int run_study(struct deckset *ds, struct store *st, const struct prefs *p
 	char err[1024];
 	if (study_open(ds->v, ds->n, st, &so, &s, err, sizeof err) != 0)
 		return cmd_error("%s", err);
-	/* The full-screen study screen is not written yet: plain mode on every
-	 * terminal too. */
-	int rc = ui_plain_study_run(s, stdin, stdout);
+	/* Full-screen on a terminal, unless --plain or the terminal cannot be
+	 * driven; plain mode otherwise. */
+	int rc = UI_CURSES_NO_TERMINAL;
+	if (!c->plain && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+		struct ui_curses_opts co = { .db = c->db, .decks = ds->v, .ndecks = ds->n };
+		rc = ui_curses_study(s, &co);
+	}
+	if (rc == UI_CURSES_NO_TERMINAL)
+		rc = ui_plain_study_run(s, stdin, stdout);
 	study_free(s);
 	return rc;
 }

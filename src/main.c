@@ -15,6 +15,7 @@
 
 #include "cmd_common.h"
 #include "cmd_study.h"
+#include "cmd_stats.h"
 #include "deck.h"
 #include "diag.h"
 #include "library.h"
@@ -42,6 +43,7 @@ static const char usage_main[] =
 	"  study [DECK...] spaced repetition: the questions due, then new ones,\n"
 	"                  with progress kept in ~/.local/share/recall/recall.db\n"
 	"  export-progress the progress database as JSON, or CSV with --csv\n"
+	"  stats [DECK...] progress figures of study mode, as text or --json\n"
 	"  (none)          the start screen: pick among the decks found in the\n"
 	"                  bundled questions/ and in ~/.local/share/recall/decks/\n"
 	"                  ($XDG_DATA_HOME/recall/decks/) and the folders below\n"
@@ -531,6 +533,8 @@ static int dispatch(int argc, char **argv)
 		return cmd_study(argc - 1, argv + 1);
 	if (!strcmp(cmd, "export-progress"))
 		return cmd_export_progress(argc - 1, argv + 1);
+	if (!strcmp(cmd, "stats"))
+		return cmd_stats(argc - 1, argv + 1);
 	char b[80];
 	return cmd_error("unknown command '%s' (try 'recall --help')",
 	                   text_escape_into(cmd, false, b, sizeof b));

@@ -231,9 +231,31 @@ static int check_file(const char *path, unsigned flags, const char *name, char *
 	return 0;
 }
 
-/* PRAGMA quick_check: 0 when it says "ok". */
+/* An integer PRAGMA's value, -1 on error. */
+static sqlite3_int64 pragma_int(struct store *s, const char *sql)
+{
+	sqlite3_stmt *st;
+	if (store_prepare(s, sql, &st) != 0)
+		return -1;
+	int rc = sqlite3_step(st);
+	sqlite3_int64 v = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	if (rc != SQLITE_ROW)
+		store_fail_sql(s, rc, "checking");
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* PRAGMA quick_check: 0 when it says "ok".  Only for a database of at most
+ * STORE_FULL_CHECK_BYTES: a larger one is checked as far as opening reads
+ * it (the header, the schema, meta), and a damaged page further in is
+ * refused when a query reads it (SQLITE_CORRUPT, store_fail_sql). */
 static int quick_check(struct store *s)
 {
+	sqlite3_int64 pages = pragma_int(s, "PRAGMA page_count"), size = pragma_int(s, "PRAGMA page_size");
+	if (pages < 0 || size < 0)
+		return -1;
+	if (pages * size > STORE_FULL_CHECK_BYTES)
+		return 0;
 	sqlite3_stmt *st;
 	if (store_prepare(s, "PRAGMA quick_check(1)", &st) != 0)
 		return -1;

@@ -21,8 +21,10 @@
 
 #include "layout.h"
 #include "stop.h"
+#include "study.h"
 #include "text.h"
 #include "ui_plain.h"
+#include "ui_progress.h"
 #include "ui_screens.h"
 
 /* ---- the terminal ---------------------------------------------------- */
@@ -300,6 +302,9 @@ static int ui_begin(struct ui *u, const struct ui_curses_opts *o)
 	u->summary_json = o->summary_json;
 	u->json_due = o->summary_json != NULL;
 	u->so = o->so;
+	u->db = o->db;
+	u->decks = o->decks;
+	u->ndecks = o->ndecks;
 	if (!term_usable()) {
 		u->status = UI_CURSES_NO_TERMINAL;
 		return -1;
@@ -344,6 +349,8 @@ static int ui_end(struct ui *u)
 		fflush(stdout);
 	}
 	ui_screen_close_all(u);
+	ui_progress_end(u);
+	ui_progress_stats_free(u);
 	ui_draw_rows_free(&u->rows);
 	session_free(u->own);
 	if (sig)
@@ -373,6 +380,28 @@ int ui_curses_start(const struct library *lib, const struct ui_curses_opts *o)
 		if (ui_screen_push(&u, &ui_screen_start, lib) == 0)
 			run_loop(&u);
 	}
+	return ui_end(&u);
+}
+
+int ui_curses_study(struct study *s, const struct ui_curses_opts *o)
+{
+	struct ui u;
+	if (ui_begin(&u, o) == 0) {
+		u.study = s;
+		const struct item *it = study_current(s);
+		if (!it && study_error(s)[0])
+			ui_screen_fail(&u, study_error(s));
+		else if (ui_screen_push(&u, it ? &ui_screen_question : &ui_screen_study_end, NULL) == 0)
+			run_loop(&u);
+	}
+	return ui_end(&u);
+}
+
+int ui_curses_stats(const struct stats *st, const struct ui_curses_opts *o)
+{
+	struct ui u;
+	if (ui_begin(&u, o) == 0 && ui_screen_push(&u, &ui_screen_stats, st) == 0)
+		run_loop(&u);
 	return ui_end(&u);
 }
 

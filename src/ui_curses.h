@@ -36,6 +36,10 @@
 struct ui_curses_opts {
 	const char *summary_json;  /* write the first summary there too; or NULL */
 	bool no_color;             /* --no-color (NO_COLOR in the environment is read here too) */
+	const char *db;            /* the progress database (--db); NULL: the default one */
+	struct deck *const *decks; /* study: the decks studied, for their statistics; NULL: every
+	                              deck of the database */
+	size_t ndecks;             /* decks in decks */
 	struct session_opts so;    /* start screen: the base of each quiz (seed, order); its
 	                              tags and limit are what the learner picks */
 };
@@ -53,6 +57,19 @@ int ui_curses_quiz(struct session **s, const struct ui_curses_opts *o);
  * back to the start screen after its summary if the learner wants.  The
  * same exit statuses as ui_curses_quiz. */
 int ui_curses_start(const struct library *lib, const struct ui_curses_opts *o);
+
+struct study;
+struct stats;
+
+/* Runs the study session s (study.h) on the terminal: each question, its
+ * grade view, and the study summary, until the learner leaves.  The same
+ * exit statuses as ui_curses_quiz; every grade is recorded as it is
+ * given. */
+int ui_curses_study(struct study *s, const struct ui_curses_opts *o);
+
+/* Shows the statistics st (stats.h) until the learner leaves.  The same
+ * exit statuses as ui_curses_quiz. */
+int ui_curses_stats(const struct stats *st, const struct ui_curses_opts *o);
 
 /* Puts the terminal back as it was, if curses has it; safe to call at any
  * time and more than once (main registers it with atexit and calls it

@@ -345,3 +345,28 @@ void ui_draw_box(size_t y, size_t x, size_t h, size_t w)
 	mvhline(ui_draw_int(y + h - 1), ui_draw_int(x + 1), ACS_HLINE, ui_draw_int(w - 2));
 	mvaddch(ui_draw_int(y + h - 1), ui_draw_int(x + w - 1), ACS_LRCORNER);
 }
+
+void ui_draw_bar_row(struct ui_rows *r, size_t x, size_t width, const char *label, size_t labelw,
+                     double fraction, const char *tail)
+{
+	char name[256], cut[256], bar[1024];
+	text_escape_into(label, false, name, sizeof name);
+	size_t w = layout_truncate(name, labelw, ui_draw_glyph(UI_GLYPH_ELLIPSIS), cut, sizeof cut);
+	size_t len = strlen(cut);
+	while (w < labelw + 2 && len + 1 < sizeof cut) {
+		cut[len++] = ' ';
+		w++;
+	}
+	cut[len] = '\0';
+	size_t tw = ui_draw_width(tail);
+	size_t bw = width > labelw + 2 + tw + 3 ? width - labelw - 2 - tw : 3;
+	if (bw > 40)
+		bw = 40;
+	size_t split;
+	layout_bar(fraction, bw, ui_draw_unicode(), bar, sizeof bar, &split);
+	struct ui_row *row = ui_draw_row(r, x, false);
+	ui_draw_span(r, row, 0, UI_LOOK_PLAIN, cut, strlen(cut));
+	ui_draw_span(r, row, 1, UI_LOOK_BAR, bar, split);
+	ui_draw_span(r, row, 2, UI_LOOK_BAR_EMPTY, bar + split, strlen(bar + split));
+	ui_draw_span(r, row, 3, UI_LOOK_PLAIN, tail, strlen(tail));
+}

@@ -91,6 +91,12 @@ void ui_draw_blank(struct ui_rows *r);  /* an empty row */
 void ui_draw_wrap(struct ui_rows *r, size_t width, size_t x, const char *prefix, enum ui_look plook,
                   const char *text, enum ui_look tlook, bool focus);
 
+/* Adds a row at column x, width columns: label (escaped, cut or padded to
+ * labelw columns, then two spaces), a bar of fraction (0..1) as wide as is
+ * left after tail (at most 40 columns, at least 3), and tail. */
+void ui_draw_bar_row(struct ui_rows *r, size_t x, size_t width, const char *label, size_t labelw,
+                     double fraction, const char *tail);
+
 /* Draws the rows of r from *scroll (adjusted to keep the focused rows in
  * view) into height rows from top, width columns from left.  A mark in
  * column mark_x says there is more above or below. */

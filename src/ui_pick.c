@@ -7,6 +7,7 @@
 const struct ui_key ui_pick_commands[] = {
 	UI_KEY('h', UI_DO_HINT, "h", "hint"),
 	UI_KEY('s', UI_DO_SKIP, "s", "skip"),
+	UI_KEY('u', UI_DO_UNDO, "u", "undo"),  /* study only: the quiz's screens do not list it */
 	UI_KEYS_USE(ui_keys_global),
 	UI_KEYS_END
 };

@@ -9,7 +9,7 @@
  *
  * The partners of a match are picked by letter: a, b, c, … skipping every
  * letter that is a command of the question screen (ui_pick_commands: h,
- * s, q), then capitals when the small letters run out.  Choice and multi
+ * s, u, q), then capitals when the small letters run out.  Choice and multi
  * options have no letters: numbers name them all.
  */
 #ifndef RECALL_UI_PICK_H
@@ -20,7 +20,7 @@
 
 #include "ui_keys.h"
 
-/* The commands of every question (hint, skip, help, quit), tried before
+/* The commands of every question (hint, skip, undo in study, help, quit), tried before
  * the keys of its type. */
 extern const struct ui_key ui_pick_commands[];
 

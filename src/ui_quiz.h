@@ -1,12 +1,16 @@
-/* ui_quiz — what the screens of a quiz under way share: its header, the
- * way from a question to its verdict and on to the summary, and quitting
- * with a yes-or-no question first. */
+/* ui_quiz — what the screens of a quiz or a study session under way
+ * share: the header, the way from a question to its verdict (in study: to
+ * its grade) and on to the summary, quitting with a yes-or-no question
+ * first, and the rows of a verdict.  Where a study session is in hand
+ * (ui->study) the functions act on it, else on the quiz. */
 #ifndef RECALL_UI_QUIZ_H
 #define RECALL_UI_QUIZ_H
 
 #include <stdbool.h>
 
+#include "sched.h"
 #include "session.h"
+#include "ui_draw.h"
 
 struct ui;
 
@@ -33,5 +37,29 @@ void ui_quiz_ask_quit(struct ui *ui, bool answered);
 /* Ends the quiz in hand; the first time, writes its summary to
  * --summary-json (an error is kept in ui->error, the status becomes 1). */
 void ui_quiz_finish(struct ui *ui);
+
+/* Takes the hint of the item in hand; NULL when it has none. */
+const char *ui_quiz_hint(struct ui *ui);
+/* Skips the item in hand, or gives it response r, and shows the verdict
+ * (ui_quiz_judge). */
+void ui_quiz_skip(struct ui *ui);
+void ui_quiz_answer(struct ui *ui, const struct response *r);
+
+/* Study: commits grade g for the question just answered (in the database
+ * before anything else is shown), says so on the message line, and moves
+ * on.  An error ends the session with it. */
+void ui_quiz_grade(struct ui *ui, enum sched_grade g);
+/* Study: takes back the last grade and asks that question again (over
+ * whatever screen is on top); says when there is nothing to take back. */
+void ui_quiz_undo(struct ui *ui);
+/* A grade's word, from the core's name with a capital: "Good". */
+const char *ui_quiz_grade_word(enum sched_grade g, char *buf, size_t size);
+
+/* The first line of a verdict, with its mark and look (rated: the item
+ * was a card, rated by the learner). */
+void ui_quiz_verdict_row(struct ui_rows *r, size_t width, const struct item *it, bool rated);
+/* The rows after the verdict: the prompt, the learner's answer and the
+ * right one (a card: its back), why, and the source. */
+void ui_quiz_answer_rows(struct ui_rows *r, size_t width, const struct item *it, bool rated);
 
 #endif

@@ -1,11 +1,8 @@
 /* ui_scr_feedback — the verdict on the item just answered or skipped: the
  * points, the right answer, why, and where it comes from. */
 #include <stdio.h>
-#include <stdlib.h>
 
-#include "answer.h"
 #include "score.h"
-#include "text.h"
 #include "ui_input.h"
 #include "ui_quiz.h"
 #include "ui_screens.h"
@@ -25,27 +22,6 @@ static int feedback_open(struct ui *ui, void *state, const void *arg)
 	return 0;
 }
 
-/* The first line: the verdict, with its mark and look. */
-static void verdict_row(struct ui_rows *r, size_t width, const struct item *it, bool rated)
-{
-	const struct verdict *v = &it->verdict;
-	char b[512], mark[16];
-	enum ui_glyph g;
-	enum ui_look look;
-	switch (v->outcome) {
-	case OUT_CORRECT: g = UI_GLYPH_RIGHT; look = UI_LOOK_RIGHT; break;
-	case OUT_PARTIAL: g = UI_GLYPH_PARTIAL; look = UI_LOOK_PARTIAL; break;
-	case OUT_WRONG: g = UI_GLYPH_WRONG; look = UI_LOOK_WRONG; break;
-	default: g = UI_GLYPH_SKIP; look = UI_LOOK_BOLD; break;
-	}
-	if (rated && it->state == ITEM_ANSWERED)
-		verdict_rated_headline(it->given, v->outcome, b, sizeof b);
-	else
-		verdict_headline(v, b, sizeof b);  /* a typo is told by the note below */
-	snprintf(mark, sizeof mark, "%s ", ui_draw_glyph(g));
-	ui_draw_wrap(r, width, 0, mark, look, b, look, false);
-}
-
 /* The rows of the verdict on it. */
 static void build_feedback(struct ui *ui, const struct item *it, size_t width)
 {
@@ -55,7 +31,7 @@ static void build_feedback(struct ui *ui, const struct item *it, size_t width)
 	bool rated = ui_input_for(q->type)->rated;
 	struct ui_rows *r = &ui->rows;
 	char b[512], pts[32], tot[32];
-	verdict_row(r, width, it, rated);
+	ui_quiz_verdict_row(r, width, it, rated);
 	score_format_points(it->earned, pts, sizeof pts);
 	score_format_points(sc->total, tot, sizeof tot);
 	if (sc->streak > 1)
@@ -66,31 +42,7 @@ static void build_feedback(struct ui *ui, const struct item *it, size_t width)
 	if (v->note[0] && !rated)
 		ui_draw_wrap(r, width, 2, "", UI_LOOK_PLAIN, verdict_note_sentence(v, b, sizeof b),
 		             UI_LOOK_PLAIN, false);
-	ui_draw_blank(r);
-	ui_draw_wrap(r, width, 0, "", UI_LOOK_PLAIN, q->prompt, UI_LOOK_DIM, false);
-	if (rated) {
-		ui_draw_wrap(r, width, 0, "Back: ", UI_LOOK_BOLD, q->back, UI_LOOK_PLAIN, false);
-	} else {
-		if (it->state == ITEM_ANSWERED && it->given && v->outcome != OUT_CORRECT)
-			ui_draw_wrap(r, width, 0, "Your answer: ", UI_LOOK_BOLD, it->given, UI_LOOK_PLAIN, false);
-		if (v->outcome != OUT_CORRECT || v->typo) {
-			char *right = answer_format(q);
-			ui_draw_wrap(r, width, 0, "Answer: ", UI_LOOK_BOLD, right ? right : "", UI_LOOK_PLAIN, false);
-			free(right);
-		}
-	}
-	if (q->explanation) {
-		ui_draw_blank(r);
-		ui_draw_wrap(r, width, 0, "Why: ", UI_LOOK_BOLD, q->explanation, UI_LOOK_PLAIN, false);
-	}
-	if (q->source) {
-		struct text_buf tb = {0};
-		text_buf_puts(&tb, q->source->title);
-		if (q->paragraph)
-			text_buf_printf(&tb, ", paragraph %u", q->paragraph);
-		ui_draw_wrap(r, width, 0, "Source: ", UI_LOOK_BOLD, tb.s ? tb.s : "", UI_LOOK_DIM, false);
-		text_buf_free(&tb);
-	}
+	ui_quiz_answer_rows(r, width, it, rated);
 }
 
 static void feedback_draw(struct ui *ui, void *state, const struct ui_area *area)

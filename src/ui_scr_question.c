@@ -1,6 +1,7 @@
-/* ui_scr_question — the question screen: the prompt of the quiz's current
- * item and the answer being put together, in the way its type takes it
- * (ui_input); hint, skip and quit. */
+/* ui_scr_question — the question screen: the prompt of the current item
+ * of the quiz or the study session and the answer being put together, in
+ * the way its type takes it (ui_input); hint, skip, quit, and in study
+ * undo. */
 #include <stdio.h>
 
 #include "qtype.h"
@@ -41,8 +42,11 @@ static void question_draw(struct ui *ui, void *state, const struct ui_area *area
 	char b[512], pts[32];
 	ui_quiz_header(ui, it, false);
 	score_format_points(k->hint ? it->q->points * SCORE_HINT_FACTOR : it->q->points, pts, sizeof pts);
-	snprintf(b, sizeof b, "%s %s %s points%s", qtype_get(it->q->type)->label, ui_draw_glyph(UI_GLYPH_DOT),
-	         pts, k->hint ? " (hint taken)" : "");
+	if (ui->study)  /* no points in study: the grade is what counts */
+		snprintf(b, sizeof b, "%s%s", qtype_get(it->q->type)->label, k->hint ? " (hint taken)" : "");
+	else
+		snprintf(b, sizeof b, "%s %s %s points%s", qtype_get(it->q->type)->label,
+		         ui_draw_glyph(UI_GLYPH_DOT), pts, k->hint ? " (hint taken)" : "");
 	ui_draw_wrap(r, width, 0, "", UI_LOOK_PLAIN, b, UI_LOOK_DIM, false);
 	ui_draw_blank(r);
 	ui_draw_wrap(r, width, 0, "", UI_LOOK_PLAIN, it->q->prompt, UI_LOOK_BOLD, false);
@@ -59,7 +63,7 @@ static void question_draw(struct ui *ui, void *state, const struct ui_area *area
 static void hint_yes(struct ui *ui, void *ctx)
 {
 	struct ui_ask *k = ctx;
-	k->hint = session_hint(ui_screen_quiz(ui));
+	k->hint = ui_quiz_hint(ui);
 }
 
 /* Offers the hint of it, at the price it costs. */
@@ -74,6 +78,10 @@ static void ask_hint(struct ui *ui, struct ui_ask *k, const struct item *it)
 		ui_screen_say(ui, "The hint is under the question.");
 		return;
 	}
+	if (ui->study) {  /* no points to lose in study */
+		k->hint = ui_quiz_hint(ui);
+		return;
+	}
 	verdict_hint_offer(it->q->points, b, sizeof b);
 	verdict_hint_offer_short(it->q->points, brief, sizeof brief);
 	struct ui_confirm_arg q = { b, brief, hint_yes, k };
@@ -83,15 +91,18 @@ static void ask_hint(struct ui *ui, struct ui_ask *k, const struct item *it)
 static bool question_key(struct ui *ui, void *state, enum ui_action act, int key)
 {
 	struct asking *st = state;
-	struct session *s = ui_screen_quiz(ui);
-	const struct item *it = session_current(s);
+	const struct item *it = ui_screen_item(ui);
 	if (!it)
 		return true;
 	bool after_esc = st->ask.command;
 	st->ask.command = false;
 	switch (act) {
 	case UI_DO_HINT: ask_hint(ui, &st->ask, it); return true;
-	case UI_DO_SKIP: ui_quiz_judge(ui, session_skip(s)); return true;
+	case UI_DO_SKIP: ui_quiz_skip(ui); return true;
+	case UI_DO_UNDO:
+		if (ui->study)
+			ui_quiz_undo(ui);  /* this instance is replaced: no more of st */
+		return true;
 	case UI_DO_QUIT: ui_quiz_ask_quit(ui, false); return true;
 	case UI_DO_HELP: return false;
 	case UI_DO_COMMAND: st->ask.command = true; return true;
@@ -101,7 +112,7 @@ static bool question_key(struct ui *ui, void *state, enum ui_action act, int key
 		return true;  /* a key that is no command (nor Alt-B, Alt-F) just leaves the command */
 	struct response r = {0};
 	if (ui_input_for(it->q->type)->key(ui, &st->ask, it, act, key, &r))
-		ui_quiz_judge(ui, session_answer(s, &r));
+		ui_quiz_answer(ui, &r);
 	return true;
 }
 
@@ -129,6 +140,8 @@ static bool question_describe(const struct ui *ui, const void *state, const stru
 		return true;
 	if (row->act == UI_DO_HINT)
 		return it->q->hint && !st->ask.hint;
+	if (row->act == UI_DO_UNDO)
+		return ui->study != NULL;
 	const struct ui_input *in = ui_input_for(it->q->type);
 	return in->words ? in->words(&st->ask, it, f) : true;
 }

@@ -40,11 +40,13 @@ static void small_draw(struct ui *ui, void *state, const struct ui_area *area)
  * this screen; otherwise it leaves at once. */
 static bool small_key(struct ui *ui, void *state, enum ui_action act, int key)
 {
-	(void)state, (void)key;
+	(void)key;
 	if (act != UI_DO_QUIT)
 		return true;
 	const struct session *s = ui_screen_quiz(ui);
-	if (s && !session_done(s))
+	if (ui->study && ui_screen_under(ui, state)->screen != &ui_screen_study_end)
+		ui_quiz_ask_quit(ui, ui_screen_under(ui, state)->screen == &ui_screen_study);
+	else if (s && !session_done(s))
 		ui_quiz_ask_quit(ui, session_current(s) == NULL);
 	else
 		ui->done = true;

@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "layout.h"
+#include "study.h"
 #include "text.h"
+#include "ui_progress.h"
 #include "ui_screens.h"
 
 /* Rows of the start screen after the decks. */
@@ -31,6 +33,9 @@ struct pick {
 	size_t limit;               /* at most this many questions; 0: all */
 	bool typing;                /* digits typed on the Questions row go on the number */
 	size_t scroll;              /* first body row shown */
+	unsigned *due;              /* due[i]: questions of lib->v[i] due today (owned) */
+	unsigned *fresh;            /* fresh[i]: its questions never studied (owned) */
+	bool stale;                 /* a study ran: count due and new again before drawing */
 };
 
 static bool any_chosen(const struct pick *p)
@@ -107,6 +112,8 @@ static void start_close(struct ui *ui, void *state)
 	free(p->deck_tags);
 	free(p->chosen);
 	free(p->tags);
+	free(p->due);
+	free(p->fresh);
 	memset(p, 0, sizeof *p);
 }
 
@@ -121,8 +128,11 @@ static int start_open(struct ui *ui, void *state, const void *arg)
 	p->lib = lib;
 	p->chosen = calloc(n, sizeof *p->chosen);
 	p->deck_tags = calloc(n, sizeof *p->deck_tags);
+	p->due = calloc(n, sizeof *p->due);
+	p->fresh = calloc(n, sizeof *p->fresh);
+	p->stale = true;
 	bool *one = calloc(n, sizeof *one);
-	if (!p->chosen || !p->deck_tags || !one) {
+	if (!p->chosen || !p->deck_tags || !p->due || !p->fresh || !one) {
 		free(one);
 		return -1;
 	}
@@ -176,8 +186,12 @@ static void deck_rows(const struct pick *p, size_t i, struct ui_rows *r, size_t 
 	}
 	snprintf(b, sizeof b, " [%s] ", p->chosen[i] ? "x" : " ");
 	ui_draw_span(r, row, 1, UI_LOOK_BOLD, b, strlen(b));
-	char count[48];
-	snprintf(count, sizeof count, "  %zu question%s", e->deck->nquestions, e->deck->nquestions == 1 ? "" : "s");
+	char count[96];
+	const char *dot = ui_draw_glyph(UI_GLYPH_DOT);
+	snprintf(count, sizeof count, "  %zu question%s %s %u due %s %u new", e->deck->nquestions,
+	         e->deck->nquestions == 1 ? "" : "s", dot, p->due[i], dot, p->fresh[i]);
+	if (width <= 6 + ui_draw_width(count) + 8)  /* short of room: what today holds */
+		snprintf(count, sizeof count, "  %u due %s %u new", p->due[i], dot, p->fresh[i]);
 	size_t cw = ui_draw_width(count);
 	bool with_count = width > 6 + cw + 8;
 	size_t room = width > 6 ? width - 6 - (with_count ? cw : 0) : 1;
@@ -249,6 +263,12 @@ static void choice_rows(const struct pick *p, struct ui_rows *r, size_t width)
 static void start_draw(struct ui *ui, void *state, const struct ui_area *area)
 {
 	struct pick *p = state;
+	if (p->stale) {
+		char err[512];
+		p->stale = false;
+		if (ui_progress_counts(ui, p->lib, p->due, p->fresh, err, sizeof err) != 0)
+			ui_screen_say(ui, "%s", err);
+	}
 	size_t valid = 0;
 	for (size_t i = 0; i < p->lib->n; i++)
 		valid += p->lib->v[i].deck != NULL;
@@ -299,10 +319,68 @@ static void start_quiz(struct ui *ui, struct pick *p)
 		ui_screen_say(ui, "No question matches.");
 		return;
 	}
+	ui_progress_end(ui);  /* a study before it is over */
 	session_free(ui->own);
 	ui->own = s;
 	ui->sp = &ui->own;
 	ui_screen_push(ui, &ui_screen_question, NULL);
+}
+
+/* The valid decks in play, into a new array (free it) with *n; NULL when
+ * memory runs out (the quiz then ends with that error). */
+static struct deck **decks_in_play(struct ui *ui, const struct pick *p, size_t *n)
+{
+	struct deck **decks = calloc(p->lib->n ? p->lib->n : 1, sizeof *decks);
+	*n = 0;
+	if (!decks) {
+		ui_screen_fail(ui, "out of memory");
+		return NULL;
+	}
+	for (size_t i = 0; i < p->lib->n; i++)
+		if (in_play(p, i))
+			decks[(*n)++] = p->lib->v[i].deck;
+	return decks;
+}
+
+/* Starts a study session over the decks in play (the tag and number are
+ * the quiz's), on top of this screen. */
+static void start_study(struct ui *ui, struct pick *p)
+{
+	char err[600];
+	size_t n;
+	struct deck **decks = decks_in_play(ui, p, &n);
+	if (!decks)
+		return;
+	int rc = n ? ui_progress_study(ui, decks, n, err, sizeof err) : 0;
+	free(decks);
+	if (!n)
+		ui_screen_say(ui, "No valid deck to study: recall check FILE shows what is wrong.");
+	else if (rc != 0)
+		ui_screen_say(ui, "%s", err);
+	else if (!study_current(ui->study)) {
+		ui_screen_say(ui, "%s", study_error(ui->study)[0] ? study_error(ui->study) :
+		              "Nothing is due in these decks, and no new question is left for today.");
+		ui_progress_end(ui);
+	} else {
+		p->stale = true;
+		ui_screen_push(ui, &ui_screen_question, NULL);
+	}
+}
+
+/* The statistics of the decks in play, over this screen. */
+static void show_stats(struct ui *ui, struct pick *p)
+{
+	char err[600];
+	size_t n;
+	struct deck **decks = decks_in_play(ui, p, &n);
+	if (!decks)
+		return;
+	int rc = ui_progress_stats(ui, decks, n, err, sizeof err);
+	free(decks);
+	if (rc != 0)
+		ui_screen_say(ui, "%s", err);
+	else
+		ui_screen_push(ui, &ui_screen_stats, ui->stats);
 }
 
 static void change_tag(struct pick *p, bool back)
@@ -403,6 +481,8 @@ static bool start_key(struct ui *ui, void *state, enum ui_action act, int key)
 	case UI_DO_TAG: change_tag(p, false); return true;
 	case UI_DO_LIMIT: change_limit(p, false); return true;
 	case UI_DO_ENTER: start_quiz(ui, p); return true;
+	case UI_DO_STUDY: start_study(ui, p); return true;
+	case UI_DO_STATS: show_stats(ui, p); return true;
 	default: return false;
 	}
 }
@@ -419,6 +499,8 @@ static const struct ui_key start_keys[] = {
 	UI_KEY(127, UI_DO_BACKSPACE, NULL, NULL),
 	UI_KEY(' ', UI_DO_SPACE, "Space", "select"),
 	UI_KEY('\r', UI_DO_ENTER, "Enter", "start"),
+	UI_KEY('s', UI_DO_STUDY, "s", "study"),
+	UI_KEY('p', UI_DO_STATS, NULL, NULL),  /* the help's paragraph tells it: the footer stays whole at 40x12 */
 	UI_KEYS_USE(ui_keys_global),
 	UI_KEYS_END
 };
@@ -433,6 +515,7 @@ const struct ui_screen ui_screen_start = {
 	.keys = start_keys,
 	.help = "Pick the decks with Space (none picked: every deck), then a tag and how many "
 	        "questions with the arrows on their rows (or t and n), and press Enter. Digits "
-	        "type how many questions (Backspace edits; Enter or moving away sets it). A deck "
-	        "marked as not valid shows its first error; recall check FILE lists them all.",
+	        "type how many questions (Backspace edits; Enter or moving away sets it). s "
+	        "studies them instead: what is due, then new questions; p shows their progress. "
+	        "A deck marked as not valid shows its first error; recall check FILE lists them all.",
 };

@@ -44,32 +44,11 @@ static void summary_close(struct ui *ui, void *state)
  * percentage and the count right. */
 static void tag_row(struct ui_rows *r, size_t width, size_t namew, const struct tag_stat *t)
 {
-	char name[256], cut[256], bar[1024], tail[96];
-	double frac = t->grade / 100.0;
-	text_escape_into(t->tag, false, name, sizeof name);
-	size_t w = layout_truncate(name, namew, ui_draw_glyph(UI_GLYPH_ELLIPSIS), cut, sizeof cut);
-	size_t len = strlen(cut);
-	while (w < namew + 2 && len + 1 < sizeof cut) {
-		cut[len++] = ' ';
-		w++;
-	}
-	cut[len] = '\0';
+	char tail[96];
 	snprintf(tail, sizeof tail, " %3.0f%%  %zu of %zu right", t->grade, t->correct, t->held);
-	size_t tw = ui_draw_width(tail);
-	if (namew + 2 + tw + 6 > width) {
+	if (namew + 2 + ui_draw_width(tail) + 6 > width)
 		snprintf(tail, sizeof tail, " %3.0f%%", t->grade);  /* no room for the count */
-		tw = ui_draw_width(tail);
-	}
-	size_t bw = width > namew + 2 + tw + 3 ? width - namew - 2 - tw : 3;
-	if (bw > 40)
-		bw = 40;
-	size_t split;
-	layout_bar(frac, bw, ui_draw_unicode(), bar, sizeof bar, &split);
-	struct ui_row *row = ui_draw_row(r, 2, false);
-	ui_draw_span(r, row, 0, UI_LOOK_PLAIN, cut, strlen(cut));
-	ui_draw_span(r, row, 1, UI_LOOK_BAR, bar, split);
-	ui_draw_span(r, row, 2, UI_LOOK_BAR_EMPTY, bar + split, strlen(bar + split));
-	ui_draw_span(r, row, 3, UI_LOOK_PLAIN, tail, strlen(tail));
+	ui_draw_bar_row(r, 2, width, t->tag, namew, t->grade / 100.0, tail);
 }
 
 /* The grade and the score, the counts, the streak and time; then the

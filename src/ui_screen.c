@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "study.h"
+
 
 /* Closes and frees the screen on top, whatever is under it. */
 static void drop_top(struct ui *ui)
@@ -111,5 +113,7 @@ struct session *ui_screen_quiz(const struct ui *ui)
 
 const struct item *ui_screen_item(const struct ui *ui)
 {
+	if (ui->study)
+		return study_current(ui->study);
 	return ui_screen_quiz(ui) ? session_current(ui_screen_quiz(ui)) : NULL;
 }

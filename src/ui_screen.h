@@ -25,6 +25,9 @@
 #include "ui_keys.h"
 
 struct ui;
+struct stats;
+struct store;
+struct study;
 
 /* Where a screen draws: its body rows, between the header and the
  * message line; the width of their text. */
@@ -89,6 +92,14 @@ struct ui {
 	size_t depth;                  /* screens in stack */
 	struct session **sp;           /* the quiz in hand; *sp is NULL before one starts */
 	struct session *own;           /* a quiz the start screen made, which the ui frees */
+	struct study *study;           /* the study session in hand; NULL in a quiz */
+	struct store *store;           /* the database of a study the start screen opened, which the ui
+	                                  closes with that study (ui_progress); NULL: the study is the
+	                                  caller's of ui_curses_study */
+	const char *db;                /* the progress database (--db); NULL: the default one */
+	struct deck *const *decks;     /* the decks of the study from the command line (borrowed); or NULL */
+	size_t ndecks;                 /* decks in decks */
+	struct stats *stats;           /* figures the ui computed for the statistics screen (owned); or NULL */
 	const struct library *lib;     /* the decks of the start screen; NULL when the quiz came from the command line */
 	struct session_opts so;        /* start screen: the base of each quiz */
 	const char *summary_json;      /* where the first summary goes too; or NULL */
@@ -138,8 +149,9 @@ void ui_screen_say(struct ui *ui, const char *fmt, ...) __attribute__((format(pr
 /* Keeps an error for after the terminal is restored; the quiz ends. */
 void ui_screen_fail(struct ui *ui, const char *what);
 
-/* The quiz in hand, or NULL; and its current item, or NULL (both borrowed:
- * the session is ui->own or the caller's of ui_curses_quiz). */
+/* The quiz in hand, or NULL; and the current item of the study session or
+ * else of the quiz, or NULL (both borrowed: the session is ui->own or the
+ * caller's of ui_curses_quiz, the study session the caller's). */
 struct session *ui_screen_quiz(const struct ui *ui);
 const struct item *ui_screen_item(const struct ui *ui);
 #endif

@@ -9,6 +9,10 @@
 extern const struct ui_screen ui_screen_start;     /* arg: const struct library *, the decks */
 extern const struct ui_screen ui_screen_question;  /* arg: NULL; asks the quiz's current item */
 extern const struct ui_screen ui_screen_feedback;  /* arg: const struct item *, just judged */
+extern const struct ui_screen ui_screen_study;     /* arg: const enum sched_grade *, the grade
+                                                      proposed for ui->study's current item */
+extern const struct ui_screen ui_screen_study_end; /* arg: NULL; the end of ui->study */
+extern const struct ui_screen ui_screen_stats;     /* arg: const struct stats *, borrowed */
 extern const struct ui_screen ui_screen_summary;   /* arg: NULL; ends the quiz in hand */
 extern const struct ui_screen ui_screen_help;      /* arg: NULL; the help of the screen under it */
 extern const struct ui_screen ui_screen_confirm;   /* arg: const struct ui_confirm_arg * */

@@ -515,6 +515,72 @@ ended "start, no quiz" noquiz 0
 restored "start, no quiz" noquiz
 see_not "start, no quiz: no summary printed" noquiz "Summary"
 
+# ---- study mode: a grade is in the database once given, u takes it back,
+# q asks first --------------------------------------------------------------
+sdb=$T/study.db
+# reviews: how many reviews the export of the study database holds.
+reviews() {
+	"$RECALL" export-progress --db "$sdb" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["reviews"]))'
+}
+start study 80 24 TZ=UTC XDG_CONFIG_HOME="$T/config" -- study --db "$sdb" --now 2025-03-01T09:00:00Z \
+	--no-fuzz tests/data/study.json
+see "study: full-screen question" study "The sky is green."
+keys study f
+see "study: the grade proposed" study "(proposed)"
+keys study 3
+see "study: another grade picked" study "Grade: Good"
+keys study Enter
+see "study: the grade said once recorded" study "Graded Good"
+see "study: the next question" study "How many days in a week?"
+if [ "$(reviews)" = 1 ]; then pass "study: the review is in the database"
+else fail "study: the review is in the database" "reviews: $(reviews)"; fi
+type_text study 7
+keys study Enter Enter
+see "study: the third question" study "Capital of France?"
+if [ "$(reviews)" = 2 ]; then pass "study: the second review is in the database"
+else fail "study: the second review is in the database" "reviews: $(reviews)"; fi
+keys study Escape u
+see "study: u takes the last grade back" study "Undone: "
+see "study: that question again" study "How many days in a week?"
+if [ "$(reviews)" = 1 ]; then pass "study: the review undone is gone from the database"
+else fail "study: the review undone is gone from the database" "reviews: $(reviews)"; fi
+keys study Escape q
+see "study: q asks first" study "End the study session?"
+keys study n
+wait_for study "Esc q quit"
+see_not "study: no keeps studying" study "End the study session?"
+keys study Escape q
+wait_for study "End the study session?"
+keys study y
+see "study: the study summary after yes" study "Grades given (1)"
+keys study p
+see "study summary: p shows the progress of the database" study "Questions (3)"
+keys study b
+see "statistics: b goes back" study "Grades given (1)"
+keys study q
+ended "study" study 0
+
+# The start screen studies the decks picked; back on it, the counts show it.
+mkdir -p "$T/shome/recall/decks"
+cp tests/data/study.json "$T/shome/recall/decks/"
+start shome 80 24 TZ=UTC XDG_CONFIG_HOME="$T/config" XDG_DATA_HOME="$T/shome" --
+see "start screen: due and new per deck" shome "3 questions · 0 due · 3 new"
+# Study test questions is the last deck: pick it alone, then s.
+keys shome End Up Up Up Space s
+see "start screen: s studies" shome "study · new · graded 0"
+keys shome f Enter
+see "start screen study: graded" shome "Graded"
+keys shome Escape q y
+see "start screen study: the summary" shome "Grades given (1)"
+keys shome b
+see "start screen: back, the counts read again" shome "3 questions · 0 due · 2 new"
+keys shome p
+see "start screen: p shows the progress of the decks picked" shome "Questions (3)"
+keys shome b
+see "statistics: b back to the decks" shome "[x] Study test questions"
+keys shome q
+ended "start screen study" shome 0
+
 # ---- a terminal that cannot be drawn on: the plain mode instead ----------
 start dumb 80 24 TERM=dumb -- quiz --in-order "$deck"
 see "TERM=dumb: plain mode instead" dumb "Question 1 of 8 (multiple choice, 100 points)"

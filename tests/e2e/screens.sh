@@ -150,6 +150,48 @@ for size in 80x24 40x12; do
 	start_flow "home$c"
 	ended "start screen at $size" "home$c" 0
 done
+# Study mode over a database in the test folder, the clock fixed: a
+# question, its grade view with the grade proposed, another grade picked,
+# the study summary after q; then the statistics of that database.
+study_env="TZ=UTC XDG_CONFIG_HOME=$T/config"
+study_flow() { # SESSION
+	s=$1
+	shot "$s" study-question "The sky is green."
+	keys "$s" f
+	shot "$s" study-grade "(proposed)"
+	keys "$s" 2
+	shot "$s" study-grade-override "proposed: Easy"
+	keys "$s" Enter
+	wait_for "$s" "How many days"
+	type_text "$s" 7
+	keys "$s" Enter Enter
+	wait_for "$s" "Capital of France?"
+	keys "$s" Escape q
+	wait_for "$s" "End the study session?"
+	keys "$s" y
+	shot "$s" study-summary "Grades given"
+	keys "$s" q
+}
+for size in 80x24 40x12; do
+	c=${size%x*} r=${size#*x}
+	start "study$c" "$c" "$r" $study_env -- study --db "$T/study$c.db" --now 2025-03-01T09:00:00Z \
+		--no-fuzz tests/data/study.json
+	study_flow "study$c"
+	ended "study at $size" "study$c" 0
+	start "stats$c" "$c" "$r" $study_env -- stats --db "$T/study$c.db" --now 2025-03-01T10:00:00Z
+	shot "stats$c" stats "Statistics"
+	keys "stats$c" q
+	ended "statistics at $size" "stats$c" 0
+	# The start screen over that progress: the deck studied has questions due.
+	mkdir -p "$T/prog$c/recall/decks"
+	cp tests/data/study.json "$T/prog$c/recall/decks/"
+	cp "$T/study$c.db" "$T/prog$c/recall/recall.db"
+	start "prog$c" "$c" "$r" $study_env XDG_DATA_HOME="$T/prog$c" --
+	shot "prog$c" start-progress "2 due"
+	keys "prog$c" q
+	ended "start screen with progress at $size" "prog$c" 0
+done
+
 start home120 120 40 XDG_DATA_HOME="$T/xdg" --
 shot home120 start "found"
 keys home120 q

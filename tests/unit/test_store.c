@@ -434,6 +434,50 @@ static void refuses_a_damaged_database(void)
 	free(bytes);
 }
 
+static int count_one(void *ctx, const struct store_review *r)
+{
+	(void)ctx;
+	(void)r;
+	return 0;
+}
+
+/* A database over STORE_FULL_CHECK_BYTES is not checked in full at open;
+ * a damaged page in it is refused when it is read, and left as it is. */
+static void refuses_a_damaged_page_of_a_large_database(void)
+{
+	const char *path = at("large.db");
+	struct store *s = open_rw(path);
+	CHECK(record(s, "d", "q", 1000, 3, "x") == 0);
+	store_close(s);
+	sqlite3 *db = raw_open(path);
+	CHECK(raw_exec(db, "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c"
+	               " WHERE i < 24000) INSERT INTO reviews (item, time, grade, answer, seconds,"
+	               " state_before, state_after, stability, difficulty, elapsed_days,"
+	               " scheduled_days) SELECT 1, 1000 + i, 3, printf('%.800c', 'a'), 1, 2, 2,"
+	               " 1, 5, 1, 1 FROM c") == SQLITE_OK);
+	sqlite3_close(db);
+	size_t len;
+	char *bytes = slurp(path, &len);
+	CHECK(len > STORE_FULL_CHECK_BYTES);
+	/* Eight whole pages in the middle, where the log's rows are. */
+	size_t page = (size_t)raw_int(path, "PRAGMA page_size"), first = len / 2 / page * page;
+	memset(bytes + first, 0xff, 8 * page);
+	spit(path, bytes, len);
+	s = NULL;
+	CHECK(store_open(path, STORE_READONLY, 100, &s, err, sizeof err) == 0);
+	if (s) {
+		CHECK(store_each_review(s, count_one, NULL) == -1);
+		CHECK(strstr(store_error(s), "is damaged") != NULL);
+		CHECK(strstr(store_error(s), path) != NULL);
+		store_close(s);
+	}
+	size_t after_len;
+	char *after = slurp(path, &after_len);
+	CHECK(after && after_len == len && memcmp(after, bytes, len) == 0);
+	free(after);
+	free(bytes);
+}
+
 static void refuses_a_locked_database(void)
 {
 	const char *path = at("locked.db");
@@ -707,6 +751,7 @@ int main(void)
 	RUN(migrates_from_version_1);
 	RUN(refuses_what_is_not_sqlite);
 	RUN(refuses_a_damaged_database);
+	RUN(refuses_a_damaged_page_of_a_large_database);
 	RUN(refuses_a_locked_database);
 	RUN(refuses_to_write_read_only);
 	RUN(refuses_a_newer_or_foreign_database);
