@@ -248,20 +248,26 @@ void store_undone_free(struct store_undone *u)
 	u->deck = u->question = NULL;
 }
 
+#define FIND_LAST_SQL \
+	"SELECT r.id, r.time, r.item, r.undoable, i.deck, i.question," \
+	" r.prev_state, prev_stability, prev_difficulty, prev_due," \
+	" prev_last_review, prev_reps, prev_lapses, prev_step," \
+	" prev_scheduled_days, prev_content_hash," \
+	" EXISTS (SELECT 1 FROM reviews l WHERE l.item = r.item AND l.id > r.id)" \
+	" FROM reviews r JOIN items i ON i.id = r.item"
+
 /* The last review at or after since, for undo: fills u (its item's row as
  * it was before, prev_state NULL leaving u->item.state new with *had_prev
  * false) and *item.  1 found, 0 none, -1 error or refused. */
 static int find_last(struct store *s, sqlite3_int64 since, struct store_undone *u,
                      sqlite3_int64 *item, bool *had_prev)
 {
+	/* Since 0 is the last of the log, found by its id: through the time
+	 * index it would mean reading the whole index of a large log. */
 	sqlite3_stmt *st;
-	if (store_prepare(s, "SELECT r.id, r.time, r.item, r.undoable, i.deck, i.question,"
-	                  " r.prev_state, prev_stability, prev_difficulty, prev_due,"
-	                  " prev_last_review, prev_reps, prev_lapses, prev_step,"
-	                  " prev_scheduled_days, prev_content_hash,"
-	                  " EXISTS (SELECT 1 FROM reviews l WHERE l.item = r.item AND l.id > r.id)"
-	                  " FROM reviews r JOIN items i ON i.id = r.item"
-	                  " WHERE r.time >= ? ORDER BY r.id DESC LIMIT 1", &st) != 0)
+	if (store_prepare(s, since > 0
+		? FIND_LAST_SQL " WHERE r.time >= ? ORDER BY r.id DESC LIMIT 1"
+		: FIND_LAST_SQL " WHERE ? IS NOT NULL ORDER BY r.id DESC LIMIT 1", &st) != 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, since);
 	int rc = sqlite3_step(st), ret = rc == SQLITE_ROW ? 1 : 0;

@@ -416,8 +416,9 @@ static double time_quick_check(const char *db)
 }
 
 /* GRADES store_record_review calls on items of deck-001, each timed; then
- * undone, so that the cached database stays as it was built. */
-static void time_grades(const char *db, double *median_ms, double *p99_ms)
+ * undone (timed too: the 99th percentile), so that the cached database
+ * stays as it was built. */
+static void time_grades(const char *db, double *median_ms, double *p99_ms, double *undo_ms)
 {
 	static double t[GRADES];
 	char err[1024], q[16];
@@ -436,15 +437,18 @@ static void time_grades(const char *db, double *median_ms, double *p99_ms)
 			die("%s", store_error(s));
 		t[i] = now_ms() - t0;
 	}
-	for (int i = 0; i < GRADES; i++) {
+	*median_ms = quantile(t, GRADES, 0.5);
+	*p99_ms = quantile(t, GRADES, 0.99);
+	for (int i = 0; i < GRADES; i++) {  /* half since the start, half the last of all */
 		struct store_undone u;
-		if (store_undo_last(s, NOW, &u) != 1)  /* since NOW: the time index finds them */
+		double t0 = now_ms();
+		if (store_undo_last(s, i % 2 ? 0 : NOW, &u) != 1)
 			die("undo: %s", store_error(s));
+		t[i] = now_ms() - t0;
 		store_undone_free(&u);
 	}
 	store_close(s);
-	*median_ms = quantile(t, GRADES, 0.5);
-	*p99_ms = quantile(t, GRADES, 0.99);
+	*undo_ms = quantile(t, GRADES, 0.99);
 }
 
 /* ---- the report ------------------------------------------------------------------ */
@@ -485,8 +489,8 @@ int main(int argc, char **argv)
 	printf("\nstore_open (read-only, its check included), 10M log: %.1f ms; "
 	       "PRAGMA quick_check alone: %.1f ms\n", open_ms, qc_ms);
 	printf("in process, store_open (writing) + store_due_items of deck-000: %.1f ms\n", od_ms);
-	double g_med, g_p99;
-	time_grades(big, &g_med, &g_p99);
+	double g_med, g_p99, u_p99;
+	time_grades(big, &g_med, &g_p99, &u_p99);
 	double ratio = r_ms / q_ms, mem = (double)m_big.maxrss_kb / (double)m_small.maxrss_kb;
 
 	printf("\nthe sqlite3 tool, the due query of deck-000: %.1f ms (median of %d)\n", q_ms, RUNS);
@@ -498,6 +502,7 @@ int main(int argc, char **argv)
 		       "%.2fx the query (for information)\n", r_ms, RUNS, ratio);
 	printf("grade commit (store_record_review, %d on the 10M log): median %.2f ms, p99 %.2f ms\n",
 	       GRADES, g_med, g_p99);
+	printf("undo (store_undo_last, since a time or 0): p99 %.2f ms\n", u_p99);
 	printf("peak memory of recall %s: %ld KiB with 1M reviews, %ld KiB with 10M\n\n",
 	       su.study ? "study" : "stats", m_small.maxrss_kb, m_big.maxrss_kb);
 
@@ -511,6 +516,8 @@ int main(int argc, char **argv)
 	       verdict(g_p99 <= TARGET_GRADE_P99_MS));
 	printf("peak memory: %.2fx from 1M to 10M reviews (target <= %.2f): %s\n", mem, TARGET_MEM,
 	       verdict(mem <= TARGET_MEM));
-	ok &= g_p99 <= TARGET_GRADE_P99_MS && mem <= TARGET_MEM;
+	printf("undo p99: %.2f ms (target <= %.0f ms): %s\n", u_p99, TARGET_GRADE_P99_MS,
+	       verdict(u_p99 <= TARGET_GRADE_P99_MS));
+	ok &= g_p99 <= TARGET_GRADE_P99_MS && u_p99 <= TARGET_GRADE_P99_MS && mem <= TARGET_MEM;
 	return ok ? 0 : 1;
 }

@@ -26,6 +26,7 @@ db="$T/p.db"
 	r 1 $((B - 86400 + 36000)) 3 2
 	r 2 $((B - 86400 + 40000)) 1 2
 	r 3 $((B + 36000)) 3 0
+	echo "UPDATE items SET content_hash = '0123456789abcdef' WHERE id = 1;"  # basic/c changed since
 	echo "COMMIT;"
 } | sqlite3 "$db"
 
@@ -84,7 +85,11 @@ j = json.load(open('$T/out'))
 i = j['items']
 assert i['learning'] == 1 and i['review'] == 1 and i['mature'] == 1, i
 assert i['new'] > 0 and j['reviews_total'] == 4, j
+assert j['changed'] == {'count': 1, 'questions': [{'deck': 'basic', 'question': 'c'}]}, j['changed']
 "; then pass stats-deck-figures; else fail stats-deck-figures "$out"; fi
+run stats-deck-text "" stats --db "$db" --now $NOW tests/data/basic.json
+expect_in stats-changed-count "$out" "Changed since their last review: 1"
+expect_in stats-changed-listed "$out" "  basic/c"
 
 # Without a UTF-8 locale the bars are ASCII.
 LC_ALL=C "$RECALL" stats --db "$db" --now $NOW >"$T/out" 2>&1
