@@ -2,6 +2,8 @@
  * as JSON (docs/progress.md gives its shape). */
 #include "cmd_stats.h"
 
+#include "cmd_common.h"
+
 #include <cJSON.h>
 #include <errno.h>
 #include <getopt.h>
@@ -23,7 +25,6 @@
 #include "text.h"
 #include "ui_curses.h"
 
-enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_INVALID = 2 };
 
 #define BAR_WIDTH 40   /* columns of a bar: with its label and number, within 80 */
 
@@ -52,18 +53,6 @@ struct stats_args {
 	struct prefs prefs;
 };
 
-__attribute__((format(printf, 1, 2)))
-static int fail(const char *fmt, ...)
-{
-	va_list ap;
-	fputs("recall: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputs("\n", stderr);
-	return EXIT_FAIL;
-}
-
 /* s escaped for the terminal, in b. */
 #define ESC(s, b) text_escape_into((s), false, (b), sizeof (b))
 
@@ -89,23 +78,20 @@ static int parse_args(int argc, char **argv, struct stats_args *a)
 		case OPT_DB: a->db = optarg; break;
 		case OPT_NOW:
 			if (prefs_parse_now(optarg, &a->now, err, sizeof err) != 0)
-				return fail("--now: %s", err);
+				return cmd_error("%s", err);
 			a->have_now = true;
 			break;
 		case OPT_DAY:
 			if (prefs_set(&a->prefs, "day-starts", optarg, err, sizeof err) != 0)
-				return fail("--day-starts: %s", err);
+				return cmd_error("--%s", err);  /* "day-starts: ..." */
 			break;
-		case 'h': fputs(usage_stats, stdout); return EXIT_OK;
-		case ':': return fail("stats: option '%s' needs a value (try 'recall stats --help')",
-		                      ESC(argv[optind - 1], err));
-		default: return fail("stats: unknown option '%s' (try 'recall stats --help')",
-		                     ESC(argv[optind - 1], err));
+		case 'h': fputs(usage_stats, stdout); return CMD_EXIT_OK;
+		default: return cmd_bad_option(c, argv, "stats");
 		}
 	}
 	if (!a->db) {
 		if (prefs_db_path(a->db_buf, sizeof a->db_buf) != 0)
-			return fail("%s", "cannot tell where the progress database is (set HOME or use --db)");
+			return cmd_error("%s", "cannot tell where the progress database is (set HOME or use --db)");
 		a->db = a->db_buf;
 	}
 	return -1;
@@ -295,11 +281,11 @@ static int print_json(const struct stats *st, const char *db)
 	cJSON_Delete(root);
 	if (!text) {
 		fputs("recall: out of memory\n", stderr);
-		return EXIT_FAIL;
+		return CMD_EXIT_USAGE;
 	}
 	printf("%s\n", text);
 	cJSON_free(text);
-	return EXIT_OK;
+	return CMD_EXIT_OK;
 }
 
 /* ---- the command ------------------------------------------------------ */
@@ -313,7 +299,7 @@ static int load_decks(char **paths, size_t n, struct deck **decks)
 		decks[i] = deck_load(paths[i], &d);
 		diag_print(&d, stderr);
 		if (!decks[i])
-			rc = d.nerrors == 1 && d.v[0].line == 0 ? EXIT_FAIL : EXIT_INVALID;
+			rc = d.nerrors == 1 && d.v[0].line == 0 ? CMD_EXIT_USAGE : CMD_EXIT_INVALID;
 		diag_free(&d);
 	}
 	return rc;
@@ -327,12 +313,12 @@ static int open_db(const char *path, struct store **s)
 	char err[1024];
 	*s = NULL;
 	if (stat(path, &sb) != 0 && errno == ENOENT) {
-		fail("no progress yet at '%s'", ESC(path, err));
+		cmd_error("no progress yet at '%s'", ESC(path, err));
 		return -1;
 	}
 	if (store_open(path, STORE_READONLY, STORE_BUSY_DEFAULT_MS, s, err, sizeof err) != 0) {
 		fprintf(stderr, "recall: %s\n", err);
-		return EXIT_FAIL;
+		return CMD_EXIT_USAGE;
 	}
 	return -1;
 }
@@ -343,7 +329,7 @@ int cmd_stats(int argc, char **argv)
 	char err[1024];
 	prefs_defaults(&a.prefs);
 	if (prefs_load(&a.prefs, NULL, err, sizeof err) != 0)
-		return fail("%s", err);
+		return cmd_error("%s", err);
 	int rc = parse_args(argc, argv, &a);
 	if (rc >= 0)
 		return rc;
@@ -353,13 +339,13 @@ int cmd_stats(int argc, char **argv)
 	struct stats st;
 	memset(&st, 0, sizeof st);
 	if (!decks)
-		return fail("%s", "out of memory");
+		return cmd_error("%s", "out of memory");
 	rc = load_decks(argv + optind, ndecks, decks);
 	if (rc < 0)
 		rc = open_db(a.db, &s);
 	if (rc < 0 && stats_compute(s, decks, ndecks, &a.prefs.sched, prefs_now(a.have_now ? &a.now : NULL),
 	                            &st, err, sizeof err) != 0)
-		rc = fail("%s", err);
+		rc = cmd_error("%s", err);
 	if (rc < 0 && a.json)
 		rc = print_json(&st, a.db);
 	if (rc < 0 && !a.plain && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
@@ -369,7 +355,7 @@ int cmd_stats(int argc, char **argv)
 	}
 	if (rc < 0) {
 		print_text(&st, a.db);
-		rc = EXIT_OK;
+		rc = CMD_EXIT_OK;
 	}
 	stats_free(&st);
 	store_close(s);

@@ -94,7 +94,7 @@ static int common_option(struct common *c, int opt, const char *arg)
 		return 0;
 	case OPT_NOW:
 		if (prefs_parse_now(arg, &c->now, err, sizeof err) != 0)
-			return cmd_error("--now: %s", err);
+			return cmd_error("%s", err);
 		c->fixed_now = true;
 		return 0;
 	default:
@@ -212,7 +212,7 @@ static int settle_prefs(struct prefs *p, const struct setting *set, size_t nset)
 	}
 	for (size_t i = 0; i < nset; i++) {
 		if (prefs_set(p, set[i].key, set[i].value, err, sizeof err) != 0)
-			return cmd_error("--%s: %s", set[i].key, err);
+			return cmd_error("--%s", err);  /* "KEY: ..." */
 	}
 	if (sched_params_check(&p->sched, err, sizeof err) != 0)
 		return cmd_error("%s", err);
