@@ -186,6 +186,9 @@ int store_count_today(struct store *s, int64_t day_start, unsigned *new_done,
  * (by id).  One row at a time: nothing is held in memory.  Return values as
  * for store_due_items. */
 int store_each_item(struct store *s, store_item_fn *fn, void *ctx);
+/* The same for the items of one deck, in one query (a study session reads
+ * a deck's progress with it, not question by question). */
+int store_each_deck_item(struct store *s, const char *deck, store_item_fn *fn, void *ctx);
 int store_each_review(struct store *s, store_review_fn *fn, void *ctx);
 
 enum store_format { STORE_EXPORT_JSON, STORE_EXPORT_CSV };

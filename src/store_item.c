@@ -453,6 +453,17 @@ int store_each_item(struct store *s, store_item_fn *fn, void *ctx)
 	return ret;
 }
 
+int store_each_deck_item(struct store *s, const char *deck, store_item_fn *fn, void *ctx)
+{
+	sqlite3_stmt *st;
+	if (store_prepare(s, "SELECT " ITEM_COLS " FROM items WHERE deck = ?", &st) != 0)
+		return -1;
+	sqlite3_bind_text(st, 1, deck, -1, SQLITE_STATIC);
+	int ret = each_item_row(s, st, fn, ctx, NULL);
+	sqlite3_finalize(st);
+	return ret;
+}
+
 int store_each_review(struct store *s, store_review_fn *fn, void *ctx)
 {
 	sqlite3_stmt *st;

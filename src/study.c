@@ -133,6 +133,61 @@ static int refresh(struct study *s, struct entry *e)
 	return 0;
 }
 
+/* The entries of one deck, v[0..n), sorted by question id, while its
+ * progress is read. */
+struct deck_load {
+	struct entry **by_id;
+	size_t n;
+};
+
+static int by_question(const void *a, const void *b)
+{
+	const struct entry *x = *(struct entry *const *)a, *y = *(struct entry *const *)b;
+	return strcmp(x->q->id, y->q->id);
+}
+
+/* One stored item of the deck: its entry takes the progress. */
+static int take_item(void *ctx, const struct store_item *it)
+{
+	const struct deck_load *dl = ctx;
+	size_t lo = 0, hi = dl->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(dl->by_id[mid]->q->id, it->question);
+		if (c == 0) {
+			struct entry *e = dl->by_id[mid];
+			e->item = *it;
+			e->item.deck = e->deck->id;  /* the deck's strings outlive the row */
+			e->item.question = e->q->id;
+			return 0;
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;  /* a question no longer in the deck keeps its history */
+}
+
+/* Reads the progress of the n entries from v on, all of one deck, in one
+ * query; those the store has no row for stay new. */
+static int load_deck(struct study *s, struct entry *v, size_t n)
+{
+	struct deck_load dl = { calloc(n ? n : 1, sizeof *dl.by_id), n };
+	if (!dl.by_id)
+		return fail(s, "out of memory");
+	for (size_t i = 0; i < n; i++) {
+		memset(&v[i].item, 0, sizeof v[i].item);
+		v[i].item.deck = v[i].deck->id;
+		v[i].item.question = v[i].q->id;
+		dl.by_id[i] = &v[i];
+	}
+	qsort(dl.by_id, n, sizeof *dl.by_id, by_question);
+	int rc = n ? store_each_deck_item(s->st, v[0].deck->id, take_item, &dl) : 0;
+	free(dl.by_id);
+	return rc < 0 ? fail(s, "%s", store_error(s->st)) : 0;
+}
+
 int study_open(struct deck *const *decks, size_t ndecks, struct store *st,
                const struct study_opts *o, struct study **out, char *err, size_t errsize)
 {
@@ -155,15 +210,16 @@ int study_open(struct deck *const *decks, size_t ndecks, struct store *st,
 	s->rng = o->seed;
 	s->forced = SIZE_MAX;
 	for (size_t d = 0; d < ndecks; d++) {
+		struct entry *first = &s->v[s->n];
 		for (size_t i = 0; i < decks[d]->nquestions; i++) {
 			struct entry *e = &s->v[s->n++];
 			e->q = &decks[d]->questions[i];
 			e->deck = decks[d];
-			if (refresh(s, e) != 0) {
-				snprintf(err, errsize, "%s", s->err);
-				study_free(s);
-				return -1;
-			}
+		}
+		if (load_deck(s, first, decks[d]->nquestions) != 0) {
+			snprintf(err, errsize, "%s", s->err);
+			study_free(s);
+			return -1;
 		}
 	}
 	*out = s;
