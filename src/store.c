@@ -64,6 +64,11 @@ static const char *const migrations[] = {
 	"ALTER TABLE reviews ADD COLUMN prev_step INTEGER;"
 	"ALTER TABLE reviews ADD COLUMN prev_scheduled_days INTEGER;"
 	"ALTER TABLE reviews ADD COLUMN prev_content_hash TEXT;",
+	/* 2 -> 3: today's counts (new and review) read the index alone, not a
+	 * row of the log per review: the index on time also holds the state
+	 * before.  Undo's "since" uses it as it used the one it replaces. */
+	"CREATE INDEX reviews_time_state ON reviews (time, state_before);"
+	"DROP INDEX reviews_time;",
 };
 
 _Static_assert(sizeof migrations / sizeof *migrations == STORE_SCHEMA_VERSION - 1,

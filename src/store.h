@@ -36,7 +36,7 @@
 #include <stdio.h>
 
 /* The schema version this program writes, and the newest it can read. */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 /* How long a writer waits for another process's write lock. */
 #define STORE_BUSY_DEFAULT_MS 5000

@@ -165,11 +165,11 @@ static void build_now(const char *path, long nreviews)
 	if (sqlite3_open(tmp, &db) != SQLITE_OK)
 		die("cannot open %s", tmp);
 	exec(db, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;"
-	         " BEGIN; DROP INDEX items_due; DROP INDEX reviews_time; DROP INDEX reviews_item");
+	         " BEGIN; DROP INDEX items_due; DROP INDEX reviews_time_state; DROP INDEX reviews_item");
 	insert_items(db);
 	insert_reviews(db, nreviews);
 	exec(db, "CREATE INDEX items_due ON items (deck, due);"
-	         " CREATE INDEX reviews_time ON reviews (time);"
+	         " CREATE INDEX reviews_time_state ON reviews (time, state_before);"
 	         " CREATE INDEX reviews_item ON reviews (item); COMMIT; PRAGMA journal_mode = WAL");
 	sqlite3_close(db);
 	if (rename(tmp, path) != 0)

@@ -11,7 +11,7 @@ B=1741564800   # 2025-03-10T00:00:00Z; days start at 04:00
 db="$T/p.db"
 {
 	sed -n '/^```sql$/,/^```$/p' docs/progress.md | sed '1d;$d'
-	echo "INSERT INTO meta VALUES ('schema_version', 2);"
+	echo "INSERT INTO meta VALUES ('schema_version', 3);"
 	echo "BEGIN;"
 	# item: id, deck, question, state, stability, due, last_review, lapses, scheduled_days
 	i() { echo "INSERT INTO items (id, deck, question, state, stability, difficulty, due, last_review, reps, lapses, step, scheduled_days) VALUES ($1, '$2', '$3', $4, $5, 5, $6, $7, 1, $8, 0, $9);"; }

@@ -371,7 +371,10 @@ static void migrates_from_version_1(void)
 	check_refused(path, STORE_READONLY, 100, "schema version 1");
 	struct store *s = open_rw(path);
 	CHECK(s != NULL);
-	CHECK(raw_int(path, "SELECT value FROM meta WHERE key = 'schema_version'") == 2);
+	CHECK(raw_int(path, "SELECT value FROM meta WHERE key = 'schema_version'") == 3);
+	/* 2 -> 3: the day's counts read one index holding time and state */
+	CHECK(raw_int(path, "SELECT count(*) FROM sqlite_master WHERE name = 'reviews_time_state'") == 1);
+	CHECK(raw_int(path, "SELECT count(*) FROM sqlite_master WHERE name = 'reviews_time'") == 0);
 	struct store_item it;
 	CHECK(store_get_item(s, "d", "old", &it) == 1);
 	CHECK(it.state == STORE_STATE_REVIEW && it.reps == 3 && it.due == 90000);
@@ -526,7 +529,7 @@ static void refuses_a_newer_or_foreign_database(void)
 	CHECK(raw_exec(db, "UPDATE meta SET value = 99 WHERE key = 'schema_version'") == SQLITE_OK);
 	sqlite3_close(db);
 	check_refused(path, 0, 100, "was made by a newer recall; schema version 99, "
-	              "this program knows up to 2");
+	              "this program knows up to 3");
 	check_refused(path, STORE_READONLY, 100, "schema version 99");
 	path = at("foreign.db");
 	db = raw_open(path);
