@@ -249,7 +249,7 @@ attack in Pahalgam carried out? Type the"
 " quiz --plain "$T/wrap.json"
 	expect_in "wrap: not into a pipe" "$out" "On which day of April 2025 was the attack in Pahalgam carried out? Type the day of the month."
 else
-	pass "wrap: skipped, no script(1) here"
+	fail "wrap: script(1) is missing" "it comes with util-linux (bsdutils); install it to test wrapping on a terminal"
 fi
 
 # A signal ends the quiz as :quit does: summary printed, report written,
