@@ -5,21 +5,18 @@
 
 #include <sqlite3.h>
 
+#include "sqlfile.h"
 #include "store.h"
 
 struct store {
-	sqlite3 *db;
-	int busy_ms;      /* the busy timeout, for messages */
-	int readonly;     /* opened with STORE_READONLY */
-	char name[256];   /* the path, escaped for messages */
-	char err[640];    /* the last failure's message, "" when none */
+	struct sqlfile f;  /* readonly: opened with STORE_READONLY */
 };
 
 /* Sets the store's message, printf-style. */
 void store_fail(struct store *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Sets the message for the failed SQLite result rc of doing something
- * ("reading", "recording a review"). */
+ * ("reading", "recording a review"): sqlfile_fail_sql. */
 void store_fail_sql(struct store *s, int rc, const char *doing);
 
 /* sqlite3_exec and sqlite3_prepare_v2 with the message set on failure;

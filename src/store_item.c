@@ -161,7 +161,7 @@ static int write_item(struct store *s, sqlite3_int64 *id, const struct store_ite
 	int ret = step_done(s, st, "recording a review");
 	sqlite3_finalize(st);
 	if (ret == 0 && !*id)
-		*id = sqlite3_last_insert_rowid(s->db);
+		*id = sqlite3_last_insert_rowid(s->f.db);
 	return ret;
 }
 
@@ -200,9 +200,9 @@ static int append_review(struct store *s, sqlite3_int64 item, const struct store
 /* Writing through a store opened for reading is a caller's mistake. */
 static int check_writable(struct store *s)
 {
-	if (s->readonly)
-		store_fail(s, "progress database '%s' was opened for reading only", s->name);
-	return s->readonly ? -1 : 0;
+	if (s->f.readonly)
+		store_fail(s, "progress database '%s' was opened for reading only", s->f.name);
+	return s->f.readonly ? -1 : 0;
 }
 
 int store_record_review(struct store *s, struct store_review *r, const struct store_item *after)
@@ -212,7 +212,7 @@ int store_record_review(struct store *s, struct store_review *r, const struct st
 	if (!item_valid(after) || r->grade < 1 || r->grade > 4 || !isfinite(r->seconds) ||
 	    !isfinite(r->elapsed_days)) {
 		store_fail(s, "progress database '%s': a review with values out of range was not "
-		           "recorded", s->name);
+		           "recorded", s->f.name);
 		return -1;
 	}
 	if (store_exec(s, "BEGIN IMMEDIATE", "recording a review") != 0)
@@ -231,7 +231,7 @@ int store_record_review(struct store *s, struct store_review *r, const struct st
 	r->scheduled_days = after->scheduled_days;
 	if (write_item(s, &id, after) != 0 || append_review(s, id, r, had_prev, &prev) != 0)
 		goto fail;
-	sqlite3_int64 rid = sqlite3_last_insert_rowid(s->db);
+	sqlite3_int64 rid = sqlite3_last_insert_rowid(s->f.db);
 	if (store_exec(s, "COMMIT", "recording a review") != 0)
 		goto fail;
 	r->id = rid;
@@ -491,10 +491,5 @@ int store_each_review(struct store *s, store_review_fn *fn, void *ctx)
 		};
 		ret = fn(ctx, &r);
 	}
-	if (ret == 0 && rc != SQLITE_DONE) {
-		store_fail_sql(s, rc, "reading");
-		ret = -1;
-	}
-	sqlite3_finalize(st);
-	return ret;
+	return sqlfile_rows_end(&s->f, st, rc, ret, "reading");
 }
