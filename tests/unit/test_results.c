@@ -13,20 +13,10 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "sqlraw.h"
 #include "results.h"
 
-static char tmp[64];  /* the test folder */
 static char err[1024];
-
-/* A path in the test folder (one of four rotating buffers). */
-static const char *at(const char *name)
-{
-	static char bufs[4][256];
-	static int i;
-	i = (i + 1) % 4;
-	snprintf(bufs[i], sizeof bufs[i], "%s/%s", tmp, name);
-	return bufs[i];
-}
 
 static struct results *open_rw(const char *path)
 {
@@ -37,73 +27,6 @@ static struct results *open_rw(const char *path)
 }
 
 /* ---- the test's own look at the file ---------------------------------- */
-
-static sqlite3 *raw_open(const char *path)
-{
-	sqlite3 *db = NULL;
-	if (sqlite3_open(path, &db) != SQLITE_OK)
-		printf("  raw open %s: %s\n", path, sqlite3_errmsg(db));
-	sqlite3_busy_timeout(db, 2000);
-	return db;
-}
-
-static int raw_exec(sqlite3 *db, const char *sql)
-{
-	char *msg = NULL;
-	int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
-	if (rc != SQLITE_OK)
-		printf("  raw exec: %s\n", msg ? msg : "?");
-	sqlite3_free(msg);
-	return rc;
-}
-
-/* The first column of the first row of sql on path, as an integer (-1
- * when there is no row), or as text into out (when out is not NULL). */
-static long long raw_value(const char *path, const char *sql, char *out, size_t size)
-{
-	sqlite3 *db = raw_open(path);
-	sqlite3_stmt *st;
-	long long v = -1;
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			v = sqlite3_column_int64(st, 0);
-			if (out)
-				snprintf(out, size, "%s", (const char *)sqlite3_column_text(st, 0));
-		}
-		sqlite3_finalize(st);
-	} else {
-		printf("  raw prepare: %s\n", sqlite3_errmsg(db));
-	}
-	sqlite3_close(db);
-	return v;
-}
-
-static long long raw_int(const char *path, const char *sql)
-{
-	return raw_value(path, sql, NULL, 0);
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	*len = 0;
-	if (!f)
-		return NULL;
-	size_t cap = 0, n;
-	char chunk[8192];
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		char *nb = realloc(buf, cap + n + 1);
-		if (!nb)
-			break;
-		buf = nb;
-		memcpy(buf + cap, chunk, n);
-		cap += n;
-	}
-	fclose(f);
-	*len = cap;
-	return buf ? buf : calloc(1, 1);
-}
 
 /* Opening path must be refused with a message holding want (and the path
  * when with_path), and leave the file byte for byte as it was. */
@@ -578,19 +501,10 @@ static void postgresql_is_not_built_in_yet(void)
 	CHECK(results_open("", 100, &r, err, sizeof err) == -1 && r == NULL);
 }
 
-static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st, (void)flag, (void)ftw;
-	return remove(path);
-}
-
 int main(void)
 {
-	snprintf(tmp, sizeof tmp, "%s", "/tmp/recall-results-XXXXXX");
-	if (!mkdtemp(tmp)) {
-		perror("mkdtemp");
+	if (tmp_make("/tmp/recall-results-XXXXXX") != 0)
 		return 1;
-	}
 	RUN(open_creates_folder_and_schema);
 	RUN(drill_id_comes_from_the_settings);
 	RUN(drill_begun_then_continued);
@@ -605,6 +519,6 @@ int main(void)
 	RUN(refuses_a_newer_or_foreign_database);
 	RUN(refuses_to_write_read_only);
 	RUN(postgresql_is_not_built_in_yet);
-	nftw(tmp, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+	tmp_remove();
 	return check_done();
 }
