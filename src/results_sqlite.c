@@ -145,12 +145,10 @@ static char *join_decks(const struct results_drill *d)
 }
 
 /* Inserts the drill's row unless it is there: 1 inserted, 0 there, -1. */
-static int insert_drill(struct sqlfile *s, const struct results_drill *d, const char *decks)
+/* Binds a drill's id and settings to parameters 1 to 8, in the order of
+ * DRILL_COLS. */
+static void bind_drill(sqlite3_stmt *st, const struct results_drill *d, const char *decks)
 {
-	sqlite3_stmt *st;
-	if (sqlfile_prepare(s, "INSERT INTO drills (" DRILL_COLS ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-	            " ON CONFLICT (id) DO NOTHING", &st) != 0)
-		return -1;
 	sqlite3_bind_text(st, 1, d->id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, d->klass, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, decks, -1, SQLITE_STATIC);
@@ -159,6 +157,15 @@ static int insert_drill(struct sqlfile *s, const struct results_drill *d, const 
 	sqlite3_bind_double(st, 6, d->time_limit);
 	sqlite3_bind_int(st, 7, d->no_speed);
 	sqlite3_bind_int(st, 8, d->no_streak);
+}
+
+static int insert_drill(struct sqlfile *s, const struct results_drill *d, const char *decks)
+{
+	sqlite3_stmt *st;
+	if (sqlfile_prepare(s, "INSERT INTO drills (" DRILL_COLS ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+	            " ON CONFLICT (id) DO NOTHING", &st) != 0)
+		return -1;
+	bind_drill(st, d, decks);
 	sqlite3_bind_int64(st, 9, (sqlite3_int64)time(NULL));
 	if (sqlfile_step_done(s, st, "beginning a drill") != 0)
 		return -1;
@@ -174,14 +181,7 @@ static int check_drill_row(struct sqlfile *s, struct results_drill *d, const cha
 	            " AND time_limit = ?6 AND no_speed = ?7 AND no_streak = ?8, created"
 	            " FROM drills WHERE id = ?1", &st) != 0)
 		return -1;
-	sqlite3_bind_text(st, 1, d->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, d->klass, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, decks, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, d->count);
-	sqlite3_bind_int64(st, 5, (sqlite3_int64)d->seed);
-	sqlite3_bind_double(st, 6, d->time_limit);
-	sqlite3_bind_int(st, 7, d->no_speed);
-	sqlite3_bind_int(st, 8, d->no_streak);
+	bind_drill(st, d, decks);
 	int rc = sqlite3_step(st), ret = 0;
 	if (rc != SQLITE_ROW) {
 		sqlfile_fail_sql(s, rc == SQLITE_DONE ? SQLITE_ERROR : rc, "beginning a drill");
