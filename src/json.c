@@ -100,22 +100,6 @@ static inline const unsigned char *skip_ws(const unsigned char *p, const unsigne
 	return p;
 }
 
-/* Reads up to four hex digits at p; returns how many there were, with
- * their value in *v when there were four. */
-static int hex4(const unsigned char *p, const unsigned char *end, unsigned *v)
-{
-	unsigned acc = 0;
-	int i;
-	for (i = 0; i < 4 && p + i < end; i++) {
-		int h = text_hex_value(p[i]);
-		if (h < 0)
-			break;
-		acc = acc << 4 | (unsigned)h;
-	}
-	*v = acc;
-	return i;
-}
-
 /* Length of the UTF-8 sequence at p, whose first byte is >= 0x80, when it
  * is a valid shortest-form encoding of a scalar value; otherwise 0, with
  * the reason in *why. */
@@ -287,7 +271,7 @@ static const unsigned char *escape(struct checker *c, const unsigned char *p)
 		return p[1] < 0x80 ? p + 2 : p + 1;
 	}
 
-	n = hex4(p + 2, end, &v);
+	n = text_hex4(p + 2, end, &v);
 	if (n < 4) {
 		report(c, p, "malformed \\u escape: expected 4 hex digits, found %s",
 		       found(c, p + 2 + n, fb, sizeof fb));
@@ -303,7 +287,7 @@ static const unsigned char *escape(struct checker *c, const unsigned char *p)
 		return p + 6;
 	}
 	if (v >= 0xd800 && v <= 0xdbff) {
-		if (p + 7 < end && p[6] == '\\' && p[7] == 'u' && hex4(p + 8, end, &v2) == 4 &&
+		if (p + 7 < end && p[6] == '\\' && p[7] == 'u' && text_hex4(p + 8, end, &v2) == 4 &&
 		    v2 >= 0xdc00 && v2 <= 0xdfff)
 			return p + 12;
 		/* Whatever follows is checked on its own. */
@@ -703,103 +687,4 @@ fail:
 	if (top)
 		memset(top, 0, sizeof *top);
 	return -1;
-}
-
-/* Offset one past the string whose opening quote is at p (valid JSON). */
-static const char *skip_string(const char *p, const char *end)
-{
-	for (p++; p < end; p++) {
-		if (*p == '\\')
-			p++;
-		else if (*p == '"')
-			return p + 1;
-	}
-	return end;
-}
-
-int json_locate(const char *buf, struct json_span span, struct json_loc **out, size_t *n)
-{
-	/* In valid JSON every value starts with its own token, in pre-order,
-	 * so one left-to-right pass over the tokens finds them all; a string
-	 * followed by ':' is a key, and belongs to the value after it. */
-	const char *p = buf + span.start, *end = buf + span.end, *q;
-	struct json_loc *v = NULL, *nv;
-	size_t len = 0, cap = 0;
-	size_t key = (size_t)-1;
-
-	while (p < end) {
-		const char *start = p;
-		switch (*p) {
-		case ' ': case '\t': case '\n': case '\r': case ',': case ':': case ']': case '}':
-			p++;
-			continue;
-		case '"':
-			p = skip_string(p, end);
-			q = p;
-			while (q < end && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'))
-				q++;
-			if (q < end && *q == ':') {
-				key = (size_t)(start - buf);
-				p = q + 1;
-				continue;
-			}
-			break;
-		case '{': case '[':
-			p++;
-			break;
-		default:
-			/* A number or a literal. */
-			while (p < end && (is_word((unsigned char)*p) || *p == '-' || *p == '+' ||
-			                   *p == '.'))
-				p++;
-			break;
-		}
-		if (len == cap) {
-			cap = cap ? cap * 2 : 16;
-			nv = realloc(v, cap * sizeof *v);
-			if (!nv) {
-				free(v);
-				*out = NULL;
-				*n = 0;
-				return -1;
-			}
-			v = nv;
-		}
-		v[len].key = key;
-		v[len].val = (size_t)(start - buf);
-		len++;
-		key = (size_t)-1;
-	}
-	*out = v;
-	*n = len;
-	return 0;
-}
-
-size_t json_string_offset(const char *buf, size_t quote, size_t k)
-{
-	const unsigned char *u = (const unsigned char *)buf;
-	size_t p = quote + 1, got = 0;  /* raw offset; decoded bytes before it */
-	while (u[p] != '"') {
-		size_t raw = 1, dec = 1;
-		if (u[p] == '\\') {
-			raw = 2;
-			if (u[p + 1] == 'u') {
-				unsigned cp = 0, lo = 0;
-				const unsigned char *end = u + p + 6;
-				hex4(u + p + 2, end, &cp);
-				raw = 6;
-				if (cp >= 0xD800 && cp <= 0xDBFF && u[p + 6] == '\\' && u[p + 7] == 'u' &&
-				    hex4(u + p + 8, u + p + 12, &lo) == 4 && lo >= 0xDC00 && lo <= 0xDFFF) {
-					cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-					raw = 12;
-				}
-				dec = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-			}
-		}
-		if (got + dec > k)
-			break;
-		got += dec;
-		p += raw;
-	}
-	return p;
 }

@@ -108,6 +108,22 @@ static inline int text_hex_value(int c)
 	return -1;
 }
 
+/* Reads up to four hex digits at p, not past end; returns how many there
+ * were, with their value in *v (complete when there were four). */
+static inline int text_hex4(const unsigned char *p, const unsigned char *end, unsigned *v)
+{
+	unsigned acc = 0;
+	int i;
+	for (i = 0; i < 4 && p + i < end; i++) {
+		int h = text_hex_value(p[i]);
+		if (h < 0)
+			break;
+		acc = acc << 4 | (unsigned)h;
+	}
+	*v = acc;
+	return i;
+}
+
 /* ---- white space and case over UTF-8 ---------------------------------- */
 
 /* Unicode white space other than ASCII: no-break and typographic spaces. */
