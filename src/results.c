@@ -187,3 +187,22 @@ int results_changes_since(struct results *r, const char *drill, int64_t last_id,
 	r->err[0] = '\0';
 	return r->engine->changes_since(r->h, drill, last_id, fn, ctx);
 }
+
+int results_set_questions(struct results *r, const char *drill, const struct results_question *q,
+                          size_t n)
+{
+	r->err[0] = '\0';
+	for (size_t i = 0; i < n; i++)
+		if (!q[i].deck || !q[i].question || !q[i].type || !q[i].prompt || !q[i].answer ||
+		    !(q[i].points >= 0) || !isfinite(q[i].points))
+			return fail(r, "a drill's question needs its ids, type, prompt and answer, "
+			            "and points of 0 or more"), -1;
+	return r->engine->set_questions(r->h, drill ? drill : "", q, n);
+}
+
+int results_each_question(struct results *r, const char *drill, results_question_fn *fn,
+                          void *ctx)
+{
+	r->err[0] = '\0';
+	return r->engine->each_question(r->h, drill ? drill : "", fn, ctx);
+}

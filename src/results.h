@@ -32,7 +32,7 @@
 #include <stdint.h>
 
 /* The schema version this program writes, and the newest it can read. */
-#define RESULTS_SCHEMA_VERSION 1
+#define RESULTS_SCHEMA_VERSION 2
 
 /* How long a writer waits for another's write lock. */
 #define RESULTS_BUSY_DEFAULT_MS 5000
@@ -80,10 +80,23 @@ struct results_answer {
 	int64_t time;          /* when it was answered */
 };
 
+/* One question of a drill as it was asked: what a report shows of it
+ * without the deck file. */
+struct results_question {
+	unsigned index;        /* its place in the drill, from 0 */
+	const char *deck;      /* its deck's id */
+	const char *question;  /* its id within the deck */
+	const char *type;      /* its type's name (qtype.h) */
+	const char *prompt;    /* the prompt */
+	const char *answer;    /* the right answer, as the feedback writes it */
+	double points;         /* its own points (0 or more) */
+};
+
 /* Callbacks: return 0 to go on, anything else to stop (which the query
  * returns).  What they are given is valid during the call only. */
 typedef int results_drill_fn(void *ctx, const struct results_drill *d);
 typedef int results_answer_fn(void *ctx, const struct results_answer *a);
+typedef int results_question_fn(void *ctx, const struct results_question *q);
 
 /* An engine: the operations below on a handle of its own.  Each returns as
  * the function of the same name in this header says. */
@@ -99,6 +112,9 @@ struct results_engine {
 	int (*next_index)(void *h, const char *drill, const char *student, unsigned *next);
 	int (*changes_since)(void *h, const char *drill, int64_t last_id, results_answer_fn *fn,
 	                     void *ctx);
+	int (*set_questions)(void *h, const char *drill, const struct results_question *q,
+	                     size_t n);
+	int (*each_question)(void *h, const char *drill, results_question_fn *fn, void *ctx);
 };
 
 /* The engines built in. */
@@ -161,5 +177,18 @@ int results_next_index(struct results *r, const char *drill, const char *student
  * values as for results_each_drill. */
 int results_changes_since(struct results *r, const char *drill, int64_t last_id,
                           results_answer_fn *fn, void *ctx);
+
+/* Records the drill's questions (n of them, each index below the drill's
+ * count), in one transaction; a question already recorded for its index
+ * is kept as it was (everyone of a drill asks the same ones, and the first
+ * to begin records them).  Returns 0 or -1 (an unknown drill records
+ * nothing and is no error: see results_drill_begin first). */
+int results_set_questions(struct results *r, const char *drill, const struct results_question *q,
+                          size_t n);
+
+/* A drill's questions, by index.  Drills recorded by schema version 1 have
+ * none.  Return values as for results_each_drill. */
+int results_each_question(struct results *r, const char *drill, results_question_fn *fn,
+                          void *ctx);
 
 #endif

@@ -44,6 +44,15 @@ static const char schema_v1[] =
 /* migrations[v - 1] takes a database from version v to v + 1; the last
  * entry, NULL, stands for the version this program writes. */
 static const char *const migrations[] = {
+	/* 1 -> 2: the questions of each drill, as asked, so that a report
+	 * needs no deck files. */
+	"CREATE TABLE questions ("
+	" drill TEXT NOT NULL REFERENCES drills (id),"
+	" qindex INTEGER NOT NULL CHECK (qindex >= 0),"
+	" deck TEXT NOT NULL, question TEXT NOT NULL, type TEXT NOT NULL,"
+	" prompt TEXT NOT NULL, answer TEXT NOT NULL,"
+	" points REAL NOT NULL CHECK (points >= 0),"
+	" PRIMARY KEY (drill, qindex));",
 	NULL,
 };
 
@@ -361,6 +370,62 @@ static int sq_next_index(void *h, const char *drill, const char *student, unsign
 	return rc == SQLITE_ROW ? 0 : -1;
 }
 
+/* ---- questions -------------------------------------------------------- */
+
+static int sq_set_questions(void *h, const char *drill, const struct results_question *q,
+                            size_t n)
+{
+	struct sqlfile *s = h;
+	s->err[0] = '\0';
+	if (sqlfile_exec(s, "BEGIN IMMEDIATE", "recording a drill's questions") != 0)
+		return -1;
+	sqlite3_stmt *st = NULL;
+	int ret = sqlfile_prepare(s, "INSERT INTO questions (drill, qindex, deck, question, type,"
+	                  " prompt, answer, points) SELECT id, ?2, ?3, ?4, ?5, ?6, ?7, ?8"
+	                  " FROM drills WHERE id = ?1 AND ?2 < count"
+	                  " ON CONFLICT (drill, qindex) DO NOTHING", &st);
+	for (size_t i = 0; ret == 0 && i < n; i++) {
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, 1, drill, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, q[i].index);
+		sqlite3_bind_text(st, 3, q[i].deck, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, q[i].question, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, q[i].type, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 6, q[i].prompt, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 7, q[i].answer, -1, SQLITE_STATIC);
+		sqlite3_bind_double(st, 8, q[i].points);
+		int rc = sqlite3_step(st);
+		if (rc != SQLITE_DONE)
+			sqlfile_fail_sql(s, rc, "recording a drill's questions"), ret = -1;
+	}
+	sqlite3_finalize(st);
+	if (ret == 0 && sqlfile_exec(s, "COMMIT", "recording a drill's questions") != 0)
+		ret = -1;
+	sqlfile_rollback(s);
+	return ret;
+}
+
+static int sq_each_question(void *h, const char *drill, results_question_fn *fn, void *ctx)
+{
+	struct sqlfile *s = h;
+	s->err[0] = '\0';
+	sqlite3_stmt *st;
+	if (sqlfile_prepare(s, "SELECT qindex, deck, question, type, prompt, answer, points"
+	            " FROM questions WHERE drill = ? ORDER BY qindex", &st) != 0)
+		return -1;
+	sqlite3_bind_text(st, 1, drill, -1, SQLITE_STATIC);
+	int rc, ret = 0;
+	while (ret == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct results_question q = {
+			.index = (unsigned)sqlite3_column_int64(st, 0), .deck = text_at(st, 1),
+			.question = text_at(st, 2), .type = text_at(st, 3), .prompt = text_at(st, 4),
+			.answer = text_at(st, 5), .points = sqlite3_column_double(st, 6),
+		};
+		ret = fn(ctx, &q);
+	}
+	return sqlfile_rows_end(s, st, rc, ret, "reading a drill's questions");
+}
+
 const struct results_engine results_sqlite_engine = {
 	.name = "sqlite",
 	.open = sq_open,
@@ -372,4 +437,6 @@ const struct results_engine results_sqlite_engine = {
 	.each_answer = sq_each_answer,
 	.next_index = sq_next_index,
 	.changes_since = sq_changes_since,
+	.set_questions = sq_set_questions,
+	.each_question = sq_each_question,
 };

@@ -343,6 +343,84 @@ static void changes_since_the_last_seen(void)
 #define WRITERS 5
 #define PER_WRITER 200
 
+struct questions_seen {
+	unsigned index[4];
+	char prompt[4][32];
+	double points[4];
+	size_t n;
+};
+
+static int collect_question(void *ctx, const struct results_question *q)
+{
+	struct questions_seen *s = ctx;
+	if (s->n < 4) {
+		s->index[s->n] = q->index;
+		snprintf(s->prompt[s->n], sizeof s->prompt[0], "%s", q->prompt);
+		s->points[s->n] = q->points;
+	}
+	s->n++;
+	return 0;
+}
+
+static void questions_recorded_once_per_index(void)
+{
+	const char *path = at("questions.db");
+	struct results *r = open_rw(path);
+	struct results_drill d = drill("5b", 3, 42);
+	CHECK(results_drill_begin(r, &d) == 1);
+	struct results_question q[3] = {
+		{ 1, "capitals", "fr", "choice", "Capital of France?", "Paris", 100 },
+		{ 0, "rivers", "nile", "text", "Longest river?", "Nile", 200 },
+		{ 2, "capitals", "de", "text", "Capital of Germany?", "Berlin", 0 },
+	};
+	CHECK(results_set_questions(r, d.id, q, 3) == 0);
+	/* A second student records them again: the first recording stays. */
+	struct results_question again = q[1];
+	again.prompt = "changed";
+	CHECK(results_set_questions(r, d.id, &again, 1) == 0);
+	struct questions_seen seen = { 0 };
+	CHECK(results_each_question(r, d.id, collect_question, &seen) == 0);
+	CHECK(seen.n == 3);
+	CHECK(seen.index[0] == 0 && seen.index[1] == 1 && seen.index[2] == 2);
+	CHECK_STR(seen.prompt[0], "Longest river?");
+	CHECK(seen.points[0] == 200 && seen.points[2] == 0);
+	/* Past the drill's count, an unknown drill, negative points: nothing. */
+	struct results_question past = q[0];
+	past.index = 3;
+	CHECK(results_set_questions(r, d.id, &past, 1) == 0);
+	CHECK(results_set_questions(r, "0000000000000000", q, 1) == 0);
+	struct results_question bad = q[0];
+	bad.points = -1;
+	CHECK(results_set_questions(r, d.id, &bad, 1) == -1);
+	CHECK(strstr(results_error(r), "points") != NULL);
+	CHECK(raw_int(path, "SELECT count(*) FROM questions") == 3);
+	results_close(r);
+}
+
+/* A database of schema version 1 (no questions table) is brought up to
+ * date on opening, its drills and answers kept. */
+static void version_1_is_migrated(void)
+{
+	const char *path = at("v1.db");
+	struct results *r = open_rw(path);
+	struct results_drill d = drill("5b", 3, 42);
+	CHECK(results_drill_begin(r, &d) == 1);
+	struct results_answer a = answer(d.id, "ana", 0);
+	CHECK(results_record(r, &a) == 0);
+	results_close(r);
+	sqlite3 *db = raw_open(path);
+	CHECK(raw_exec(db, "DROP TABLE questions; UPDATE meta SET value = 1"
+	                   " WHERE key = 'schema_version'") == SQLITE_OK);
+	sqlite3_close(db);
+	r = open_rw(path);
+	CHECK(r != NULL);
+	CHECK(raw_int(path, "SELECT value FROM meta WHERE key = 'schema_version'") == 2);
+	CHECK(raw_int(path, "SELECT count(*) FROM answers") == 1);
+	struct questions_seen seen = { 0 };
+	CHECK(results_each_question(r, d.id, collect_question, &seen) == 0 && seen.n == 0);
+	results_close(r);
+}
+
 static void two_connections_both_write(void)
 {
 	const char *path = at("two.db");
@@ -459,7 +537,7 @@ static void refuses_a_newer_or_foreign_database(void)
 	CHECK(raw_exec(db, "UPDATE meta SET value = 99 WHERE key = 'schema_version'") == SQLITE_OK);
 	sqlite3_close(db);
 	check_refused(path, 100, "was made by a newer recall; schema version 99, "
-	              "this program knows up to 1", true);
+	              "this program knows up to 2", true);
 	/* A progress database has a meta table and a version too. */
 	path = at("progress.db");
 	db = raw_open(path);
@@ -512,6 +590,8 @@ int main(void)
 	RUN(an_answer_is_recorded_once);
 	RUN(resumes_at_the_first_unanswered);
 	RUN(changes_since_the_last_seen);
+	RUN(questions_recorded_once_per_index);
+	RUN(version_1_is_migrated);
 	RUN(two_connections_both_write);
 	RUN(concurrent_writers_lose_and_double_nothing);
 	RUN(locked_answer_lands_whole_or_not_at_all);
