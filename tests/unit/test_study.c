@@ -50,17 +50,39 @@ static double fake_clock(void)
 	return fake_seconds;
 }
 
+/* The date of a session whose clock must move (start_moving). */
+static int64_t fake_date;
+static int64_t fake_now(void)
+{
+	return fake_date;
+}
+
+static struct study *open_with(struct deck *deck, struct store *st, struct study_opts *o,
+                               void (*tweak)(struct prefs *))
+{
+	prefs_defaults(&o->prefs);
+	o->prefs.sched.fuzz = false;
+	if (tweak)
+		tweak(&o->prefs);
+	struct study *s = NULL;
+	if (study_open(&deck, 1, st, o, &s, err, sizeof err) != 0)
+		printf("  study_open: %s\n", err);
+	return s;
+}
+
+/* A session whose clock reads fake_date, set to now to begin with. */
+static struct study *start_moving(struct deck *deck, struct store *st, int64_t now,
+                                  void (*tweak)(struct prefs *))
+{
+	fake_date = now;
+	struct study_opts o = { .seed = 1, .clock = fake_clock, .date = fake_now };
+	return open_with(deck, st, &o, tweak);
+}
+
 static struct study *start(struct deck *deck, struct store *st, int64_t now, void (*tweak)(struct prefs *))
 {
 	struct study_opts o = { .fixed_now = true, .now_value = now, .seed = 1, .clock = fake_clock };
-	prefs_defaults(&o.prefs);
-	o.prefs.sched.fuzz = false;
-	if (tweak)
-		tweak(&o.prefs);
-	struct study *s = NULL;
-	if (study_open(&deck, 1, st, &o, &s, err, sizeof err) != 0)
-		printf("  study_open: %s\n", err);
-	return s;
+	return open_with(deck, st, &o, tweak);
 }
 
 /* Rates the current card g and commits it; the card's id, or "" when none. */
@@ -275,6 +297,58 @@ static void undo_takes_back_the_last_grade(void)
 	deck_free(deck);
 }
 
+/* A session reads in full only the rows due soon; the summary still
+ * counts every question: those not read are neither new nor due, and the
+ * earliest of them is the next due date (not a question removed from the
+ * deck, whose row stays). */
+static void summary_counts_questions_not_read(void)
+{
+	struct deck *deck = cards();
+	struct store *st = fresh_store();
+	seed_item(st, "k1", STORE_STATE_REVIEW, T0 - 3600);          /* due now */
+	seed_item(st, "k2", STORE_STATE_REVIEW, T0 + 5 * 86400);
+	seed_item(st, "k3", STORE_STATE_RELEARNING, T0 + 2 * 86400);
+	seed_item(st, "gone", STORE_STATE_REVIEW, T0 + 86400);       /* no longer in the deck */
+	struct study *s = start(deck, st, T0, NULL);
+	struct study_summary sum;
+	CHECK(study_summary(s, &sum) == 0);
+	CHECK(sum.due_now == 1);
+	CHECK(sum.new_left == 2);   /* k4 and tf */
+	CHECK(sum.next_due == T0 + 2 * 86400);
+	CHECK_STR(rate(s, SCHED_AGAIN), "k1");   /* relearning, due in 10 minutes */
+	CHECK(study_summary(s, &sum) == 0);
+	CHECK(sum.due_now == 0 && sum.new_left == 2);
+	CHECK(sum.next_due == T0 + 600);
+	CHECK_STR(rate(s, SCHED_GOOD), "k4");    /* the new ones come next */
+	CHECK(study_summary(s, &sum) == 0 && sum.new_left == 1);
+	study_free(s);
+	store_close(st);
+	deck_free(deck);
+}
+
+/* With the clock running, a question due after what the session read at
+ * its start is read, and asked, once its time comes. */
+static void a_running_clock_reads_what_comes_due(void)
+{
+	struct deck *deck = cards();
+	struct store *st = fresh_store();
+	seed_item(st, "k2", STORE_STATE_LEARNING, T0 + 3 * 3600);
+	seed_item(st, "k3", STORE_STATE_REVIEW, T0 + 2 * 86400);
+	struct study *s = start_moving(deck, st, T0, no_new);
+	CHECK(study_current(s) == NULL);
+	struct study_summary sum;
+	CHECK(study_summary(s, &sum) == 0 && sum.next_due == T0 + 3 * 3600 && sum.due_now == 0);
+	fake_date = T0 + 3 * 3600;
+	CHECK(study_summary(s, &sum) == 0 && sum.due_now == 1 && sum.next_due == T0 + 2 * 86400);
+	CHECK_STR(rate(s, SCHED_EASY), "k2");   /* out of learning, due in days */
+	CHECK(study_current(s) == NULL);
+	fake_date = T0 + 2 * 86400 + 1;
+	CHECK_STR(rate(s, SCHED_GOOD), "k3");
+	study_free(s);
+	store_close(st);
+	deck_free(deck);
+}
+
 static int rm_one(const char *p, const struct stat *sb, int flag, struct FTW *f)
 {
 	(void)sb; (void)flag; (void)f;
@@ -295,6 +369,8 @@ int main(void)
 	RUN(grade_proposed_from_the_verdict);
 	RUN(cram_records_nothing);
 	RUN(undo_takes_back_the_last_grade);
+	RUN(summary_counts_questions_not_read);
+	RUN(a_running_clock_reads_what_comes_due);
 	nftw(tmp, rm_one, 16, FTW_DEPTH | FTW_PHYS);
 	return check_done();
 }
