@@ -531,17 +531,51 @@ static int record(struct study *s, enum sched_grade g, const struct sched_log *l
 	return 0;
 }
 
+/* The question in hand graded g at now, as the scheduler has it: the card
+ * after, and the log; 0, or -1 when g is no grade. */
+static int schedule(const struct study *s, enum sched_grade g, int64_t now,
+                    struct sched_card *after, struct sched_log *lg)
+{
+	const struct entry *e = &s->v[s->cur_entry];
+	struct sched_card before;
+	to_card(&e->item, &before);
+	uint64_t seed = fuzz_seed(e->deck->id, e->q->id, before.reps);
+	return sched_review(&s->o.prefs.sched, &before, g, now, seed, after, lg);
+}
+
+/* The time until the card after is due, as sched_format_interval wants it:
+ * whole days for an interval of days (due - now is 23 hours across the
+ * start of summer time), the seconds of a step. */
+static int64_t interval_of(const struct sched_card *after, int64_t now)
+{
+	return after->scheduled_days > 0 ? (int64_t)after->scheduled_days * 86400 : after->due - now;
+}
+
+int study_preview(const struct study *s, int64_t seconds[5])
+{
+	if (!s->has_cur || s->o.prefs.cram)
+		return 0;
+	int64_t now = study_now(s);
+	seconds[0] = 0;
+	for (int g = SCHED_AGAIN; g <= SCHED_EASY; g++) {
+		struct sched_card after;
+		struct sched_log lg;
+		if (schedule(s, (enum sched_grade)g, now, &after, &lg) != 0)
+			return 0;
+		seconds[g] = interval_of(&after, now);
+	}
+	return 1;
+}
+
 int study_grade(struct study *s, enum sched_grade g, struct study_graded *out)
 {
 	if (!s->has_cur || !s->answered)
 		return fail(s, "no answer waits for its grade");
 	struct entry *e = &s->v[s->cur_entry];
-	struct sched_card before, after;
+	struct sched_card after;
 	struct sched_log lg;
 	int64_t now = study_now(s);
-	to_card(&e->item, &before);
-	uint64_t seed = fuzz_seed(e->deck->id, e->q->id, before.reps);
-	if (sched_review(&s->o.prefs.sched, &before, g, now, seed, &after, &lg) != 0)
+	if (schedule(s, g, now, &after, &lg) != 0)
 		return fail(s, "not a grade: %d", (int)g);
 	struct store_item next = e->item;
 	from_card(&after, &next);
@@ -554,10 +588,7 @@ int study_grade(struct study *s, enum sched_grade g, struct study_graded *out)
 	else
 		e->item = next;
 	*out = (struct study_graded){ .grade = g, .state = after.state, .due = after.due,
-	                              .interval = after.scheduled_days > 0
-	                                      ? (int64_t)after.scheduled_days * 86400
-	                                      : after.due - now,
-	                              .recorded = !cram };
+	                              .interval = interval_of(&after, now), .recorded = !cram };
 	if (s->forced == s->cur_entry)
 		s->forced = SIZE_MAX;
 	drop_current(s);

@@ -149,6 +149,15 @@ enum sched_grade study_propose(const struct item *it, enum rating rating);
  * still waits for its grade). */
 int study_grade(struct study *s, enum sched_grade g, struct study_graded *out);
 
+/* What each grade would do to the question in hand, as study_grade would
+ * schedule it now, without recording anything: seconds[g], for g from
+ * SCHED_AGAIN to SCHED_EASY, is the interval study_graded.interval would
+ * be (seconds[0] is 0).  It does not depend on the answer, so a front end
+ * may show it before the answer too.  Returns 1 with seconds filled in, 0
+ * when there is nothing to preview: no question in hand, or cram (where no
+ * grade changes a schedule). */
+int study_preview(const struct study *s, int64_t seconds[5]);
+
 /* Takes back the last grade of this session (the database's row and log
  * too), and makes its question the current one again (a question in hand,
  * not yet graded, goes back to the queue).  In cram only the session's

@@ -349,6 +349,51 @@ static void a_running_clock_reads_what_comes_due(void)
 	deck_free(deck);
 }
 
+/* The preview of each grade is what that grade then does; it records
+ * nothing, and there is none without a question in hand or in cram. */
+static void preview_is_what_the_grade_does(void)
+{
+	struct deck *deck = cards();
+	struct store *st = fresh_store();
+	int64_t want[5], sec[5];
+	struct study *s = start(deck, st, T0, NULL);
+	CHECK(study_preview(s, sec) == 0);            /* nothing in hand yet */
+	CHECK(study_current(s) != NULL);
+	CHECK(study_preview(s, want) == 1);
+	/* a new card, default steps 1m 10m: Again the first step, Hard between
+	 * the two, Good the second; Easy leaves learning (days) */
+	CHECK(want[SCHED_AGAIN] == 60 && want[SCHED_HARD] == 330 && want[SCHED_GOOD] == 600);
+	CHECK(want[SCHED_EASY] >= 86400 && want[SCHED_EASY] % 86400 == 0);
+	study_free(s);
+	CHECK(reviews(st) == 0);
+	for (int g = SCHED_AGAIN; g <= SCHED_EASY; g++) {
+		s = start(deck, st, T0, NULL);
+		const struct item *it = study_current(s);
+		struct response r = { .rating = (enum rating)g };
+		enum sched_grade proposed;
+		struct study_graded out;
+		CHECK(it && study_preview(s, sec) == 1 && sec[g] == want[g]);
+		CHECK(study_answer(s, &r, &proposed) && study_preview(s, sec) == 1 && sec[g] == want[g]);
+		CHECK(study_grade(s, (enum sched_grade)g, &out) == 0 && out.interval == want[g]);
+		struct study_undone u;
+		CHECK(study_undo(s, &u) == 1);
+		study_free(s);
+	}
+	/* a review card: Hard sooner than Good, Easy later */
+	seed_item(st, "k1", STORE_STATE_REVIEW, T0 - 3600);
+	s = start(deck, st, T0, NULL);
+	CHECK_STR(study_current(s)->q->id, "k1");
+	CHECK(study_preview(s, sec) == 1);
+	CHECK(sec[SCHED_AGAIN] == 600);               /* the relearning step */
+	CHECK(sec[SCHED_HARD] < sec[SCHED_GOOD] && sec[SCHED_GOOD] < sec[SCHED_EASY]);
+	study_free(s);
+	s = start(deck, st, T0, cram);
+	CHECK(study_current(s) != NULL && study_preview(s, sec) == 0);
+	study_free(s);
+	store_close(st);
+	deck_free(deck);
+}
+
 static int rm_one(const char *p, const struct stat *sb, int flag, struct FTW *f)
 {
 	(void)sb; (void)flag; (void)f;
@@ -371,6 +416,7 @@ int main(void)
 	RUN(undo_takes_back_the_last_grade);
 	RUN(summary_counts_questions_not_read);
 	RUN(a_running_clock_reads_what_comes_due);
+	RUN(preview_is_what_the_grade_does);
 	nftw(tmp, rm_one, 16, FTW_DEPTH | FTW_PHYS);
 	return check_done();
 }
