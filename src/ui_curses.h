@@ -12,8 +12,8 @@
  * reads), a terminal that went away (counted as SIGHUP), an error, and
  * through ui_curses_restore, which main registers with atexit.  Ctrl-Z is
  * left to ncurses, which redraws on resume.  Once the terminal is
- * restored, the summary of the last quiz in hand is printed to stdout as
- * the plain mode prints it.
+ * restored, the summary of the last quiz in hand, or of the study session
+ * in hand, is printed to stdout as the plain mode prints it.
  */
 #ifndef RECALL_UI_CURSES_H
 #define RECALL_UI_CURSES_H

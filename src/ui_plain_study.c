@@ -211,7 +211,7 @@ static enum step ask(struct study *s, struct reader *r, const struct item *it)
 	}
 }
 
-static void print_summary(struct study *s, FILE *out)
+void ui_plain_study_summary(struct study *s, FILE *out)
 {
 	struct study_summary sum;
 	study_summary(s, &sum);
@@ -250,7 +250,7 @@ int ui_plain_study_run(struct study *s, FILE *in, FILE *out)
 	if (stop_signal())
 		fputc('\n', out);  /* the prompt was left open */
 	if (step != STEP_ERROR)
-		print_summary(s, out);
+		ui_plain_study_summary(s, out);
 	free(r.line);
 	fflush(out);
 	int sig = stop_signal();

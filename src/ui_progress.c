@@ -14,6 +14,7 @@
 #include "stats.h"
 #include "store.h"
 #include "study.h"
+#include "ui_plain_study.h"
 #include "ui_screen.h"
 
 /* The settings of the config file, and the database's path; 0, or -1 with
@@ -107,10 +108,32 @@ int ui_progress_study(struct ui *ui, struct deck *const *decks, size_t n, char *
 	return 0;
 }
 
+/* Keeps the summary of ui->study, when it graded something, in
+ * ui->study_said for the end (out of memory: the one before stays). */
+static void keep_summary(struct ui *ui)
+{
+	struct study_summary sum;
+	char *text = NULL;
+	size_t len = 0;
+	if (study_summary(ui->study, &sum) != 0 || sum.graded == 0)
+		return;
+	FILE *f = open_memstream(&text, &len);
+	if (!f)
+		return;
+	ui_plain_study_summary(ui->study, f);
+	if (fclose(f) != 0) {
+		free(text);
+		return;
+	}
+	free(ui->study_said);
+	ui->study_said = text;
+}
+
 void ui_progress_end(struct ui *ui)
 {
 	if (!ui->store)
 		return;  /* the study, if any, is the caller's */
+	keep_summary(ui);
 	study_free(ui->study);
 	store_close(ui->store);
 	ui->study = NULL;

@@ -31,7 +31,8 @@ void ui_progress_stats_free(struct ui *ui);
  * be) as ui->study, owned by the ui; 0, or -1 with a message in err. */
 int ui_progress_study(struct ui *ui, struct deck *const *decks, size_t n, char *err, size_t errsize);
 
-/* Closes the study session the ui owns, if any (ui->study is then NULL). */
+/* Closes the study session the ui owns, if any (ui->study is then NULL),
+ * keeping its summary in ui->study_said when it graded something. */
 void ui_progress_end(struct ui *ui);
 
 #endif

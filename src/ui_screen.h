@@ -96,6 +96,9 @@ struct ui {
 	struct store *store;           /* the database of a study the start screen opened, which the ui
 	                                  closes with that study (ui_progress); NULL: the study is the
 	                                  caller's of ui_curses_study */
+	char *study_said;              /* the summary of the last study session the start screen
+	                                  closed after a grade (ui_plain_study_summary's text, owned),
+	                                  printed at the end; or NULL */
 	const char *db;                /* the progress database (--db); NULL: the default one */
 	struct deck *const *decks;     /* the decks of the study from the command line (borrowed); or NULL */
 	size_t ndecks;                 /* decks in decks */

@@ -559,6 +559,10 @@ keys study b
 see "statistics: b goes back" study "Grades given (1)"
 keys study q
 ended "study" study 0
+restored "study" study
+see "study: its summary stays printed after the screen" study \
+	"Grades given: Again 0, Hard 0, Good 1, Easy 0 (1 in all)"
+see "study: the next review in the summary after the screen" study "Next review: in "
 
 # The start screen studies the decks picked; back on it, the counts show it.
 mkdir -p "$T/shome/recall/decks"
@@ -580,6 +584,9 @@ keys shome b
 see "statistics: b back to the decks" shome "[x] Study test questions"
 keys shome q
 ended "start screen study" shome 0
+restored "start screen study" shome
+see "start screen: the last study's summary printed after the screen" shome \
+	"Grades given: Again 0, Hard 0, Good 0, Easy 1 (1 in all)"
 
 # ---- a terminal that cannot be drawn on: the plain mode instead ----------
 start dumb 80 24 TERM=dumb -- quiz --in-order "$deck"
