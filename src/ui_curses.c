@@ -21,6 +21,7 @@
 
 #include "layout.h"
 #include "stop.h"
+#include "store.h"
 #include "study.h"
 #include "text.h"
 #include "ui_plain.h"
@@ -304,6 +305,9 @@ static int ui_begin(struct ui *u, const struct ui_curses_opts *o)
 	u->json_due = o->summary_json != NULL;
 	u->so = o->so;
 	u->db = o->db;
+	u->now_value = o->now_value;
+	u->now = o->fixed_now ? &u->now_value : NULL;
+	u->busy_ms = o->busy_given ? o->busy_ms : STORE_BUSY_DEFAULT_MS;
 	u->decks = o->decks;
 	u->ndecks = o->ndecks;
 	if (!term_usable()) {

@@ -55,7 +55,7 @@ static int open_readonly(const struct ui *ui, struct prefs *p, struct store **st
 		return -1;
 	if (stat(db, &sb) != 0 && errno == ENOENT)
 		return 0;  /* nothing studied yet */
-	return store_open(db, STORE_READONLY, STORE_BUSY_DEFAULT_MS, st, err, errsize);
+	return store_open(db, STORE_READONLY, ui->busy_ms, st, err, errsize);
 }
 
 int ui_progress_counts(const struct ui *ui, const struct library *lib, unsigned *due, unsigned *fresh,
@@ -69,7 +69,7 @@ int ui_progress_counts(const struct ui *ui, const struct library *lib, unsigned 
 	if (!st)
 		return 0;
 	int rc = 0;
-	int64_t now = prefs_now(NULL);
+	int64_t now = prefs_now(ui->now);
 	for (size_t i = 0; i < lib->n && rc == 0; i++) {
 		struct stats s;
 		memset(&s, 0, sizeof s);
@@ -96,9 +96,10 @@ int ui_progress_study(struct ui *ui, struct deck *const *decks, size_t n, char *
 	ui_progress_end(ui);
 	if (settings(ui, &p, db, sizeof db, err, errsize) != 0)
 		return -1;
-	if (store_open(db, 0, STORE_BUSY_DEFAULT_MS, &st, err, errsize) != 0)
+	if (store_open(db, 0, ui->busy_ms, &st, err, errsize) != 0)
 		return -1;
-	struct study_opts so = { .prefs = p, .seed = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32) };
+	struct study_opts so = { .prefs = p, .fixed_now = ui->now != NULL, .now_value = ui->now_value,
+	                         .seed = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32) };
 	if (study_open(decks, n, st, &so, &s, err, errsize) != 0) {
 		store_close(st);
 		return -1;
@@ -153,7 +154,7 @@ int ui_progress_stats(struct ui *ui, struct deck *const *decks, size_t n, char *
 		snprintf(err, errsize, "out of memory");
 		return -1;
 	}
-	int64_t now = ui->study ? study_now(ui->study) : prefs_now(NULL);
+	int64_t now = ui->study ? study_now(ui->study) : prefs_now(ui->now);
 	int rc = stats_compute(st, decks, n, &p.sched, now, ui->stats, err, errsize);
 	store_close(st);
 	if (rc != 0)

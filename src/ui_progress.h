@@ -2,8 +2,9 @@
  * it: how many questions of each deck are due and new today, and the
  * statistics (read-only); a study session over picked decks, which the ui
  * then owns.  The database is ui->db, else the default one
- * (prefs_db_path); the settings are those of the config file.  None of it
- * is curses. */
+ * (prefs_db_path), waited for ui->busy_ms; the time is ui->now's (--now),
+ * else the clock's; the settings are those of the config file.  None of
+ * it is curses. */
 #ifndef RECALL_UI_PROGRESS_H
 #define RECALL_UI_PROGRESS_H
 
