@@ -32,6 +32,9 @@ int cmd_bad_option(int c, char **argv, const char *cmd)
 	char *eq = strchr(b, '=');  /* --tag=..., named without its value */
 	if (eq && b[0] == '-' && b[1] == '-')
 		*eq = '\0';
+	if (!cmd)  /* recall's own, before any command */
+		return cmd_error(c == ':' ? "option '%s' needs a value (try 'recall --help')"
+		                          : "unknown option '%s' (try 'recall --help')", b);
 	if (c == ':')
 		return cmd_error("%s: option '%s' needs a value (try 'recall %s --help')", cmd, b, cmd);
 	return cmd_error("%s: unknown option '%s' (try 'recall %s --help')", cmd, b, cmd);

@@ -13,8 +13,8 @@ int cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* The option getopt_long refused, c being what it returned: ':' for a
  * missing value, '?' for an unknown option (with opterr off).  Says which,
- * escaped, naming a short option alone (-x of -qx); returns
- * CMD_EXIT_USAGE. */
+ * escaped, naming a short option alone (-x of -qx), as the command cmd's
+ * (NULL: recall's own, before any command); returns CMD_EXIT_USAGE. */
 int cmd_bad_option(int c, char **argv, const char *cmd);
 
 #endif

@@ -273,7 +273,9 @@ static int run_study(struct deckset *ds, struct store *st, const struct prefs *p
 	 * driven; plain mode otherwise. */
 	int rc = UI_CURSES_NO_TERMINAL;
 	if (!c->plain && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
-		struct ui_curses_opts co = { .db = c->db, .decks = ds->v, .ndecks = ds->n };
+		struct ui_curses_opts co = { .db = c->db, .fixed_now = c->fixed_now, .now_value = c->now,
+		                             .busy_ms = c->busy_ms, .busy_given = true,
+		                             .decks = ds->v, .ndecks = ds->n };
 		rc = ui_curses_study(s, &co);
 	}
 	if (rc == UI_CURSES_NO_TERMINAL)

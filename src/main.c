@@ -20,6 +20,7 @@
 #include "diag.h"
 #include "library.h"
 #include "outfile.h"
+#include "prefs.h"
 #include "qtype.h"
 #include "session.h"
 #include "stop.h"
@@ -33,7 +34,8 @@
 
 
 static const char usage_main[] =
-	"usage: recall COMMAND [OPTION]... [FILE]...\n"
+	"usage: recall [OPTION]... COMMAND [OPTION]... [FILE]...\n"
+	"       recall [OPTION]...   (the start screen)\n"
 	"\n"
 	"A quiz and flashcard trainer over JSON question decks.\n"
 	"\n"
@@ -46,13 +48,23 @@ static const char usage_main[] =
 	"  stats [DECK...] progress figures of study mode, as text or --json\n"
 	"  (none)          the start screen: pick among the decks found in the\n"
 	"                  bundled questions/ and in ~/.local/share/recall/decks/\n"
-	"                  ($XDG_DATA_HOME/recall/decks/) and the folders below\n"
+	"                  ($XDG_DATA_HOME/recall/decks/) and the folders below,\n"
+	"                  each with its questions due and new; quiz or study them\n"
 	"\n"
 	"Options may come before or after the files; -- ends them.\n"
 	"\n"
 	"Options:\n"
 	"  -h, --help      show this help (recall COMMAND --help for a command's)\n"
 	"  -V, --version   show the version\n"
+	"\n"
+	"Options of the start screen, which a command given after them takes as its\n"
+	"own (recall --db P study is recall study --db P):\n"
+	"  --db PATH         the progress database (default\n"
+	"                    ~/.local/share/recall/recall.db)\n"
+	"  --now TIME        read the progress as at TIME (ISO 8601 or Unix seconds);\n"
+	"                    the clock then stands still\n"
+	"  --busy-timeout MS wait this long for another program's lock (5000)\n"
+	"  --no-color        no colours (so does NO_COLOR in the environment)\n"
 	"\n"
 	"See recall(1) for the deck format, scoring and the plain mode's answers.\n";
 
@@ -308,9 +320,57 @@ static int run_quiz(struct deck *const *decks, size_t ndecks, const struct quiz_
 	return rc;
 }
 
+/* The options of the start screen (usage_main). */
+struct start_args {
+	struct ui_curses_opts co;
+};
+
+enum { START_DB = 256, START_NOW, START_BUSY, START_NO_COLOR };
+
+static const struct option start_opts[] = {
+	{ "db", required_argument, NULL, START_DB },
+	{ "now", required_argument, NULL, START_NOW },
+	{ "busy-timeout", required_argument, NULL, START_BUSY },
+	{ "no-color", no_argument, NULL, START_NO_COLOR },
+	{ NULL, 0, NULL, 0 },
+};
+
+/* Parses the start screen's options from argv[1] on, up to the first
+ * argument that is none (a command, at *cmd; argc when none).  Returns -1
+ * to go on, else the exit status. */
+static int start_args(int argc, char **argv, struct start_args *a, int *cmd)
+{
+	char err[512], b[80], *end;
+	int c;
+	while ((c = getopt_long(argc, argv, "+:", start_opts, NULL)) != -1) {
+		switch (c) {
+		case START_DB: a->co.db = optarg; break;
+		case START_NOW:
+			if (prefs_parse_now(optarg, &a->co.now_value, err, sizeof err) != 0)
+				return cmd_error("%s", err);
+			a->co.fixed_now = true;
+			break;
+		case START_BUSY: {
+			errno = 0;
+			long ms = strtol(optarg, &end, 10);
+			if (!*optarg || *end || errno || ms < 0 || ms > 3600000)
+				return cmd_error("--busy-timeout wants milliseconds from 0 to 3600000, not '%s'",
+				                 text_escape_into(optarg, false, b, sizeof b));
+			a->co.busy_ms = (int)ms;
+			a->co.busy_given = true;
+			break;
+		}
+		case START_NO_COLOR: a->co.no_color = true; break;
+		default: return cmd_bad_option(c, argv, NULL);
+		}
+	}
+	*cmd = optind;
+	return -1;
+}
+
 /* recall with no command: the start screen over the decks found; without a
- * terminal, a plain quiz over all of them. */
-static int cmd_start(void)
+ * terminal, a plain quiz over all of them.  a: its options. */
+static int cmd_start(const struct start_args *a)
 {
 	struct library lib;
 	int scanned = library_scan_default(&lib);
@@ -332,7 +392,7 @@ static int cmd_start(void)
 	}
 	if (lib.n && on_terminal()) {
 		/* The start screen lists invalid decks too, with their first error. */
-		struct ui_curses_opts co = {0};
+		struct ui_curses_opts co = a->co;
 		co.so.seed = fresh_seed();
 		rc = ui_curses_start(&lib, &co);
 		if (rc != UI_CURSES_NO_TERMINAL)
@@ -361,9 +421,9 @@ static int cmd_start(void)
 		fputs(" (try 'recall quiz DECK...' or 'recall --help')\n", stderr);
 		goto out;
 	}
-	struct quiz_args a = {0};
-	a.so.seed = fresh_seed();
-	rc = run_quiz(decks, n, &a);
+	struct quiz_args qa = { .no_color = a->co.no_color };
+	qa.so.seed = fresh_seed();
+	rc = run_quiz(decks, n, &qa);
 out:
 	free(decks);
 	library_free(&lib);
@@ -511,10 +571,31 @@ out:
 	return rc;
 }
 
+/* A command given after the start screen's options, argv[cmd]: argv
+ * becomes "recall COMMAND OPTIONS... ARGS...", the options handed to it. */
+static void hand_options(char **argv, int cmd)
+{
+	char *name = argv[cmd];
+	memmove(argv + 2, argv + 1, (size_t)(cmd - 1) * sizeof *argv);
+	argv[1] = name;
+}
+
 static int dispatch(int argc, char **argv)
 {
-	if (argc < 2)
-		return cmd_start();
+	if (argc >= 2 && argv[1][0] == '-' && argv[1][1] && strcmp(argv[1], "-h") &&
+	    strcmp(argv[1], "--help") && strcmp(argv[1], "-V") && strcmp(argv[1], "--version")) {
+		struct start_args a = {0};
+		int cmd = argc, rc = start_args(argc, argv, &a, &cmd);
+		if (rc >= 0)
+			return rc;
+		if (cmd >= argc)
+			return cmd_start(&a);
+		hand_options(argv, cmd);  /* the command checks them again, as its own */
+		optind = 0;  /* getopt starts afresh, permuting again (glibc) */
+	} else if (argc < 2) {
+		struct start_args a = {0};
+		return cmd_start(&a);
+	}
 	const char *cmd = argv[1];
 	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help")) {
 		fputs(usage_main, stdout);

@@ -484,10 +484,28 @@ int sched_parse_steps(const char *s, int *out, size_t cap, size_t *n,
 	return 0;
 }
 
-static char *say(char *buf, size_t size, long long v, const char *unit)
+/* The units of an interval, and their long and short names. */
+enum unit { U_SECOND, U_MINUTE, U_HOUR, U_DAY, U_YEAR };
+static const char *const unit_name[] = { "second", "minute", "hour", "day", "year" };
+static const char unit_letter[] = "smhdy";
+
+/* The largest unit that seconds (> 0) fills, and the interval in it: a
+ * whole number in *n, rounded, or for years one decimal in *years (*n 0
+ * when it is not whole). */
+static enum unit interval_unit(long long s, long long *n, double *years)
 {
-	snprintf(buf, size, "in %lld %s%s", v, unit, v == 1 ? "" : "s");
-	return buf;
+	*years = 0;
+	if (s < 60)
+		return *n = s, U_SECOND;
+	if ((s + 30) / 60 < 60)
+		return *n = (s + 30) / 60, U_MINUTE;
+	if ((s + 1800) / 3600 < 24)
+		return *n = (s + 1800) / 3600, U_HOUR;
+	if ((s + 43200) / 86400 < 365)
+		return *n = (s + 43200) / 86400, U_DAY;
+	*years = round((double)s / (86400.0 * 365.25) * 10.0) / 10.0;
+	*n = *years == floor(*years) ? (long long)*years : 0;
+	return U_YEAR;
 }
 
 char *sched_format_interval(int64_t seconds, char *buf, size_t size)
@@ -498,18 +516,30 @@ char *sched_format_interval(int64_t seconds, char *buf, size_t size)
 		snprintf(buf, size, "now");
 		return buf;
 	}
-	long long s = seconds;
-	if (s < 60)
-		return say(buf, size, s, "second");
-	if ((s + 30) / 60 < 60)
-		return say(buf, size, (s + 30) / 60, "minute");
-	if ((s + 1800) / 3600 < 24)
-		return say(buf, size, (s + 1800) / 3600, "hour");
-	if ((s + 43200) / 86400 < 365)
-		return say(buf, size, (s + 43200) / 86400, "day");
-	double years = round((double)s / (86400.0 * 365.25) * 10.0) / 10.0;
-	if (years == floor(years))
-		return say(buf, size, (long long)years, "year");
-	snprintf(buf, size, "in %.1f years", years);
+	long long n;
+	double years;
+	enum unit u = interval_unit(seconds, &n, &years);
+	if (n)
+		snprintf(buf, size, "in %lld %s%s", n, unit_name[u], n == 1 ? "" : "s");
+	else
+		snprintf(buf, size, "in %.1f years", years);
+	return buf;
+}
+
+char *sched_format_interval_short(int64_t seconds, char *buf, size_t size)
+{
+	if (size == 0)
+		return buf;
+	if (seconds <= 0) {
+		snprintf(buf, size, "now");
+		return buf;
+	}
+	long long n;
+	double years;
+	enum unit u = interval_unit(seconds, &n, &years);
+	if (n)
+		snprintf(buf, size, "%lld%c", n, unit_letter[u]);
+	else
+		snprintf(buf, size, "%.1fy", years);
 	return buf;
 }

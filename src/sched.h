@@ -106,4 +106,8 @@ int sched_parse_steps(const char *s, int *out, size_t cap, size_t *n,
  * due - now is 23 hours across the start of summer time. */
 char *sched_format_interval(int64_t seconds, char *buf, size_t size);
 
+/* The same interval in short, as a preview of grades shows it: "10m",
+ * "6h", "3d", "2y", "1.4y", "45s", "now"; the same units and rounding. */
+char *sched_format_interval_short(int64_t seconds, char *buf, size_t size);
+
 #endif

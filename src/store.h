@@ -186,9 +186,16 @@ int store_count_today(struct store *s, int64_t day_start, unsigned *new_done,
  * (by id).  One row at a time: nothing is held in memory.  Return values as
  * for store_due_items. */
 int store_each_item(struct store *s, store_item_fn *fn, void *ctx);
-/* The same for the items of one deck, in one query (a study session reads
- * a deck's progress with it, not question by question). */
-int store_each_deck_item(struct store *s, const char *deck, store_item_fn *fn, void *ctx);
+/* The questions of one deck that have an item row, from the index on
+ * (deck, question) alone: no row is read, so a deck's thousand questions
+ * cost little.  The string is valid during the call only. */
+typedef int store_question_fn(void *ctx, const char *question);
+int store_each_deck_question(struct store *s, const char *deck, store_question_fn *fn, void *ctx);
+/* The items of one deck due after after and at or before by, earliest
+ * first (then in the order they were first studied), through the index on
+ * (deck, due): a study session reads in full only the items due soon. */
+int store_each_deck_due(struct store *s, const char *deck, int64_t after, int64_t by,
+                        store_item_fn *fn, void *ctx);
 int store_each_review(struct store *s, store_review_fn *fn, void *ctx);
 
 enum store_format { STORE_EXPORT_JSON, STORE_EXPORT_CSV };

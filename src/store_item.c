@@ -453,12 +453,31 @@ int store_each_item(struct store *s, store_item_fn *fn, void *ctx)
 	return ret;
 }
 
-int store_each_deck_item(struct store *s, const char *deck, store_item_fn *fn, void *ctx)
+int store_each_deck_question(struct store *s, const char *deck, store_question_fn *fn, void *ctx)
 {
 	sqlite3_stmt *st;
-	if (store_prepare(s, "SELECT " ITEM_COLS " FROM items WHERE deck = ?", &st) != 0)
+	/* The UNIQUE (deck, question) index holds both: no row is read. */
+	if (store_prepare(s, "SELECT question FROM items WHERE deck = ?", &st) != 0)
 		return -1;
 	sqlite3_bind_text(st, 1, deck, -1, SQLITE_STATIC);
+	int rc, ret = 0;
+	while (ret == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const unsigned char *q = sqlite3_column_text(st, 0);
+		ret = fn(ctx, q ? (const char *)q : "");
+	}
+	return sqlfile_rows_end(&s->f, st, rc, ret, "reading");
+}
+
+int store_each_deck_due(struct store *s, const char *deck, int64_t after, int64_t by,
+                        store_item_fn *fn, void *ctx)
+{
+	sqlite3_stmt *st;
+	if (store_prepare(s, "SELECT " ITEM_COLS " FROM items WHERE deck = ?1 AND due > ?2"
+	                  " AND due <= ?3 ORDER BY due, id", &st) != 0)
+		return -1;
+	sqlite3_bind_text(st, 1, deck, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, after);
+	sqlite3_bind_int64(st, 3, by);
 	int ret = each_item_row(s, st, fn, ctx, NULL);
 	sqlite3_finalize(st);
 	return ret;

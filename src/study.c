@@ -7,13 +7,38 @@
 #include <string.h>
 #include <time.h>
 
+/* What a session knows of a question's progress.  It reads the store's
+ * rows in full only for the questions due soon (the queue's); of the
+ * others it learns, when first needed, only which have a row. */
+enum known {
+	UNSURE,   /* not read yet, nor whether the store has a row (new or later) */
+	LATER,    /* the store has a row, due after the horizon: not read yet */
+	READ,     /* item is its progress (new when the store has no row) */
+};
+
 /* One question of the decks and its progress. */
 struct entry {
 	const struct question *q;
 	const struct deck *deck;
-	struct store_item item;  /* deck and question point into the deck */
+	struct store_item item;  /* its progress when READ (deck and question point
+	                            into the deck); else all zeros */
+	enum known known;
 	bool crammed;            /* cram: asked and graded already */
 };
+
+/* The entries of one deck by question id, to find the entry of a row the
+ * store hands out: an open-addressing hash table (building it costs a
+ * hash per question, where sorting them cost a dozen comparisons each). */
+struct deck_ix {
+	const char *id;          /* the deck's id */
+	struct entry *v;         /* the deck's entries (into s->v) */
+	size_t *slot;            /* owned: index in v + 1, or 0 for an empty slot */
+	size_t mask;             /* slots - 1: a power of two, at least twice the entries */
+};
+
+/* How far past the early limit a session reads ahead, so that with the
+ * clock running it reads again once an hour, not at every question. */
+#define READ_AHEAD_SECONDS 3600
 
 /* One grade given in this session, for undo. */
 struct given {
@@ -26,6 +51,12 @@ struct given {
 struct study {
 	struct entry *v;         /* every question of the decks, in deck order */
 	size_t n;
+	struct deck_ix *ix;      /* one per deck, in the order given */
+	size_t nix;
+	int64_t horizon;         /* every row due at or before it has been read */
+	bool listed;             /* no entry is UNSURE (list_stored ran) */
+	bool later_known;        /* later_due is up to date */
+	int64_t later_due;       /* the earliest due date of a LATER entry; 0: none */
 	struct store *st;
 	struct study_opts o;
 	uint64_t rng;            /* shuffles of the options shown */
@@ -59,6 +90,8 @@ static int fail(struct study *s, const char *fmt, ...)
 
 int64_t study_now(const struct study *s)
 {
+	if (s->o.date)
+		return s->o.date();
 	return prefs_now(s->o.fixed_now ? &s->o.now_value : NULL);
 }
 
@@ -124,68 +157,120 @@ static void from_card(const struct sched_card *c, struct store_item *it)
 	it->scheduled_days = c->scheduled_days;
 }
 
-/* Reads the progress of entry e from the store (not in cram: there it was
- * read once at the start, and nothing changes it). */
+/* Reads the progress of entry e from the store (before it is asked: another
+ * program may have studied it meanwhile). */
 static int refresh(struct study *s, struct entry *e)
 {
 	if (store_get_item(s->st, e->deck->id, e->q->id, &e->item) < 0)
 		return fail(s, "%s", store_error(s->st));
+	if (e->known == LATER)
+		s->later_known = false;
+	e->known = READ;
 	return 0;
 }
 
-/* The entries of one deck, v[0..n), sorted by question id, while its
- * progress is read. */
-struct deck_load {
-	struct entry **by_id;
-	size_t n;
-};
-
-static int by_question(const void *a, const void *b)
+/* FNV-1a 64 over a question id. */
+static uint64_t hash_id(const char *id)
 {
-	const struct entry *x = *(struct entry *const *)a, *y = *(struct entry *const *)b;
-	return strcmp(x->q->id, y->q->id);
+	uint64_t h = 0xcbf29ce484222325u;
+	for (const unsigned char *c = (const unsigned char *)id; *c; c++)
+		h = (h ^ *c) * 0x100000001b3u;
+	return h;
 }
 
-/* One stored item of the deck: its entry takes the progress. */
+/* The entry of question id in deck x; NULL when the deck has no such
+ * question (it was removed: it keeps its history). */
+static struct entry *find(const struct deck_ix *x, const char *id)
+{
+	for (size_t h = (size_t)hash_id(id) & x->mask; x->slot[h]; h = (h + 1) & x->mask)
+		if (strcmp(x->v[x->slot[h] - 1].q->id, id) == 0)
+			return &x->v[x->slot[h] - 1];
+	return NULL;
+}
+
+/* A row read in full: an entry not read yet takes it (one read already
+ * keeps what this session knows of it). */
 static int take_item(void *ctx, const struct store_item *it)
 {
-	const struct deck_load *dl = ctx;
-	size_t lo = 0, hi = dl->n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(dl->by_id[mid]->q->id, it->question);
-		if (c == 0) {
-			struct entry *e = dl->by_id[mid];
-			e->item = *it;
-			e->item.deck = e->deck->id;  /* the deck's strings outlive the row */
-			e->item.question = e->q->id;
-			return 0;
-		}
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
+	struct entry *e = find(ctx, it->question);
+	if (e && e->known != READ) {
+		e->item = *it;
+		e->item.deck = e->deck->id;  /* the deck's strings outlive the row */
+		e->item.question = e->q->id;
+		e->known = READ;
 	}
-	return 0;  /* a question no longer in the deck keeps its history */
+	return 0;
 }
 
-/* Reads the progress of the n entries from v on, all of one deck, in one
- * query; those the store has no row for stay new. */
-static int load_deck(struct study *s, struct entry *v, size_t n)
+/* Reads the rows of every deck due after s->horizon and at or before to,
+ * and moves the horizon there. */
+static int read_due(struct study *s, int64_t to)
 {
-	struct deck_load dl = { calloc(n ? n : 1, sizeof *dl.by_id), n };
-	if (!dl.by_id)
+	for (size_t d = 0; d < s->nix; d++)
+		if (store_each_deck_due(s->st, s->ix[d].id, s->horizon, to, take_item, &s->ix[d]) < 0)
+			return fail(s, "%s", store_error(s->st));
+	s->horizon = to;
+	s->later_known = false;
+	return 0;
+}
+
+/* Makes sure every question that the queue may ask at now has its
+ * progress read: those due by now + STUDY_EARLY_SECONDS. */
+static int catch_up(struct study *s, int64_t now)
+{
+	if (now + STUDY_EARLY_SECONDS <= s->horizon)
+		return 0;
+	return read_due(s, now + STUDY_EARLY_SECONDS + READ_AHEAD_SECONDS);
+}
+
+/* A question the store has a row for. */
+static int mark_stored(void *ctx, const char *question)
+{
+	struct entry *e = find(ctx, question);
+	if (e && e->known == UNSURE)
+		e->known = LATER;
+	return 0;
+}
+
+/* Settles every UNSURE entry: LATER when the store has a row for it (the
+ * index on deck and question alone tells), else READ as new.  Needed for
+ * new questions and for the summary, not for the questions due. */
+static int list_stored(struct study *s)
+{
+	if (s->listed)
+		return 0;
+	for (size_t d = 0; d < s->nix; d++)
+		if (store_each_deck_question(s->st, s->ix[d].id, mark_stored, &s->ix[d]) < 0)
+			return fail(s, "%s", store_error(s->st));
+	for (size_t i = 0; i < s->n; i++)
+		if (s->v[i].known == UNSURE)
+			s->v[i].known = READ;  /* no row: new, as item says */
+	s->listed = true;
+	s->later_known = false;
+	return 0;
+}
+
+/* Indexes the entries of deck d, v[0..n), by question id into s->ix[d]
+ * (a deck's ids are unique: its loader says so). */
+static int index_deck(struct study *s, size_t d, struct entry *v, size_t n)
+{
+	struct deck_ix *x = &s->ix[d];
+	size_t cap = 16;
+	while (cap < 2 * n)
+		cap *= 2;
+	x->id = n ? v[0].deck->id : "";
+	x->v = v;
+	x->mask = cap - 1;
+	x->slot = calloc(cap, sizeof *x->slot);
+	if (!x->slot)
 		return fail(s, "out of memory");
 	for (size_t i = 0; i < n; i++) {
-		memset(&v[i].item, 0, sizeof v[i].item);
-		v[i].item.deck = v[i].deck->id;
-		v[i].item.question = v[i].q->id;
-		dl.by_id[i] = &v[i];
+		size_t h = (size_t)hash_id(v[i].q->id) & x->mask;
+		while (x->slot[h])
+			h = (h + 1) & x->mask;
+		x->slot[h] = i + 1;
 	}
-	qsort(dl.by_id, n, sizeof *dl.by_id, by_question);
-	int rc = n ? store_each_deck_item(s->st, v[0].deck->id, take_item, &dl) : 0;
-	free(dl.by_id);
-	return rc < 0 ? fail(s, "%s", store_error(s->st)) : 0;
+	return 0;
 }
 
 int study_open(struct deck *const *decks, size_t ndecks, struct store *st,
@@ -196,9 +281,13 @@ int study_open(struct deck *const *decks, size_t ndecks, struct store *st,
 	size_t total = 0;
 	for (size_t d = 0; d < ndecks; d++)
 		total += decks[d]->nquestions;
-	if (s)
+	if (s) {
 		s->v = calloc(total ? total : 1, sizeof *s->v);
-	if (!s || !s->v) {
+		s->ix = calloc(ndecks ? ndecks : 1, sizeof *s->ix);
+	}
+	if (!s || !s->v || !s->ix) {
+		if (s)
+			free(s->v);
 		free(s);
 		snprintf(err, errsize, "out of memory");
 		return -1;
@@ -209,18 +298,26 @@ int study_open(struct deck *const *decks, size_t ndecks, struct store *st,
 		s->o.clock = monotonic_seconds;
 	s->rng = o->seed;
 	s->forced = SIZE_MAX;
-	for (size_t d = 0; d < ndecks; d++) {
+	int rc = 0;
+	for (size_t d = 0; d < ndecks && rc == 0; d++) {
 		struct entry *first = &s->v[s->n];
 		for (size_t i = 0; i < decks[d]->nquestions; i++) {
 			struct entry *e = &s->v[s->n++];
 			e->q = &decks[d]->questions[i];
 			e->deck = decks[d];
+			e->item.deck = e->deck->id;
+			e->item.question = e->q->id;
 		}
-		if (load_deck(s, first, decks[d]->nquestions) != 0) {
-			snprintf(err, errsize, "%s", s->err);
-			study_free(s);
-			return -1;
-		}
+		rc = index_deck(s, s->nix++, first, decks[d]->nquestions);
+	}
+	if (rc == 0) {  /* the rows of the questions due soon; the rest when needed */
+		s->horizon = INT64_MIN;
+		rc = catch_up(s, study_now(s));
+	}
+	if (rc != 0) {
+		snprintf(err, errsize, "%s", s->err);
+		study_free(s);
+		return -1;
 	}
 	*out = s;
 	return 0;
@@ -240,6 +337,9 @@ void study_free(struct study *s)
 		return;
 	drop_current(s);
 	free(s->log);
+	for (size_t d = 0; d < s->nix; d++)
+		free(s->ix[d].slot);
+	free(s->ix);
 	free(s->v);
 	free(s);
 }
@@ -250,7 +350,8 @@ static bool learning(const struct entry *e)
 }
 
 /* The entry of the given kind due at or before by, earliest first; SIZE_MAX
- * when none.  kind: learning (true) or review (false). */
+ * when none.  kind: learning (true) or review (false).  Every entry due by
+ * then has been read (catch_up); one not READ has no state but new. */
 static size_t earliest(const struct study *s, bool kind_learning, int64_t by)
 {
 	size_t best = SIZE_MAX;
@@ -263,10 +364,14 @@ static size_t earliest(const struct study *s, bool kind_learning, int64_t by)
 	return best;
 }
 
-static size_t first_new(const struct study *s)
+/* The first new question in deck order; SIZE_MAX when none, or on error
+ * (s->err says so). */
+static size_t first_new(struct study *s)
 {
+	if (list_stored(s) != 0)
+		return SIZE_MAX;
 	for (size_t i = 0; i < s->n; i++)
-		if (s->v[i].item.state == STORE_STATE_NEW)
+		if (s->v[i].known == READ && s->v[i].item.state == STORE_STATE_NEW)
 			return i;
 	return SIZE_MAX;
 }
@@ -289,6 +394,8 @@ static int pick(struct study *s, size_t *idx)
 		return 0;
 	}
 	int64_t now = study_now(s);
+	if (catch_up(s, now) != 0)
+		return -1;
 	*idx = earliest(s, true, now);
 	if (*idx != SIZE_MAX)
 		return 1;
@@ -298,8 +405,11 @@ static int pick(struct study *s, size_t *idx)
 		return fail(s, "%s", store_error(s->st));
 	if (reviews_done < s->o.prefs.reviews_per_day)
 		*idx = earliest(s, false, now);
-	if (*idx == SIZE_MAX && new_done < s->o.prefs.new_per_day)
+	if (*idx == SIZE_MAX && new_done < s->o.prefs.new_per_day) {
 		*idx = first_new(s);
+		if (!s->listed)
+			return -1;
+	}
 	if (*idx == SIZE_MAX)
 		*idx = earliest(s, true, now + STUDY_EARLY_SECONDS);
 	return *idx != SIZE_MAX;
@@ -313,7 +423,7 @@ const struct item *study_current(struct study *s)
 	if (pick(s, &i) != 1)
 		return NULL;
 	struct entry *e = &s->v[i];
-	if (!s->o.prefs.cram && refresh(s, e) != 0)
+	if (refresh(s, e) != 0)
 		return NULL;
 	s->cur.q = e->q;
 	s->cur.deck = e->deck;
@@ -421,17 +531,51 @@ static int record(struct study *s, enum sched_grade g, const struct sched_log *l
 	return 0;
 }
 
+/* The question in hand graded g at now, as the scheduler has it: the card
+ * after, and the log; 0, or -1 when g is no grade. */
+static int schedule(const struct study *s, enum sched_grade g, int64_t now,
+                    struct sched_card *after, struct sched_log *lg)
+{
+	const struct entry *e = &s->v[s->cur_entry];
+	struct sched_card before;
+	to_card(&e->item, &before);
+	uint64_t seed = fuzz_seed(e->deck->id, e->q->id, before.reps);
+	return sched_review(&s->o.prefs.sched, &before, g, now, seed, after, lg);
+}
+
+/* The time until the card after is due, as sched_format_interval wants it:
+ * whole days for an interval of days (due - now is 23 hours across the
+ * start of summer time), the seconds of a step. */
+static int64_t interval_of(const struct sched_card *after, int64_t now)
+{
+	return after->scheduled_days > 0 ? (int64_t)after->scheduled_days * 86400 : after->due - now;
+}
+
+int study_preview(const struct study *s, int64_t seconds[5])
+{
+	if (!s->has_cur || s->o.prefs.cram)
+		return 0;
+	int64_t now = study_now(s);
+	seconds[0] = 0;
+	for (int g = SCHED_AGAIN; g <= SCHED_EASY; g++) {
+		struct sched_card after;
+		struct sched_log lg;
+		if (schedule(s, (enum sched_grade)g, now, &after, &lg) != 0)
+			return 0;
+		seconds[g] = interval_of(&after, now);
+	}
+	return 1;
+}
+
 int study_grade(struct study *s, enum sched_grade g, struct study_graded *out)
 {
 	if (!s->has_cur || !s->answered)
 		return fail(s, "no answer waits for its grade");
 	struct entry *e = &s->v[s->cur_entry];
-	struct sched_card before, after;
+	struct sched_card after;
 	struct sched_log lg;
 	int64_t now = study_now(s);
-	to_card(&e->item, &before);
-	uint64_t seed = fuzz_seed(e->deck->id, e->q->id, before.reps);
-	if (sched_review(&s->o.prefs.sched, &before, g, now, seed, &after, &lg) != 0)
+	if (schedule(s, g, now, &after, &lg) != 0)
 		return fail(s, "not a grade: %d", (int)g);
 	struct store_item next = e->item;
 	from_card(&after, &next);
@@ -444,10 +588,7 @@ int study_grade(struct study *s, enum sched_grade g, struct study_graded *out)
 	else
 		e->item = next;
 	*out = (struct study_graded){ .grade = g, .state = after.state, .due = after.due,
-	                              .interval = after.scheduled_days > 0
-	                                      ? (int64_t)after.scheduled_days * 86400
-	                                      : after.due - now,
-	                              .recorded = !cram };
+	                              .interval = interval_of(&after, now), .recorded = !cram };
 	if (s->forced == s->cur_entry)
 		s->forced = SIZE_MAX;
 	drop_current(s);
@@ -478,6 +619,43 @@ int study_undo(struct study *s, struct study_undone *u)
 	return 1;
 }
 
+/* What later_first looks for in one deck: the due date of its first later
+ * entry (0 until found). */
+struct later_ctx {
+	const struct deck_ix *x;
+	int64_t due;
+};
+
+/* The row of a later entry that comes first. */
+static int first_later(void *ctx, const struct store_item *it)
+{
+	struct later_ctx *c = ctx;
+	const struct entry *e = find(c->x, it->question);
+	if (!e || e->known != LATER)
+		return 0;  /* a question removed from the deck, or read already */
+	c->due = it->due;
+	return 1;
+}
+
+/* Sets s->later_due: the earliest due date of the later entries, each
+ * deck's found by reading its rows due after the horizon in order until
+ * one belongs to a later entry (most often the first). */
+static int later_first(struct study *s)
+{
+	if (s->later_known)
+		return 0;
+	s->later_due = 0;
+	for (size_t d = 0; d < s->nix; d++) {
+		struct later_ctx c = { &s->ix[d], 0 };
+		if (store_each_deck_due(s->st, s->ix[d].id, s->horizon, INT64_MAX, first_later, &c) < 0)
+			return fail(s, "%s", store_error(s->st));
+		if (c.due && (!s->later_due || c.due < s->later_due))
+			s->later_due = c.due;
+	}
+	s->later_known = true;
+	return 0;
+}
+
 int study_summary(struct study *s, struct study_summary *sum)
 {
 	memset(sum, 0, sizeof *sum);
@@ -486,8 +664,11 @@ int study_summary(struct study *s, struct study_summary *sum)
 		sum->graded++;
 	}
 	int64_t now = study_now(s);
+	int rc = catch_up(s, now) == 0 && list_stored(s) == 0 && later_first(s) == 0 ? 0 : -1;
 	for (size_t i = 0; i < s->n; i++) {
 		const struct store_item *it = &s->v[i].item;
+		if (s->v[i].known != READ)
+			continue;  /* studied, and due after the horizon: counted below */
 		if (it->state == STORE_STATE_NEW)
 			sum->new_left++;
 		else if (it->due <= now)
@@ -495,7 +676,9 @@ int study_summary(struct study *s, struct study_summary *sum)
 		else if (!sum->next_due || it->due < sum->next_due)
 			sum->next_due = it->due;
 	}
-	return 0;
+	if (rc == 0 && s->later_due && (!sum->next_due || s->later_due < sum->next_due))
+		sum->next_due = s->later_due;
+	return rc;
 }
 
 const char *study_error(const struct study *s)

@@ -27,6 +27,15 @@
  *      clock stands still, so it is how a step comes back).
  * "Today" starts at prefs.sched.day_starts o'clock, local time.
  *
+ * What is read, and when: a large progress database holds rows for most
+ * questions, and a session reads in full only the rows it may ask soon,
+ * those due within STUDY_EARLY_SECONDS (and an hour ahead, so that with
+ * the clock running it reads again once an hour).  Which questions have a
+ * row at all (the others are new) is read from an index when first needed:
+ * for a new question, or for study_summary, which finds the earliest due
+ * date of the rows not read by a query of its own.  A question is read
+ * again from the store each time it is asked.
+ *
  * Grades proposed from a verdict (study_propose):
  *   card                         the learner's own rating
  *   wrong or skipped             Again
@@ -74,6 +83,8 @@ struct study_opts {
 	int64_t now_value;
 	uint64_t seed;           /* shuffles of the options shown */
 	double (*clock)(void);   /* seconds from any fixed point; NULL: monotonic */
+	int64_t (*date)(void);   /* the time now, Unix seconds, for tests whose clock must
+	                            move; NULL: prefs_now (now_value when fixed_now) */
 };
 
 /* What study_grade did. */
@@ -137,6 +148,15 @@ enum sched_grade study_propose(const struct item *it, enum rating rating);
  * Returns 0 with *out filled in, or -1 (nothing recorded, the question
  * still waits for its grade). */
 int study_grade(struct study *s, enum sched_grade g, struct study_graded *out);
+
+/* What each grade would do to the question in hand, as study_grade would
+ * schedule it now, without recording anything: seconds[g], for g from
+ * SCHED_AGAIN to SCHED_EASY, is the interval study_graded.interval would
+ * be (seconds[0] is 0).  It does not depend on the answer, so a front end
+ * may show it before the answer too.  Returns 1 with seconds filled in, 0
+ * when there is nothing to preview: no question in hand, or cram (where no
+ * grade changes a schedule). */
+int study_preview(const struct study *s, int64_t seconds[5]);
 
 /* Takes back the last grade of this session (the database's row and log
  * too), and makes its question the current one again (a question in hand,

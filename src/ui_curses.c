@@ -21,9 +21,11 @@
 
 #include "layout.h"
 #include "stop.h"
+#include "store.h"
 #include "study.h"
 #include "text.h"
 #include "ui_plain.h"
+#include "ui_plain_study.h"
 #include "ui_progress.h"
 #include "ui_screens.h"
 
@@ -303,6 +305,9 @@ static int ui_begin(struct ui *u, const struct ui_curses_opts *o)
 	u->json_due = o->summary_json != NULL;
 	u->so = o->so;
 	u->db = o->db;
+	u->now_value = o->now_value;
+	u->now = o->fixed_now ? &u->now_value : NULL;
+	u->busy_ms = o->busy_given ? o->busy_ms : STORE_BUSY_DEFAULT_MS;
 	u->decks = o->decks;
 	u->ndecks = o->ndecks;
 	if (!term_usable()) {
@@ -324,8 +329,9 @@ static int ui_begin(struct ui *u, const struct ui_curses_opts *o)
 
 /* Gives the terminal back; a quiz ended by a signal or a hangup is
  * finished and leaves its report first; the summary of the last quiz in
- * hand is printed so that it stays in the scrollback; every screen closes
- * and any error is printed.  Returns the exit status. */
+ * hand, and of the study session in hand (unless an error ended it), is
+ * printed so that it stays in the scrollback; every screen closes and any
+ * error is printed.  Returns the exit status. */
 static int ui_end(struct ui *u)
 {
 	int sig = stop_signal();
@@ -348,8 +354,16 @@ static int ui_end(struct ui *u)
 		ui_plain_print_summary(s, stdout);
 		fflush(stdout);
 	}
+	/* A study session's summary (every grade is recorded already): that of
+	 * the caller's session, or of the last one the start screen ran. */
+	if (u->study && !u->store && !u->error[0])
+		ui_plain_study_summary(u->study, stdout);
 	ui_screen_close_all(u);
 	ui_progress_end(u);
+	if (u->study_said && !u->error[0])
+		fputs(u->study_said, stdout);
+	fflush(stdout);
+	free(u->study_said);
 	ui_progress_stats_free(u);
 	ui_draw_rows_free(&u->rows);
 	session_free(u->own);

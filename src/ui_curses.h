@@ -12,13 +12,14 @@
  * reads), a terminal that went away (counted as SIGHUP), an error, and
  * through ui_curses_restore, which main registers with atexit.  Ctrl-Z is
  * left to ncurses, which redraws on resume.  Once the terminal is
- * restored, the summary of the last quiz in hand is printed to stdout as
- * the plain mode prints it.
+ * restored, the summary of the last quiz in hand, or of the study session
+ * in hand, is printed to stdout as the plain mode prints it.
  */
 #ifndef RECALL_UI_CURSES_H
 #define RECALL_UI_CURSES_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "library.h"
 #include "session.h"
@@ -37,6 +38,10 @@ struct ui_curses_opts {
 	const char *summary_json;  /* write the first summary there too; or NULL */
 	bool no_color;             /* --no-color (NO_COLOR in the environment is read here too) */
 	const char *db;            /* the progress database (--db); NULL: the default one */
+	bool fixed_now;            /* --now: the clock of the progress reads now_value and stands still */
+	int64_t now_value;
+	int busy_ms;               /* --busy-timeout, when busy_given; else STORE_BUSY_DEFAULT_MS */
+	bool busy_given;
 	struct deck *const *decks; /* study: the decks studied, for their statistics; NULL: every
 	                              deck of the database */
 	size_t ndecks;             /* decks in decks */

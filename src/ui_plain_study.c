@@ -27,8 +27,6 @@ struct reader {
 	size_t cap;
 };
 
-static const char *const grade_names[5] = { "?", "Again", "Hard", "Good", "Easy" };
-
 /* " · " in a UTF-8 locale, " - " otherwise. */
 static const char *dot(void)
 {
@@ -64,7 +62,7 @@ static enum step undo(struct study *s, FILE *out)
 	}
 	char id[160], deck[160];
 	fprintf(out, "Undone: %s on question %s of deck %s; here it is again.\n",
-	        grade_names[u.grade], text_escape_into(u.q->id, false, id, sizeof id),
+	        verdict_grade_word(u.grade), text_escape_into(u.q->id, false, id, sizeof id),
 	        text_escape_into(u.deck->id, false, deck, sizeof deck));
 	return STEP_NEXT;
 }
@@ -77,7 +75,7 @@ static enum sched_grade grade_of(const char *l, enum sched_grade g)
 	if (strlen(l) == 1 && l[0] >= '1' && l[0] <= '4')
 		return (enum sched_grade)(l[0] - '0');
 	for (int i = 1; i <= 4; i++)
-		if (!strcasecmp(l, grade_names[i]))
+		if (!strcasecmp(l, verdict_grade_word((enum sched_grade)i)))
 			return (enum sched_grade)i;
 	return (enum sched_grade)0;
 }
@@ -91,14 +89,32 @@ static enum step commit(struct study *s, enum sched_grade g, FILE *out)
 		fprintf(stderr, "recall: the grade was not recorded: %s\n", study_error(s));
 		return STEP_ERROR;
 	}
-	if (!gr.recorded) {
-		fprintf(out, "Cram: %s (nothing recorded)\n", grade_names[g]);
-		return STEP_NEXT;
-	}
-	char when[64];
-	fprintf(out, "Graded %s%snext review %s\n", grade_names[g], dot(),
-	        sched_format_interval(gr.interval, when, sizeof when));
+	char b[160];
+	fprintf(out, "%s\n", verdict_graded(g, gr.recorded, gr.interval, dot(), b, sizeof b));
 	return STEP_NEXT;
+}
+
+/* The grades to pick from, "1 again, 2 hard, 3 good, 4 easy" (without
+ * their keys: "again, hard, ..."), each with the interval it gives when
+ * the session can say (study_preview): "1 again 1m, 2 hard 6m, 3 good
+ * 10m, 4 easy 8d".  Returns buf. */
+static char *grade_keys(const struct study *s, bool keys, char *buf, size_t size)
+{
+	int64_t sec[5];
+	bool preview = study_preview(s, sec) == 1;
+	size_t n = 0;
+	buf[0] = '\0';
+	for (int g = SCHED_AGAIN; g <= SCHED_EASY && n < size; g++) {
+		char when[32];
+		char key[4] = "";
+		if (keys)
+			snprintf(key, sizeof key, "%c ", '0' + g);
+		int k = snprintf(buf + n, size - n, "%s%s%s%s%s", g > SCHED_AGAIN ? ", " : "", key,
+		                 sched_grade_name((enum sched_grade)g), preview ? " " : "",
+		                 preview ? sched_format_interval_short(sec[g], when, sizeof when) : "");
+		n += k > 0 ? (size_t)k : 0;
+	}
+	return buf;
 }
 
 /* Shows the verdict and the proposed grade, lets the learner change it,
@@ -108,14 +124,14 @@ static enum step settle(struct study *s, struct reader *r, const struct item *it
 {
 	char b[256];
 	if (it->q->type == Q_CARD && it->state == ITEM_ANSWERED)
-		fprintf(r->out, "Rated %s.\n", grade_names[g]);
+		fprintf(r->out, "Rated %s.\n", verdict_grade_word(g));
 	else
 		ui_plain_put_line(r->out, "", verdict_headline(&it->verdict, b, sizeof b), false);
 	ui_plain_show_details(r->out, it, flipped);
 	if (it->q->type == Q_CARD && it->state == ITEM_ANSWERED)
 		return commit(s, g, r->out);
-	fprintf(r->out, "Grade: %s (Enter keeps it; 1 again, 2 hard, 3 good, 4 easy)\n",
-	        grade_names[g]);
+	fprintf(r->out, "Grade: %s (Enter keeps it; %s)\n", verdict_grade_word(g),
+	        grade_keys(s, true, b, sizeof b));
 	for (;;) {
 		char *l = prompt(r);
 		if (!l)
@@ -177,8 +193,11 @@ static enum step ask(struct study *s, struct reader *r, const struct item *it)
 			continue;
 		}
 		if (it->q->type == Q_CARD && !flipped) {
+			char b[160];
 			flipped = true;
 			ui_plain_flip_card(r->out, it, l);
+			if (study_preview(s, (int64_t[5]){0}) == 1)
+				fprintf(r->out, "Next review: %s\n", grade_keys(s, false, b, sizeof b));
 			continue;
 		}
 		struct response resp;
@@ -192,7 +211,7 @@ static enum step ask(struct study *s, struct reader *r, const struct item *it)
 	}
 }
 
-static void print_summary(struct study *s, FILE *out)
+void ui_plain_study_summary(struct study *s, FILE *out)
 {
 	struct study_summary sum;
 	study_summary(s, &sum);
@@ -231,7 +250,7 @@ int ui_plain_study_run(struct study *s, FILE *in, FILE *out)
 	if (stop_signal())
 		fputc('\n', out);  /* the prompt was left open */
 	if (step != STEP_ERROR)
-		print_summary(s, out);
+		ui_plain_study_summary(s, out);
 	free(r.line);
 	fflush(out);
 	int sig = stop_signal();

@@ -14,6 +14,7 @@
 #include "stats.h"
 #include "store.h"
 #include "study.h"
+#include "ui_plain_study.h"
 #include "ui_screen.h"
 
 /* The settings of the config file, and the database's path; 0, or -1 with
@@ -54,7 +55,7 @@ static int open_readonly(const struct ui *ui, struct prefs *p, struct store **st
 		return -1;
 	if (stat(db, &sb) != 0 && errno == ENOENT)
 		return 0;  /* nothing studied yet */
-	return store_open(db, STORE_READONLY, STORE_BUSY_DEFAULT_MS, st, err, errsize);
+	return store_open(db, STORE_READONLY, ui->busy_ms, st, err, errsize);
 }
 
 int ui_progress_counts(const struct ui *ui, const struct library *lib, unsigned *due, unsigned *fresh,
@@ -68,7 +69,7 @@ int ui_progress_counts(const struct ui *ui, const struct library *lib, unsigned 
 	if (!st)
 		return 0;
 	int rc = 0;
-	int64_t now = prefs_now(NULL);
+	int64_t now = prefs_now(ui->now);
 	for (size_t i = 0; i < lib->n && rc == 0; i++) {
 		struct stats s;
 		memset(&s, 0, sizeof s);
@@ -95,9 +96,10 @@ int ui_progress_study(struct ui *ui, struct deck *const *decks, size_t n, char *
 	ui_progress_end(ui);
 	if (settings(ui, &p, db, sizeof db, err, errsize) != 0)
 		return -1;
-	if (store_open(db, 0, STORE_BUSY_DEFAULT_MS, &st, err, errsize) != 0)
+	if (store_open(db, 0, ui->busy_ms, &st, err, errsize) != 0)
 		return -1;
-	struct study_opts so = { .prefs = p, .seed = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32) };
+	struct study_opts so = { .prefs = p, .fixed_now = ui->now != NULL, .now_value = ui->now_value,
+	                         .seed = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32) };
 	if (study_open(decks, n, st, &so, &s, err, errsize) != 0) {
 		store_close(st);
 		return -1;
@@ -107,10 +109,32 @@ int ui_progress_study(struct ui *ui, struct deck *const *decks, size_t n, char *
 	return 0;
 }
 
+/* Keeps the summary of ui->study, when it graded something, in
+ * ui->study_said for the end (out of memory: the one before stays). */
+static void keep_summary(struct ui *ui)
+{
+	struct study_summary sum;
+	char *text = NULL;
+	size_t len = 0;
+	if (study_summary(ui->study, &sum) != 0 || sum.graded == 0)
+		return;
+	FILE *f = open_memstream(&text, &len);
+	if (!f)
+		return;
+	ui_plain_study_summary(ui->study, f);
+	if (fclose(f) != 0) {
+		free(text);
+		return;
+	}
+	free(ui->study_said);
+	ui->study_said = text;
+}
+
 void ui_progress_end(struct ui *ui)
 {
 	if (!ui->store)
 		return;  /* the study, if any, is the caller's */
+	keep_summary(ui);
 	study_free(ui->study);
 	store_close(ui->store);
 	ui->study = NULL;
@@ -130,7 +154,7 @@ int ui_progress_stats(struct ui *ui, struct deck *const *decks, size_t n, char *
 		snprintf(err, errsize, "out of memory");
 		return -1;
 	}
-	int64_t now = ui->study ? study_now(ui->study) : prefs_now(NULL);
+	int64_t now = ui->study ? study_now(ui->study) : prefs_now(ui->now);
 	int rc = stats_compute(st, decks, n, &p.sched, now, ui->stats, err, errsize);
 	store_close(st);
 	if (rc != 0)

@@ -2,8 +2,9 @@
  * it: how many questions of each deck are due and new today, and the
  * statistics (read-only); a study session over picked decks, which the ui
  * then owns.  The database is ui->db, else the default one
- * (prefs_db_path); the settings are those of the config file.  None of it
- * is curses. */
+ * (prefs_db_path), waited for ui->busy_ms; the time is ui->now's (--now),
+ * else the clock's; the settings are those of the config file.  None of
+ * it is curses. */
 #ifndef RECALL_UI_PROGRESS_H
 #define RECALL_UI_PROGRESS_H
 
@@ -31,7 +32,8 @@ void ui_progress_stats_free(struct ui *ui);
  * be) as ui->study, owned by the ui; 0, or -1 with a message in err. */
 int ui_progress_study(struct ui *ui, struct deck *const *decks, size_t n, char *err, size_t errsize);
 
-/* Closes the study session the ui owns, if any (ui->study is then NULL). */
+/* Closes the study session the ui owns, if any (ui->study is then NULL),
+ * keeping its summary in ui->study_said when it graded something. */
 void ui_progress_end(struct ui *ui);
 
 #endif

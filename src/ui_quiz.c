@@ -2,11 +2,12 @@
  * ui_quiz.h. */
 #include "ui_quiz.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "answer.h"
+#include "layout.h"
 #include "score.h"
 #include "study.h"
 #include "text.h"
@@ -110,31 +111,69 @@ void ui_quiz_answer(struct ui *ui, const struct response *r)
 		study_judge(ui, it, g);
 }
 
-const char *ui_quiz_grade_word(enum sched_grade g, char *buf, size_t size)
-{
-	snprintf(buf, size, "%s", sched_grade_name(g));
-	if (size)
-		buf[0] = (char)toupper((unsigned char)buf[0]);
-	return buf;
-}
-
 void ui_quiz_grade(struct ui *ui, enum sched_grade g)
 {
 	struct study_graded gr;
-	char b[600], w[16], when[64];
+	char b[600], dot[16];
 	if (study_grade(ui->study, g, &gr) != 0) {
 		snprintf(b, sizeof b, "the grade was not recorded: %s", study_error(ui->study));
 		ui_screen_fail(ui, b);
 		return;
 	}
-	ui_quiz_grade_word(g, w, sizeof w);
-	if (gr.recorded)
-		snprintf(b, sizeof b, "Graded %s %s next review %s", w, ui_draw_glyph(UI_GLYPH_DOT),
-		         sched_format_interval(gr.interval, when, sizeof when));
-	else
-		snprintf(b, sizeof b, "Cram: %s (nothing recorded)", w);
+	snprintf(dot, sizeof dot, " %s ", ui_draw_glyph(UI_GLYPH_DOT));
+	verdict_graded(g, gr.recorded, gr.interval, dot, b, sizeof b);
 	ui_quiz_next(ui);
 	ui_screen_say(ui, "%s", b);
+}
+
+/* Units from..to-1 of the preview, two spaces apart, into buf. */
+static void join(char unit[][48], size_t from, size_t to, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	for (size_t i = from; i < to; i++) {
+		size_t len = strlen(buf);
+		snprintf(buf + len, size - len, "%s%s", i > from ? "  " : "", unit[i]);
+	}
+}
+
+void ui_quiz_preview_rows(const struct ui *ui, struct ui_rows *r, size_t width, enum sched_grade picked)
+{
+	static const char label[] = "Next review: ";
+	int64_t sec[5];
+	if (study_preview(ui->study, sec) != 1)
+		return;
+	char unit[4][48], when[32];
+	size_t w[4], row_of[4];
+	for (int g = SCHED_AGAIN; g <= SCHED_EASY; g++) {
+		snprintf(unit[g - 1], sizeof unit[0], "%s %s", verdict_grade_word((enum sched_grade)g),
+		         sched_format_interval_short(sec[g], when, sizeof when));
+		w[g - 1] = ui_draw_width(unit[g - 1]);
+	}
+	size_t lw = ui_draw_width(label), p = picked ? (size_t)picked - 1 : 4;
+	size_t rows = layout_pack(w, 4, width > lw ? width - lw : 1, 2, row_of);
+	for (size_t k = 0, from = 0; k < rows; k++) {
+		size_t to = from;
+		while (to < 4 && row_of[to] == k)
+			to++;
+		/* the grades of this row before the one picked, it, those after */
+		size_t mid = p < from ? from : p > to ? to : p;
+		bool here = p >= from && p < to;
+		char before[160], it[48] = "", after[160];
+		join(unit, from, mid, before, sizeof before - 2);
+		if (here)
+			snprintf(it, sizeof it, "%s", unit[p]);
+		join(unit, here ? mid + 1 : mid, to, after + 2, sizeof after - 2);
+		if (before[0] && (here || after[2]))
+			strcat(before, "  ");
+		const char *tail = here && after[2] ? memcpy(after, "  ", 2) : after + 2;
+		struct ui_row *row = ui_draw_row(r, k ? lw : 0, false);
+		if (!k)
+			ui_draw_span(r, row, 0, UI_LOOK_BOLD, label, strlen(label));
+		ui_draw_span(r, row, 1, UI_LOOK_PLAIN, before, strlen(before));
+		ui_draw_span(r, row, 2, UI_LOOK_ACCENT, it, strlen(it));
+		ui_draw_span(r, row, 3, UI_LOOK_PLAIN, tail, strlen(tail));
+		from = to;
+	}
 }
 
 /* Closes what is over the screen of the quiz (overlays, the too-small
@@ -148,7 +187,7 @@ static void pop_over(struct ui *ui)
 void ui_quiz_undo(struct ui *ui)
 {
 	struct study_undone u;
-	char w[16], id[160], deck[160];
+	char id[160], deck[160];
 	int r = study_undo(ui->study, &u);
 	if (r < 0) {
 		char b[600];
@@ -163,7 +202,7 @@ void ui_quiz_undo(struct ui *ui)
 	pop_over(ui);
 	ui_screen_replace(ui, &ui_screen_question, NULL);
 	ui_screen_say(ui, "Undone: %s on question %s of deck %s; here it is again.",
-	              ui_quiz_grade_word(u.grade, w, sizeof w), text_escape_into(u.q->id, false, id, sizeof id),
+	              verdict_grade_word(u.grade), text_escape_into(u.q->id, false, id, sizeof id),
 	              text_escape_into(u.deck->id, false, deck, sizeof deck));
 }
 

@@ -52,8 +52,12 @@ void ui_quiz_grade(struct ui *ui, enum sched_grade g);
 /* Study: takes back the last grade and asks that question again (over
  * whatever screen is on top); says when there is nothing to take back. */
 void ui_quiz_undo(struct ui *ui);
-/* A grade's word, from the core's name with a capital: "Good". */
-const char *ui_quiz_grade_word(enum sched_grade g, char *buf, size_t size);
+
+/* Study: what each grade would make the next review of the question in
+ * hand (study_preview), "Next review: Again 1m  Hard 6m  Good 10m  Easy
+ * 8d", as many grades a row as fit width, each whole, under the label;
+ * the grade picked (0: none) in the accent.  Nothing in cram. */
+void ui_quiz_preview_rows(const struct ui *ui, struct ui_rows *r, size_t width, enum sched_grade picked);
 
 /* The first line of a verdict, with its mark and look (rated: the item
  * was a card, rated by the learner). */

@@ -52,6 +52,8 @@ static void question_draw(struct ui *ui, void *state, const struct ui_area *area
 	ui_draw_wrap(r, width, 0, "", UI_LOOK_PLAIN, it->q->prompt, UI_LOOK_BOLD, false);
 	ui_draw_blank(r);
 	ui_input_for(it->q->type)->build(k, it, r, width);
+	if (ui->study && ui_input_for(it->q->type)->rated && k->flipped)
+		ui_quiz_preview_rows(ui, r, width, (enum sched_grade)0);  /* the rating is the grade */
 	if (k->hint) {
 		ui_draw_blank(r);
 		ui_draw_wrap(r, width, 0, "Hint: ", UI_LOOK_ACCENT, k->hint, UI_LOOK_PLAIN, false);

@@ -1,8 +1,9 @@
 /* ui_scr_study — the grade view of a study session: the verdict on the
- * question just answered or skipped, the right answer, and the grade
- * proposed for it (study_propose), which 1-4 change and Enter records
- * (study_grade) before the next question is shown.  u takes back the last
- * grade recorded instead. */
+ * question just answered or skipped, the right answer, the grade proposed
+ * for it (study_propose), which 1-4 change and Enter records (study_grade)
+ * before the next question is shown, and what each grade would make the
+ * next review (study_preview).  u takes back the last grade recorded
+ * instead. */
 #include <stdio.h>
 
 #include "study.h"
@@ -30,12 +31,12 @@ static int grade_open(struct ui *ui, void *state, const void *arg)
 /* The grade Enter records, and the one proposed when another was picked. */
 static void grade_row(struct ui_rows *r, size_t width, const struct grading *st)
 {
-	char b[128], w[16], p[16];
-	ui_quiz_grade_word(st->grade, w, sizeof w);
+	char b[128];
 	if (st->grade == st->proposed)
-		snprintf(b, sizeof b, "%s (proposed)", w);
+		snprintf(b, sizeof b, "%s (proposed)", verdict_grade_word(st->grade));
 	else
-		snprintf(b, sizeof b, "%s (proposed: %s)", w, ui_quiz_grade_word(st->proposed, p, sizeof p));
+		snprintf(b, sizeof b, "%s (proposed: %s)", verdict_grade_word(st->grade),
+		         verdict_grade_word(st->proposed));
 	ui_draw_wrap(r, width, 0, "Grade: ", UI_LOOK_BOLD, b, UI_LOOK_ACCENT, false);
 }
 
@@ -51,6 +52,7 @@ static void grade_draw(struct ui *ui, void *state, const struct ui_area *area)
 	bool rated = ui_input_for(it->q->type)->rated;
 	ui_quiz_verdict_row(r, area->width, it, rated);
 	grade_row(r, area->width, st);
+	ui_quiz_preview_rows(ui, r, area->width, st->grade);
 	if (it->verdict.note[0] && !rated)
 		ui_draw_wrap(r, area->width, 2, "", UI_LOOK_PLAIN, verdict_note_sentence(&it->verdict, b, sizeof b),
 		             UI_LOOK_PLAIN, false);
@@ -77,9 +79,8 @@ static bool grade_describe(const struct ui *ui, const void *state, const struct 
 {
 	(void)ui;
 	const struct grading *st = state;
-	char w[16];
 	if (row->act == UI_DO_ENTER && ui_draw_cols() >= 60)  /* narrower: the body says which */
-		snprintf(f->does, sizeof f->does, "record %s", ui_quiz_grade_word(st->grade, w, sizeof w));
+		snprintf(f->does, sizeof f->does, "record %s", verdict_grade_word(st->grade));
 	return true;
 }
 
@@ -101,7 +102,8 @@ const struct ui_screen ui_screen_study = {
 	.keys = grade_keys,
 	.describe = grade_describe,
 	.help = "The verdict, the right answer, and the grade it earns: 1 again, 2 hard, 3 good, "
-	        "4 easy. A digit picks another grade; Enter records the grade in the progress "
-	        "database and goes on. u takes back the last grade recorded and asks that question "
-	        "again.",
+	        "4 easy. Next review says when each grade would bring the question back (m minutes, "
+	        "h hours, d days, y years). A digit picks another grade; Enter records the grade in "
+	        "the progress database and goes on. u takes back the last grade recorded and asks "
+	        "that question again.",
 };

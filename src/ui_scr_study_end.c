@@ -7,6 +7,7 @@
 #include "ui_progress.h"
 #include "ui_quiz.h"
 #include "ui_screens.h"
+#include "verdict.h"
 
 /* The screen's state. */
 struct study_end {
@@ -23,7 +24,7 @@ static void study_end_draw(struct ui *ui, void *state, const struct ui_area *are
 {
 	struct study_end *st = state;
 	struct study_summary sum;
-	char b[256], label[64], when[64], w[16];
+	char b[256], label[64], when[64];
 	study_summary(ui->study, &sum);
 	snprintf(label, sizeof label, "%u graded", sum.graded);
 	ui_draw_header("Study summary", "", label, -1.0);
@@ -36,7 +37,7 @@ static void study_end_draw(struct ui *ui, void *state, const struct ui_area *are
 	for (int g = SCHED_AGAIN; g <= SCHED_EASY; g++) {
 		snprintf(b, sizeof b, " %3u", sum.grades[g]);
 		ui_draw_bar_row(&ui->rows, 2, area->width > 2 ? area->width - 2 : 1,
-		                ui_quiz_grade_word((enum sched_grade)g, w, sizeof w),
+		                verdict_grade_word((enum sched_grade)g),
 		                5, sum.graded ? (double)sum.grades[g] / sum.graded : 0.0, b);
 	}
 	ui_draw_blank(&ui->rows);

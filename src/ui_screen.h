@@ -18,6 +18,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "library.h"
 #include "session.h"
@@ -96,7 +97,14 @@ struct ui {
 	struct store *store;           /* the database of a study the start screen opened, which the ui
 	                                  closes with that study (ui_progress); NULL: the study is the
 	                                  caller's of ui_curses_study */
+	char *study_said;              /* the summary of the last study session the start screen
+	                                  closed after a grade (ui_plain_study_summary's text, owned),
+	                                  printed at the end; or NULL */
 	const char *db;                /* the progress database (--db); NULL: the default one */
+	const int64_t *now;            /* --now: the time the progress is read at (&now_value); NULL:
+	                                  the clock */
+	int64_t now_value;
+	int busy_ms;                   /* how long the progress database waits for another's lock */
 	struct deck *const *decks;     /* the decks of the study from the command line (borrowed); or NULL */
 	size_t ndecks;                 /* decks in decks */
 	struct stats *stats;           /* figures the ui computed for the statistics screen (owned); or NULL */

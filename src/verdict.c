@@ -10,6 +10,24 @@
 #include "session.h"
 #include "text.h"
 
+const char *verdict_grade_word(enum sched_grade g)
+{
+	static const char *const words[] = { "?", "Again", "Hard", "Good", "Easy" };
+	return g >= SCHED_AGAIN && g <= SCHED_EASY ? words[g] : words[0];
+}
+
+char *verdict_graded(enum sched_grade g, bool recorded, int64_t interval, const char *dot,
+                     char *buf, size_t size)
+{
+	char when[64];
+	if (recorded)
+		snprintf(buf, size, "Graded %s%snext review %s", verdict_grade_word(g), dot,
+		         sched_format_interval(interval, when, sizeof when));
+	else
+		snprintf(buf, size, "Cram: %s (nothing recorded)", verdict_grade_word(g));
+	return buf;
+}
+
 char *verdict_format_percent(double percent, char *buf, size_t size)
 {
 	snprintf(buf, size, "%.0f%%", percent);

@@ -2,9 +2,9 @@
  *
  * Headlines ("Right!", "Partly right (75%)."), card ratings and the line
  * for a rated card, the offer of a hint, the prompt for a rating, a
- * percentage, the summary's grade and score and the offer of a retry, and
- * the note a check leaves on a verdict (struct verdict,
- * answer.h).  The words are those of the full-screen front end.  Every
+ * percentage, the summary's grade and score and the offer of a retry, the
+ * grades of study mode and the line that says one was given, and the note
+ * a check leaves on a verdict (struct verdict, answer.h).  The words are those of the full-screen front end.  Every
  * function writes into a caller's buffer of size bytes, always terminated
  * and cut short if need be, or returns a constant string; nothing here
  * allocates.
@@ -14,7 +14,11 @@
 
 #include <stddef.h>
 
+#include <stdbool.h>
+#include <stdint.h>
+
 #include "answer.h"
+#include "sched.h"
 
 struct summary;   /* session.h */
 
@@ -56,6 +60,18 @@ char *verdict_summary_score(const struct summary *sum, char *buf, size_t size);
  * not reached?", "Retry the 7 questions not reached?"; "" when both are 0.
  * Returns buf. */
 char *verdict_retry_offer(size_t missed, size_t unreached, char *buf, size_t size);
+
+/* Study mode's grades as learners read them: "Again", "Hard", "Good",
+ * "Easy"; "?" for anything else. */
+const char *verdict_grade_word(enum sched_grade g);
+
+/* The line that says a grade was given (study_grade; scripts count the
+ * lines that begin "Graded"): "Graded Good<dot>next review in 10 minutes"
+ * with interval the study_graded one, or in cram, where nothing is
+ * recorded, "Cram: Good (nothing recorded)".  dot joins the two halves
+ * (" · ", or " - " outside UTF-8).  Returns buf. */
+char *verdict_graded(enum sched_grade g, bool recorded, int64_t interval, const char *dot,
+                     char *buf, size_t size);
 
 /* The offer of a hint for a question worth points: "Take the hint? This
  * question is then worth 50 points instead of 100 (and half any streak

@@ -22,6 +22,27 @@ expect_in "unknown command: said" "$err" "unknown command 'frobnicate'"
 run bad-opt "" quiz --nope tests/data/basic.json
 expect_rc "unknown option: exit 1" 1
 expect_in "unknown option: said" "$err" "quiz: unknown option '--nope'"
+# recall's own options (the start screen's) before a command are handed to
+# it; one it does not take is refused by it.
+run global-db "t
+
+" --db "$T/g.db" --now 2025-03-01T09:00:00Z study --plain tests/data/study.json
+expect_rc "options before study: exit 0" 0
+expect_in "options before study: the clock they fix" "$out" "Graded Again"
+run global-export "" --db "$T/g.db" export-progress --csv
+expect_in "options before export-progress: its database" "$out" "study,tf,2025-03-01T09:00:00Z,1,"
+run global-quiz "" --db "$T/g.db" quiz --plain tests/data/basic.json
+expect_rc "an option before a command that does not take it: exit 1" 1
+expect_in "an option before a command that does not take it: the command says so" "$err" \
+	"quiz: unknown option '--db'"
+run global-order "" --db "$T/g.db" export-progress --csv --db /nonexistent/x.db
+expect_in "options after the command win (the last --db)" "$err" "/nonexistent/x.db"
+run global-bad "" --frob
+expect_in "an unknown option before any command: said" "$err" "recall: unknown option '--frob' (try 'recall --help')"
+run global-now "" --now soon
+expect_rc "a bad --now before any command: exit 1" 1
+run global-quiz-perm "" --no-color quiz tests/data/basic.json --plain -n 1
+expect_rc "options before a command: the command's own still come after its files" 0
 run bad-limit "" quiz --limit x tests/data/basic.json
 expect_rc "bad --limit: exit 1" 1
 run bad-type "" quiz --type essay tests/data/basic.json

@@ -559,6 +559,10 @@ keys study b
 see "statistics: b goes back" study "Grades given (1)"
 keys study q
 ended "study" study 0
+restored "study" study
+see "study: its summary stays printed after the screen" study \
+	"Grades given: Again 0, Hard 0, Good 1, Easy 0 (1 in all)"
+see "study: the next review in the summary after the screen" study "Next review: in "
 
 # The start screen studies the decks picked; back on it, the counts show it.
 mkdir -p "$T/shome/recall/decks"
@@ -580,6 +584,45 @@ keys shome b
 see "statistics: b back to the decks" shome "[x] Study test questions"
 keys shome q
 ended "start screen study" shome 0
+restored "start screen study" shome
+see "start screen: the last study's summary printed after the screen" shome \
+	"Grades given: Again 0, Hard 0, Good 0, Easy 1 (1 in all)"
+
+# The start screen reads the database --db names (the clock --now fixes),
+# and studies into it, as recall study --db does; not the default one.
+mkdir -p "$T/odb/recall/decks"
+cp tests/data/study.json "$T/odb/recall/decks/"
+odb=$T/other/progress.db
+printf 't\n\n' | TZ=UTC XDG_CONFIG_HOME="$T/config" "$RECALL" study --plain --db "$odb" \
+	--now 2025-03-01T09:00:00Z tests/data/study.json >/dev/null 2>&1   # tf: Again, due in 1 minute
+ocount() {  # the reviews in $odb at the time ($1: "time") or their number
+	"$RECALL" export-progress --db "$odb" | python3 -c 'import json,sys
+r=json.load(sys.stdin)["reviews"]; print(r[-1]["time"] if sys.argv[1:] else len(r))' "$@"
+}
+start nodb 80 24 TZ=UTC XDG_CONFIG_HOME="$T/config" XDG_DATA_HOME="$T/odb" --
+see "start screen without --db: the default database, none yet" nodb "3 questions · 0 due · 3 new"
+keys nodb q
+ended "start screen without --db" nodb 0
+start odb 80 24 TZ=UTC XDG_CONFIG_HOME="$T/config" XDG_DATA_HOME="$T/odb" -- \
+	--db "$odb" --now 2025-03-01T10:00:00Z
+see "start screen --db: that database's counts" odb "3 questions · 1 due · 2 new"
+keys odb End Up Up Up Space s
+see "start screen --db: s studies what is due there" odb "study · learning · graded 0"
+keys odb t Enter
+see "start screen --db: graded" odb "Graded"
+keys odb Escape q y
+wait_for odb "Grades given (1)"
+keys odb q
+ended "start screen --db" odb 0
+expect_eq() { if [ "$2" = "$3" ]; then pass "$1"; else fail "$1" "got: $2" "expected: $3"; fi; }
+expect_eq "start screen --db: the grade is in that database" "$(ocount)" 2
+expect_eq "start screen --now: graded at that time" "$(ocount time)" "2025-03-01T10:00:00Z"
+if [ -e "$T/odb/recall/recall.db" ]; then fail "start screen --db: the default database untouched" "it was created"
+else pass "start screen --db: the default database untouched"; fi
+start obad 80 24 XDG_DATA_HOME="$T/odb" -- --db
+ended "recall --db without its value: a usage error" obad 1
+if grep -q "option '--db' needs a value (try 'recall --help')" "$T/obad.err"; then pass "recall --db: says what is missing"
+else fail "recall --db: says what is missing" "$(cat "$T/obad.err")"; fi
 
 # ---- a terminal that cannot be drawn on: the plain mode instead ----------
 start dumb 80 24 TERM=dumb -- quiz --in-order "$deck"

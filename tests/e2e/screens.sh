@@ -151,8 +151,9 @@ for size in 80x24 40x12; do
 	ended "start screen at $size" "home$c" 0
 done
 # Study mode over a database in the test folder, the clock fixed: a
-# question, its grade view with the grade proposed, another grade picked,
-# the study summary after q; then the statistics of that database.
+# question, its grade view with the grade proposed and what each grade
+# would make the next review, another grade picked, the study summary
+# after q; a card's back; then the statistics of that database.
 study_env="TZ=UTC XDG_CONFIG_HOME=$T/config"
 study_flow() { # SESSION
 	s=$1
@@ -178,6 +179,20 @@ for size in 80x24 40x12; do
 		--no-fuzz tests/data/study.json
 	study_flow "study$c"
 	ended "study at $size" "study$c" 0
+	# A card's back in study: each rating with the interval it gives.
+	start "scard$c" "$c" "$r" $study_env -- study --db "$T/scard$c.db" --now 2025-03-01T09:00:00Z \
+		--no-fuzz tests/data/cards.json
+	wait_for "scard$c" "Space flip"
+	keys "scard$c" Space
+	wait_for "scard$c" "Uno"
+	keys "scard$c" NPage  # to the end of the body: the preview, at 40x12 too
+	shot "scard$c" study-card-back "Good 10m"
+	keys "scard$c" q
+	wait_for "scard$c" "End the study session?"
+	keys "scard$c" y
+	wait_for "scard$c" "Grades given"
+	keys "scard$c" q
+	ended "study card at $size" "scard$c" 0
 	start "stats$c" "$c" "$r" $study_env -- stats --db "$T/study$c.db" --now 2025-03-01T10:00:00Z
 	shot "stats$c" stats "Statistics"
 	keys "stats$c" q

@@ -38,6 +38,7 @@ expect_rc "cards day 1: exit 0" 0
 expect_clean "cards day 1: no sanitizer report"
 expect_in "cards day 1: graded good" "$out" "Graded Good"
 expect_in "cards day 1: next review named" "$out" "next review in 10 minutes"
+expect_in "cards day 1: the flip previews each rating" "$out" "Next review: again 1m, hard 6m, good 10m, easy "
 expect_in "cards day 1: again in a minute" "$out" "Graded Again"
 expect_in "cards day 1: summary" "$out" "Grades given: Again 1, Hard 0, Good 2, Easy 1 (4 in all)"
 expect_eq "cards day 1: again card came back the same session (learning)" \
@@ -82,11 +83,17 @@ Pari
 4
 " study --db "$db" --now "$day1" "$objective"
 expect_rc "objective: exit 0" 0
-expect_in "objective: wrong proposes again" "$out" "Grade: Again (Enter keeps it; 1 again, 2 hard, 3 good, 4 easy)"
+expect_in "objective: wrong proposes again, each grade with its interval" "$out" \
+	"Grade: Again (Enter keeps it; 1 again 1m, 2 hard 6m, 3 good 10m, 4 easy "
 expect_in "objective: undo said" "$out" "Undone: Again on question tf of deck study"
 expect_in "objective: quick right proposes easy" "$out" "Grade: Easy (Enter keeps it"
 expect_in "objective: override taken" "$out" "Graded Hard"
 expect_in "objective: typo proposes hard" "$out" "Grade: Hard (Enter keeps it"
+# What the prompt said Easy would do is what Easy did (fuzz and all).
+said=$(printf '%s\n' "$out" | grep '^Grade: Hard' | tail -1 | sed -n 's/.*4 easy \([0-9]*\)d).*/\1/p')
+done_in=$(printf '%s\n' "$out" | grep '^Graded Easy' | tail -1 | sed -n 's/.*next review in \([0-9]*\) days.*/\1/p')
+if [ -n "$said" ] && [ "$said" = "$done_in" ]; then pass "objective: the preview of Easy is what Easy did"
+else fail "objective: the preview of Easy is what Easy did" "previewed: '$said' days, graded: '$done_in' days" "$out"; fi
 expect_eq "objective: grades logged (the undone one gone)" \
 	"$(py "$db" '[(x["question"], x["grade"]) for x in r]')" "[('tf', 2), ('n', 4), ('t', 4)]"
 expect_eq "objective: content hash kept" \
@@ -119,6 +126,7 @@ run cram "
 "$RECALL" export-progress --db "$db" >"$T/after.json"
 expect_in "cram: asks questions not due" "$out" "Cram: Again (nothing recorded)"
 expect_not_in "cram: no Graded line" "$out" "Graded"
+expect_not_in "cram: no preview of what grades would do" "$out" "Next review: again"
 if cmp -s "$T/before.json" "$T/after.json"; then pass "cram: export unchanged"
 else fail "cram: export unchanged" "$(diff "$T/before.json" "$T/after.json" | head -5)"; fi
 

@@ -631,6 +631,19 @@ static void test_format_interval(void)
 	CHECK_STR(sched_format_interval(-5, buf, sizeof buf), "now");
 	char small[6];
 	CHECK_STR(sched_format_interval(3 * DAY, small, sizeof small), "in 3 ");
+	/* the short form: the same units and rounding */
+	CHECK_STR(sched_format_interval_short(600, buf, sizeof buf), "10m");
+	CHECK_STR(sched_format_interval_short(330, buf, sizeof buf), "6m");
+	CHECK_STR(sched_format_interval_short(45, buf, sizeof buf), "45s");
+	CHECK_STR(sched_format_interval_short(3599, buf, sizeof buf), "1h");
+	CHECK_STR(sched_format_interval_short(23 * 3600, buf, sizeof buf), "23h");
+	CHECK_STR(sched_format_interval_short(23 * 3600 + 1800, buf, sizeof buf), "1d");
+	CHECK_STR(sched_format_interval_short(364 * DAY, buf, sizeof buf), "364d");
+	CHECK_STR(sched_format_interval_short(500 * DAY, buf, sizeof buf), "1.4y");
+	CHECK_STR(sched_format_interval_short(731 * DAY, buf, sizeof buf), "2y");
+	CHECK_STR(sched_format_interval_short(0, buf, sizeof buf), "now");
+	CHECK_STR(sched_format_interval_short(8 * DAY, small, 3), "8d");
+	CHECK_STR(sched_format_interval_short(10 * DAY, small, 3), "10");
 }
 
 static void test_names(void)

@@ -521,6 +521,49 @@ static void due_queue_order_and_limit(void)
 	store_close(s);
 }
 
+static int collect_question(void *ctx, const char *question)
+{
+	struct seen *w = ctx;
+	if (w->n < 16)
+		snprintf(w->names[w->n++], sizeof w->names[0], "%s", question);
+	return w->stop_after && w->n >= w->stop_after ? 7 : 0;
+}
+
+/* What a study session reads of a deck: the questions that have a row,
+ * and the rows due in a range, earliest first. */
+static void deck_questions_and_due_ranges(void)
+{
+	struct store *s = open_rw(at("deckdue.db"));
+	put(s, "d", "b", STORE_STATE_REVIEW, 300);
+	put(s, "d", "a", STORE_STATE_LEARNING, 100);
+	put(s, "d", "c", STORE_STATE_RELEARNING, 200);
+	put(s, "d", "e", STORE_STATE_REVIEW, 200);
+	put(s, "e", "x", STORE_STATE_REVIEW, 150);
+	struct seen w = { 0 };
+	CHECK(store_each_deck_question(s, "d", collect_question, &w) == 0 && w.n == 4);
+	CHECK_STR(w.names[0], "a");   /* in the index's order */
+	CHECK_STR(w.names[3], "e");
+	memset(&w, 0, sizeof w);
+	CHECK(store_each_deck_question(s, "none", collect_question, &w) == 0 && w.n == 0);
+	memset(&w, 0, sizeof w);
+	w.stop_after = 2;
+	CHECK(store_each_deck_question(s, "d", collect_question, &w) == 7 && w.n == 2);
+	memset(&w, 0, sizeof w);
+	/* after 100 (not included), up to 300 (included); ties by first study */
+	CHECK(store_each_deck_due(s, "d", 100, 300, collect, &w) == 0 && w.n == 3);
+	CHECK_STR(w.names[0], "c");
+	CHECK_STR(w.names[1], "e");
+	CHECK_STR(w.names[2], "b");
+	memset(&w, 0, sizeof w);
+	CHECK(store_each_deck_due(s, "d", INT64_MIN, 299, collect, &w) == 0 && w.n == 3);
+	CHECK_STR(w.names[0], "a");
+	memset(&w, 0, sizeof w);
+	w.stop_after = 1;
+	CHECK(store_each_deck_due(s, "d", 150, INT64_MAX, collect, &w) == 7 && w.n == 1);
+	CHECK_STR(w.names[0], "c");
+	store_close(s);
+}
+
 static void counts_today(void)
 {
 	struct store *s = open_rw(at("today.db"));
@@ -671,6 +714,7 @@ int main(void)
 	RUN(refuses_to_write_read_only);
 	RUN(refuses_a_newer_or_foreign_database);
 	RUN(due_queue_order_and_limit);
+	RUN(deck_questions_and_due_ranges);
 	RUN(counts_today);
 	RUN(content_hash_sees_edits);
 	RUN(export_json_reads_back);

@@ -50,17 +50,39 @@ static double fake_clock(void)
 	return fake_seconds;
 }
 
+/* The date of a session whose clock must move (start_moving). */
+static int64_t fake_date;
+static int64_t fake_now(void)
+{
+	return fake_date;
+}
+
+static struct study *open_with(struct deck *deck, struct store *st, struct study_opts *o,
+                               void (*tweak)(struct prefs *))
+{
+	prefs_defaults(&o->prefs);
+	o->prefs.sched.fuzz = false;
+	if (tweak)
+		tweak(&o->prefs);
+	struct study *s = NULL;
+	if (study_open(&deck, 1, st, o, &s, err, sizeof err) != 0)
+		printf("  study_open: %s\n", err);
+	return s;
+}
+
+/* A session whose clock reads fake_date, set to now to begin with. */
+static struct study *start_moving(struct deck *deck, struct store *st, int64_t now,
+                                  void (*tweak)(struct prefs *))
+{
+	fake_date = now;
+	struct study_opts o = { .seed = 1, .clock = fake_clock, .date = fake_now };
+	return open_with(deck, st, &o, tweak);
+}
+
 static struct study *start(struct deck *deck, struct store *st, int64_t now, void (*tweak)(struct prefs *))
 {
 	struct study_opts o = { .fixed_now = true, .now_value = now, .seed = 1, .clock = fake_clock };
-	prefs_defaults(&o.prefs);
-	o.prefs.sched.fuzz = false;
-	if (tweak)
-		tweak(&o.prefs);
-	struct study *s = NULL;
-	if (study_open(&deck, 1, st, &o, &s, err, sizeof err) != 0)
-		printf("  study_open: %s\n", err);
-	return s;
+	return open_with(deck, st, &o, tweak);
 }
 
 /* Rates the current card g and commits it; the card's id, or "" when none. */
@@ -275,6 +297,103 @@ static void undo_takes_back_the_last_grade(void)
 	deck_free(deck);
 }
 
+/* A session reads in full only the rows due soon; the summary still
+ * counts every question: those not read are neither new nor due, and the
+ * earliest of them is the next due date (not a question removed from the
+ * deck, whose row stays). */
+static void summary_counts_questions_not_read(void)
+{
+	struct deck *deck = cards();
+	struct store *st = fresh_store();
+	seed_item(st, "k1", STORE_STATE_REVIEW, T0 - 3600);          /* due now */
+	seed_item(st, "k2", STORE_STATE_REVIEW, T0 + 5 * 86400);
+	seed_item(st, "k3", STORE_STATE_RELEARNING, T0 + 2 * 86400);
+	seed_item(st, "gone", STORE_STATE_REVIEW, T0 + 86400);       /* no longer in the deck */
+	struct study *s = start(deck, st, T0, NULL);
+	struct study_summary sum;
+	CHECK(study_summary(s, &sum) == 0);
+	CHECK(sum.due_now == 1);
+	CHECK(sum.new_left == 2);   /* k4 and tf */
+	CHECK(sum.next_due == T0 + 2 * 86400);
+	CHECK_STR(rate(s, SCHED_AGAIN), "k1");   /* relearning, due in 10 minutes */
+	CHECK(study_summary(s, &sum) == 0);
+	CHECK(sum.due_now == 0 && sum.new_left == 2);
+	CHECK(sum.next_due == T0 + 600);
+	CHECK_STR(rate(s, SCHED_GOOD), "k4");    /* the new ones come next */
+	CHECK(study_summary(s, &sum) == 0 && sum.new_left == 1);
+	study_free(s);
+	store_close(st);
+	deck_free(deck);
+}
+
+/* With the clock running, a question due after what the session read at
+ * its start is read, and asked, once its time comes. */
+static void a_running_clock_reads_what_comes_due(void)
+{
+	struct deck *deck = cards();
+	struct store *st = fresh_store();
+	seed_item(st, "k2", STORE_STATE_LEARNING, T0 + 3 * 3600);
+	seed_item(st, "k3", STORE_STATE_REVIEW, T0 + 2 * 86400);
+	struct study *s = start_moving(deck, st, T0, no_new);
+	CHECK(study_current(s) == NULL);
+	struct study_summary sum;
+	CHECK(study_summary(s, &sum) == 0 && sum.next_due == T0 + 3 * 3600 && sum.due_now == 0);
+	fake_date = T0 + 3 * 3600;
+	CHECK(study_summary(s, &sum) == 0 && sum.due_now == 1 && sum.next_due == T0 + 2 * 86400);
+	CHECK_STR(rate(s, SCHED_EASY), "k2");   /* out of learning, due in days */
+	CHECK(study_current(s) == NULL);
+	fake_date = T0 + 2 * 86400 + 1;
+	CHECK_STR(rate(s, SCHED_GOOD), "k3");
+	study_free(s);
+	store_close(st);
+	deck_free(deck);
+}
+
+/* The preview of each grade is what that grade then does; it records
+ * nothing, and there is none without a question in hand or in cram. */
+static void preview_is_what_the_grade_does(void)
+{
+	struct deck *deck = cards();
+	struct store *st = fresh_store();
+	int64_t want[5], sec[5];
+	struct study *s = start(deck, st, T0, NULL);
+	CHECK(study_preview(s, sec) == 0);            /* nothing in hand yet */
+	CHECK(study_current(s) != NULL);
+	CHECK(study_preview(s, want) == 1);
+	/* a new card, default steps 1m 10m: Again the first step, Hard between
+	 * the two, Good the second; Easy leaves learning (days) */
+	CHECK(want[SCHED_AGAIN] == 60 && want[SCHED_HARD] == 330 && want[SCHED_GOOD] == 600);
+	CHECK(want[SCHED_EASY] >= 86400 && want[SCHED_EASY] % 86400 == 0);
+	study_free(s);
+	CHECK(reviews(st) == 0);
+	for (int g = SCHED_AGAIN; g <= SCHED_EASY; g++) {
+		s = start(deck, st, T0, NULL);
+		const struct item *it = study_current(s);
+		struct response r = { .rating = (enum rating)g };
+		enum sched_grade proposed;
+		struct study_graded out;
+		CHECK(it && study_preview(s, sec) == 1 && sec[g] == want[g]);
+		CHECK(study_answer(s, &r, &proposed) && study_preview(s, sec) == 1 && sec[g] == want[g]);
+		CHECK(study_grade(s, (enum sched_grade)g, &out) == 0 && out.interval == want[g]);
+		struct study_undone u;
+		CHECK(study_undo(s, &u) == 1);
+		study_free(s);
+	}
+	/* a review card: Hard sooner than Good, Easy later */
+	seed_item(st, "k1", STORE_STATE_REVIEW, T0 - 3600);
+	s = start(deck, st, T0, NULL);
+	CHECK_STR(study_current(s)->q->id, "k1");
+	CHECK(study_preview(s, sec) == 1);
+	CHECK(sec[SCHED_AGAIN] == 600);               /* the relearning step */
+	CHECK(sec[SCHED_HARD] < sec[SCHED_GOOD] && sec[SCHED_GOOD] < sec[SCHED_EASY]);
+	study_free(s);
+	s = start(deck, st, T0, cram);
+	CHECK(study_current(s) != NULL && study_preview(s, sec) == 0);
+	study_free(s);
+	store_close(st);
+	deck_free(deck);
+}
+
 static int rm_one(const char *p, const struct stat *sb, int flag, struct FTW *f)
 {
 	(void)sb; (void)flag; (void)f;
@@ -295,6 +414,9 @@ int main(void)
 	RUN(grade_proposed_from_the_verdict);
 	RUN(cram_records_nothing);
 	RUN(undo_takes_back_the_last_grade);
+	RUN(summary_counts_questions_not_read);
+	RUN(a_running_clock_reads_what_comes_due);
+	RUN(preview_is_what_the_grade_does);
 	nftw(tmp, rm_one, 16, FTW_DEPTH | FTW_PHYS);
 	return check_done();
 }

@@ -119,6 +119,22 @@ static void test_notes(void)
 	CHECK(n % 2 == 1);  /* "x" and whole é's only */
 }
 
+static void test_study_grades(void)
+{
+	char b[160];
+	CHECK_STR(verdict_grade_word(SCHED_AGAIN), "Again");
+	CHECK_STR(verdict_grade_word(SCHED_EASY), "Easy");
+	CHECK_STR(verdict_grade_word((enum sched_grade)0), "?");
+	CHECK_STR(verdict_grade_word((enum sched_grade)5), "?");
+	CHECK_STR(verdict_graded(SCHED_GOOD, true, 600, " \xc2\xb7 ", b, sizeof b),
+	          "Graded Good \xc2\xb7 next review in 10 minutes");
+	CHECK_STR(verdict_graded(SCHED_HARD, true, 3 * 86400, " - ", b, sizeof b),
+	          "Graded Hard - next review in 3 days");
+	CHECK_STR(verdict_graded(SCHED_EASY, false, 3 * 86400, " - ", b, sizeof b),
+	          "Cram: Easy (nothing recorded)");
+	CHECK_STR(verdict_graded(SCHED_GOOD, true, 600, " - ", b, 12), "Graded Good");
+}
+
 int main(void)
 {
 	RUN(test_headlines);
@@ -128,5 +144,6 @@ int main(void)
 	RUN(test_retry_offer);
 	RUN(test_hint_offer);
 	RUN(test_notes);
+	RUN(test_study_grades);
 	return check_done();
 }
