@@ -32,21 +32,7 @@ pkgcflags  = $(filter-out -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=%,$(shell $(PKG_CONF
 DEFS       = -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DRECALL_VERSION='"$(VERSION)"' \
              -DRECALL_DATADIR='"$(DATADIR)/recall"'
 ALL_CFLAGS = $(WARNINGS) $(DEFS) $(call pkgcflags,$(PKGS)) $(CPPFLAGS) $(CFLAGS) -MMD -MP
-# ncursesw and tinfo are linked statically when their archives are installed
-# (Debian's libncurses-dev has them), as shared libraries otherwise or with
-# CURSES_LINK=shared.  The plain mode, and scripts, draw no screen: loading
-# the two shared libraries took 0.15 ms of the 2.7 ms that recall study
-# takes to its first question (make bench), each time the program starts.
-CURSES_LINK ?= static
-CURSES_L   := $(shell $(PKG_CONFIG) --libs-only-l ncursesw 2>/dev/null)
-CURSES_A   := $(wildcard $(foreach l,$(CURSES_L:-l%=%),$(shell $(CC) -print-file-name=lib$(l).a)))
-ifeq ($(CURSES_LINK) $(words $(CURSES_L)),static $(words $(CURSES_A)))
-CURSES_LIBS = $(shell $(PKG_CONFIG) --libs-only-L ncursesw 2>/dev/null) -Wl,-Bstatic $(CURSES_L) \
-             -Wl,-Bdynamic $(filter-out $(CURSES_L),$(shell $(PKG_CONFIG) --static --libs-only-l ncursesw 2>/dev/null))
-else
-CURSES_LIBS = $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null)
-endif
-LIBS       = $(shell $(PKG_CONFIG) --libs $(CORE_PKGS) 2>/dev/null) $(CURSES_LIBS) -lm
+LIBS       = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm
 CORE_LIBS  = $(shell $(PKG_CONFIG) --libs $(CORE_PKGS) 2>/dev/null) -lm
 
 # The core never includes curses: everything but main, the commands (cmd_*)
