@@ -309,6 +309,8 @@ static int check_and_migrate(struct sqlfile *f, const struct sqlfile_schema *sch
 		sqlfile_fail(f, "%s database '%s' was made by a newer recall; schema version %d, "
 		             "this program knows up to %d", f->what, f->name, v, schema->version);
 		v = -1;
+	} else if (v > 0 && f->readonly && schema->read_from > 0 && v >= schema->read_from) {
+		/* read as it is */
 	} else if (v >= 0 && v < schema->version && f->readonly) {
 		if (v == 0)
 			sqlfile_fail(f, "%s database '%s' is empty", f->what, f->name);
@@ -316,13 +318,14 @@ static int check_and_migrate(struct sqlfile *f, const struct sqlfile_schema *sch
 			sqlfile_fail(f, "%s database '%s' has schema version %d, which a writing "
 			             "command brings up to date; this one only reads", f->what, f->name, v);
 		v = -1;
-	} else if (v >= 0 && v < schema->version && migrate(f, schema, v) != 0) {
-		v = -1;
+	} else if (v >= 0 && v < schema->version) {
+		v = migrate(f, schema, v) == 0 ? schema->version : -1;
 	}
 	if (v < 0 || sqlfile_exec(f, "COMMIT", "opening") != 0) {
 		sqlfile_rollback(f);
 		return -1;
 	}
+	f->version = v;
 	return 0;
 }
 
