@@ -164,7 +164,9 @@ static void change_cell(struct out *o, const struct report_student *s)
 static void board(struct out *o, const struct report *rep)
 {
 	bool wide = o->width >= WIDE_BOARD && !o->v->live, live = o->v->live;
-	size_t fixed = 2 + 4 + 2 + 7 + 7 + 6 + (wide ? 6 + 7 + 6 + 10 + 6u : 0u) + (live ? 4u : 0u);
+	size_t fixed = 2 + 4 + 2 + 7 + 7 + (wide ? 6 + 7 + 6 + 10 + 6u : 0u) + (live ? 4u : 0u);
+	bool done = o->width >= fixed + 6 + 8;  /* the questions answered, where there is room */
+	fixed += done ? 6 : 0;
 	size_t nw = o->width > fixed + 8 ? o->width - fixed : 8;
 	text_buf_puts(&o->b, "Leaderboard");
 	line(o, REPORT_LOOK_TITLE);
@@ -175,7 +177,8 @@ static void board(struct out *o, const struct report *rep)
 	cell(o, "student", nw, false);
 	num(o, "score", 6);
 	num(o, "grade", 6);
-	num(o, "done", 5);
+	if (done)
+		num(o, "done", 5);
 	if (wide) {
 		num(o, "right", 5);
 		num(o, "partly", 6);
@@ -201,7 +204,8 @@ static void board(struct out *o, const struct report *rep)
 		snprintf(b, sizeof b, "%.1f%%", s->grade);
 		num(o, b, 6);
 		snprintf(b, sizeof b, "%u/%u", s->answered, rep->drill.count);
-		num(o, b, 5);
+		if (done)
+			num(o, b, 5);
 		if (wide) {
 			snprintf(b, sizeof b, "%u", s->right);
 			num(o, b, 5);

@@ -95,8 +95,8 @@ static void report_draw(struct ui *ui, void *state, const struct ui_area *area)
 	if (rep && s->watch) {
 		size_t want = rep->nstudents * rep->drill.count;
 		done = want ? (double)rep->nanswers / (double)want : 0;
-		snprintf(label, sizeof label, "drill %.8s: %zu of %zu done", rep->drill.id,
-		         report_live_done(s->lv), rep->nstudents);
+		snprintf(label, sizeof label, "drill %.8s: %zu of %zu answers", rep->drill.id,
+		         rep->nanswers, want);
 	} else if (rep) {
 		snprintf(label, sizeof label, "drill %s", rep->drill.id);
 	} else {
