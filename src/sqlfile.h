@@ -11,7 +11,9 @@
 struct sqlfile {
 	sqlite3 *db;
 	const char *what; /* "progress", "results": "<what> database" in messages */
-	int busy_ms;      /* the busy timeout, for messages */
+	int busy_ms;      /* how long to wait for another program's lock */
+	double busy_since;/* when the wait under way began (monotonic seconds) */
+	unsigned busy_seed; /* for the random pauses of the wait */
 	int readonly;     /* opened for reading only */
 	int version;      /* the schema version of the file, once opened */
 	char name[256];   /* the path, escaped for messages */
