@@ -35,6 +35,10 @@ if [ "$order" = "q3 q1 q2 q4 " ]; then pass text-order; else fail text-order "$o
 if python3 -c "import sys; sys.exit(any(len(l) > 80 for l in open(sys.argv[1], encoding='utf-8').read().split('\\n')))" "$T/out"
 then pass text-80-columns; else fail text-80-columns "$out"; fi
 if [ "$(cksum <"$db")" = "$before" ]; then pass text-db-unchanged; else fail text-db-unchanged; fi
+# The report docs/report.md shows is this one.
+sed -n '/^## The text/,/^## CSV/p' docs/report.md | sed -n '/^```$/,/^```$/p' | sed '1d;$d' >"$T/doc"
+if diff -u "$T/doc" "$T/out" >"$T/diff"; then pass text-as-documented
+else fail text-as-documented "docs/report.md differs (- docs, + now):" "$(cat "$T/diff")"; fi
 
 # Without a UTF-8 locale: ASCII bars and marks.
 LC_ALL=C "$RECALL" report --class 5b --results "$db" >"$T/out" 2>&1
