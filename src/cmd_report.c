@@ -190,10 +190,15 @@ static int list_drill(void *ctx, const struct results_drill *d)
 	for (size_t i = 0; i < d->ndecks; i++)
 		text_buf_printf(&t, "%s%s", i ? ", " : "", d->decks[i]);
 	char *decks = text_buf_finish(&t);
+	if (!decks) {
+		report_free(c.rep);
+		l->failed = 1;
+		return 1;
+	}
 	printf("  %s  %s  %3u question%s  %4zu student%s  %6zu answer%s  %s\n", d->id, when,
 	       d->count, d->count == 1 ? " " : "s", c.rep->nstudents,
 	       c.rep->nstudents == 1 ? " " : "s", c.answers, c.answers == 1 ? " " : "s",
-	       ESC(decks ? decks : "", b));
+	       ESC(decks, b));
 	free(decks);
 	report_free(c.rep);
 	l->n++;
@@ -209,6 +214,8 @@ static int list_drills(struct results *r, const struct report_args *a)
 	if (results_each_drill(r, a->klass, list_drill, &l) != 0)
 		return cmd_error("%s", l.failed && !results_error(r)[0] ? "out of memory"
 		                                                       : results_error(r));
+	if (l.failed)
+		return cmd_error("out of memory");
 	if (l.n == 0)
 		printf("  none yet\n");
 	return CMD_EXIT_OK;
@@ -238,6 +245,7 @@ struct output {
 	enum report_table table;
 };
 
+/* 0, -1 when out failed, REPORT_EXPORT_OOM. */
 static int write_one(const struct report *rep, struct output w, FILE *out, bool for_terminal)
 {
 	return w.json ? report_write_json(rep, out) : report_write_csv(rep, w.table, out, for_terminal);
@@ -321,7 +329,8 @@ static int export(const struct report *rep, const struct report_args *a)
 			snprintf(path, sizeof path, "%s", a->output);
 		return write_file(rep, w, path);
 	}
-	write_one(rep, w, stdout, isatty(STDOUT_FILENO));
+	if (write_one(rep, w, stdout, isatty(STDOUT_FILENO)) == REPORT_EXPORT_OOM)
+		return cmd_error("out of memory");
 	return CMD_EXIT_OK;  /* a write error is said when stdout closes */
 }
 
@@ -330,7 +339,7 @@ static int export(const struct report *rep, const struct report_args *a)
 static void watch_event(void *ctx, enum report_live_event ev, const struct report_live *lv,
                         const struct results_answer *a, size_t student)
 {
-	(void)ctx;
+	bool *oom = ctx;
 	char b[1024], d[600];
 	const struct results_drill *dr = &lv->rep->drill;
 	if (ev == REPORT_LIVE_DRILL) {
@@ -338,8 +347,10 @@ static void watch_event(void *ctx, enum report_live_event ev, const struct repor
 		for (size_t i = 0; i < dr->ndecks; i++)
 			text_buf_printf(&t, "%s%s", i ? ", " : "", dr->decks[i]);
 		char *decks = text_buf_finish(&t);
-		printf("drill: %s, %u question%s from %s\n", dr->id, dr->count,
-		       dr->count == 1 ? "" : "s", ESC(decks ? decks : "", d));
+		if (decks)
+			printf("drill: %s, %u question%s from %s\n", dr->id, dr->count,
+			       dr->count == 1 ? "" : "s", ESC(decks, d));
+		*oom = *oom || !decks;
 		free(decks);
 	} else {
 		report_answer_line(lv->rep, a, student, chart_unicode(), b, sizeof b);
@@ -384,8 +395,11 @@ static int watch_lines(struct report_live *lv, const struct report_args *a)
 		if (ferror(stdout))
 			return CMD_EXIT_OK;  /* the reader went away; said when stdout closes */
 		sleep_ms(POLL_MS);
-		if (report_live_poll(lv, watch_event, NULL, err, sizeof err) < 0)
+		bool oom = false;
+		if (report_live_poll(lv, watch_event, &oom, err, sizeof err) < 0)
 			return cmd_error("%s", err);
+		if (oom)
+			return cmd_error("out of memory");
 	}
 	return 128 + stop_signal();
 }

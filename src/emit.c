@@ -51,21 +51,29 @@ void emit_json_string(FILE *out, const char *s)
 	putc('"', out);
 }
 
-void emit_csv_field(FILE *out, const char *s)
+void emit_csv_field_led(FILE *out, char lead, const char *s)
 {
 	s = s ? s : "";
 	size_t len = strlen(s);
 	bool quote = strpbrk(s, ",\"\r\n") != NULL ||
 	             (len && (s[0] == ' ' || s[len - 1] == ' '));
+	if (quote)
+		putc('"', out);
+	if (lead)
+		putc(lead, out);
 	if (!quote) {
 		fputs(s, out);
 		return;
 	}
-	putc('"', out);
 	for (; *s; s++) {
 		if (*s == '"')
 			putc('"', out);
 		putc(*s, out);
 	}
 	putc('"', out);
+}
+
+void emit_csv_field(FILE *out, const char *s)
+{
+	emit_csv_field_led(out, '\0', s);
 }

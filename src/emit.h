@@ -25,4 +25,8 @@ void emit_json_string(FILE *out, const char *s);
  * as it is otherwise.  Records end with "\r\n", which the caller writes. */
 void emit_csv_field(FILE *out, const char *s);
 
+/* The same, the field beginning with the character lead (a printable ASCII
+ * one that needs no quoting; '\0' for none) before s. */
+void emit_csv_field_led(FILE *out, char lead, const char *s);
+
 #endif

@@ -112,24 +112,18 @@ static size_t header_of(enum report_table t, struct field *f)
 
 /* ---- CSV ---------------------------------------------------------------- */
 
-static void csv_text(FILE *out, const char *s, bool for_terminal)
+/* A text field; -1 when memory ran out (escaping it for a terminal). */
+static int csv_text(FILE *out, const char *s, bool for_terminal)
 {
 	if (!s)
-		return;
+		return 0;
 	char *esc = for_terminal ? text_escape(s, false) : NULL;
+	if (for_terminal && !esc)
+		return -1;
 	const char *t = esc ? esc : s;
-	if (t[0] && strchr("=+-@\t\r", t[0])) {
-		char *guarded = malloc(strlen(t) + 2);
-		if (guarded) {
-			guarded[0] = '\'';
-			strcpy(guarded + 1, t);
-			emit_csv_field(out, guarded);
-			free(guarded);
-		}
-	} else {
-		emit_csv_field(out, t);
-	}
+	emit_csv_field_led(out, t[0] && strchr("=+-@\t\r", t[0]) ? '\'' : '\0', t);
 	free(esc);
+	return 0;
 }
 
 int report_write_csv(const struct report *rep, enum report_table t, FILE *out, bool for_terminal)
@@ -143,10 +137,12 @@ int report_write_csv(const struct report *rep, enum report_table t, FILE *out, b
 		for (size_t k = 0; k < n; k++) {
 			if (k)
 				putc(',', out);
-			if (f[k].kind == TEXT)
-				csv_text(out, f[k].text, for_terminal);
-			else if (!isnan(f[k].number))
-				emit_number(out, f[k].number);
+			if (f[k].kind != TEXT) {
+				if (!isnan(f[k].number))
+					emit_number(out, f[k].number);
+			} else if (csv_text(out, f[k].text, for_terminal) != 0) {
+				return REPORT_EXPORT_OOM;
+			}
 		}
 		fputs("\r\n", out);
 		if (ferror(out))

@@ -26,9 +26,12 @@ const char *report_table_name(enum report_table t);
 /* The table of that name, or -1. */
 int report_table_by_name(const char *name);
 
+/* What report_write_csv returns when memory ran out. */
+#define REPORT_EXPORT_OOM (-2)
+
 /* Writes table t as CSV to out.  for_terminal: text fields escaped
  * (text_escape) too, for a terminal; the figures stay as they are.
- * Returns 0, or -1 when out failed (ferror). */
+ * Returns 0, -1 when out failed (ferror), or REPORT_EXPORT_OOM. */
 int report_write_csv(const struct report *rep, enum report_table t, FILE *out,
                      bool for_terminal);
 

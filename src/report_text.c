@@ -55,6 +55,16 @@ static void line(struct out *o, enum report_look look)
 	o->has_bar = false;
 }
 
+/* The text built in t (emptied), which the caller frees; "" kept out of
+ * a failed one, whose loss makes the whole rendering fail. */
+static char *take(struct out *o, struct text_buf *t)
+{
+	char *s = text_buf_finish(t);
+	if (!s && o->ret == 0)
+		o->ret = -1;
+	return s;
+}
+
 static void blank(struct out *o)
 {
 	line(o, REPORT_LOOK_PLAIN);
@@ -109,7 +119,7 @@ static void head(struct out *o, const struct report *rep)
 	char *s;
 	if (o->v->show & REPORT_SHOW_TITLE) {
 		text_buf_printf(&t, "Report: class %s%sdrill %s", d->klass, dot(o), d->id);
-		s = text_buf_finish(&t);
+		s = take(o, &t);
 		para(o, s ? s : "", 2, REPORT_LOOK_TITLE);
 		free(s);
 	}
@@ -132,7 +142,7 @@ static void head(struct out *o, const struct report *rep)
 	if (d->no_streak)
 		text_buf_puts(&t, ", no streak bonus");
 	text_buf_printf(&t, "%sseed %" PRIu64 "%sbegun %s", dot(o), d->seed, dot(o), when);
-	s = text_buf_finish(&t);
+	s = take(o, &t);
 	para(o, s ? s : "", 2, REPORT_LOOK_PLAIN);
 	free(s);
 	text_buf_printf(&t, "%zu student%s%s%zu answer%s%s", rep->nstudents,
@@ -143,7 +153,7 @@ static void head(struct out *o, const struct report *rep)
 	else
 		text_buf_puts(&t, "points unknown (the drill's questions were not recorded): "
 		                  "every question weighs alike in the grades");
-	s = text_buf_finish(&t);
+	s = take(o, &t);
 	para(o, s ? s : "", 2, REPORT_LOOK_DIM);
 	free(s);
 }
@@ -164,9 +174,10 @@ static void change_cell(struct out *o, const struct report_student *s)
 static void board(struct out *o, const struct report *rep)
 {
 	bool wide = o->width >= WIDE_BOARD && !o->v->live, live = o->v->live;
-	size_t fixed = 2 + 4 + 2 + 7 + 7 + (wide ? 6 + 7 + 6 + 10 + 6u : 0u) + (live ? 4u : 0u);
-	bool done = o->width >= fixed + 6 + 8;  /* the questions answered, where there is room */
-	fixed += done ? 6 : 0;
+	/* Where there is room: the grade, then the questions answered. */
+	size_t fixed = 2 + 4 + 2 + 7 + (wide ? 6 + 7 + 6 + 10 + 6u : 0u) + (live ? 4u : 0u);
+	bool grade = o->width >= fixed + 7 + 8, done = grade && o->width >= fixed + 7 + 6 + 8;
+	fixed += (grade ? 7u : 0u) + (done ? 6u : 0u);
 	size_t nw = o->width > fixed + 8 ? o->width - fixed : 8;
 	text_buf_puts(&o->b, "Leaderboard");
 	line(o, REPORT_LOOK_TITLE);
@@ -176,7 +187,8 @@ static void board(struct out *o, const struct report *rep)
 	text_buf_puts(&o->b, "  ");
 	cell(o, "student", nw, false);
 	num(o, "score", 6);
-	num(o, "grade", 6);
+	if (grade)
+		num(o, "grade", 6);
 	if (done)
 		num(o, "done", 5);
 	if (wide) {
@@ -202,7 +214,8 @@ static void board(struct out *o, const struct report *rep)
 		snprintf(b, sizeof b, "%.0f", s->score);
 		num(o, b, 6);
 		snprintf(b, sizeof b, "%.1f%%", s->grade);
-		num(o, b, 6);
+		if (grade)
+			num(o, b, 6);
 		snprintf(b, sizeof b, "%u/%u", s->answered, rep->drill.count);
 		if (done)
 			num(o, b, 5);
@@ -249,7 +262,7 @@ static void question_note(struct out *o, const struct report_question *q)
 		text_buf_puts(&t, "no wrong answer");
 	if (q->answer)
 		text_buf_printf(&t, "%sright: %s", dot(o), q->answer);
-	char *s = text_buf_finish(&t);
+	char *s = take(o, &t);
 	chart_cell(&o->b, "", 8, false, o->v->unicode);
 	cell(o, s ? s : "", o->width - 8, false);
 	free(s);
@@ -259,13 +272,16 @@ static void question_note(struct out *o, const struct report_question *q)
 static void questions(struct out *o, const struct report *rep)
 {
 	bool wide = o->width >= WIDE_QUESTIONS;
-	size_t fixed = 2 + 4 + 2 + 8 + 9 + (wide ? 7 + 6u : 0u);
+	size_t fixed = 2 + 4 + 2 + 9 + (wide ? 7 + 6u : 0u);
+	bool count = o->width >= fixed + 8 + 8;  /* right of answered, where there is room */
+	fixed += count ? 8u : 0u;
 	size_t pw = o->width > fixed + 8 ? o->width - fixed : 8;
 	text_buf_puts(&o->b, "Questions, hardest first");
 	line(o, REPORT_LOOK_TITLE);
 	text_buf_puts(&o->b, "  q     ");
 	cell(o, "question", pw, false);
-	num(o, "right", 7);
+	if (count)
+		num(o, "right", 7);
 	num(o, "facility", 8);
 	if (wide) {
 		num(o, "discr.", 6);
@@ -282,7 +298,8 @@ static void questions(struct out *o, const struct report *rep)
 		question_name(q, b, sizeof b);
 		cell(o, b, pw, false);
 		snprintf(b, sizeof b, "%u/%u", q->right, q->answered);
-		num(o, b, 7);
+		if (count)
+			num(o, b, 7);
 		if (isnan(q->facility))
 			snprintf(b, sizeof b, "%s", none(o));
 		else
@@ -321,6 +338,10 @@ static void shares(struct out *o, const struct report *rep)
 			snprintf(tail, sizeof tail, "    %s  %s", none(o),
 			         o->v->live ? "nobody yet" : "nobody answered");
 		size_t tw = layout_width(tail, strlen(tail));
+		if (2 + 4 + 1 + 3 + tw > o->width && !q->answered) {
+			snprintf(tail, sizeof tail, "    %s", none(o));  /* the empty bar says the rest */
+			tw = layout_width(tail, strlen(tail));
+		}
 		size_t room = o->width > 2 + 4 + 1 + tw ? o->width - 2 - 4 - 1 - tw : 3;
 		size_t bw = room < 3 ? 3 : room > BAR_MAX ? BAR_MAX : room;
 		chart_bar_line(&o->b, 2, label, 4, q->answered ? q->facility : 0, bw, o->v->unicode,
@@ -370,7 +391,7 @@ static void missed(struct out *o, const struct report *rep)
 			text_buf_printf(&t, "\"%s\"", m->given);
 		if (q->answer)
 			text_buf_printf(&t, "%sright: %s", m->given[0] ? dot(o) : "", q->answer);
-		char *s2 = text_buf_finish(&t);
+		char *s2 = take(o, &t);
 		text_buf_puts(&o->b, " ");
 		cell(o, s2 ? s2 : "", o->width > 21 ? o->width - 21 : 1, false);
 		free(s2);

@@ -1,6 +1,7 @@
 /* Unit tests of report: a drill recorded through the results store in a
  * temporary folder, read back read-only, and every figure compared with
  * what was worked out by hand (in the comments beside each). */
+#include <locale.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -10,7 +11,10 @@
 #include "check.h"
 #include "sqlraw.h"
 #include "answer.h"
+#include "layout.h"
 #include "report.h"
+#include "report_export.h"
+#include "report_text.h"
 #include "results.h"
 #include "strpool.h"
 
@@ -111,6 +115,14 @@ static struct report *load(const char *path, const char *drill)
 	CHECK(rc == 0);
 	results_close(r);
 	return rep;
+}
+
+/* The class's drill of record_class, by its id. */
+static struct report *load_class(const char *path)
+{
+	struct results_drill d = drill_of(4, 42);
+	results_drill_id(&d, d.id);
+	return load(path, d.id);
 }
 
 static const struct report_student *on_board(const struct report *rep, size_t i)
@@ -397,6 +409,149 @@ static void drills_found_by_id(void)
 	results_close(r);
 }
 
+/* What report_render gave: the widest line, and whether a raw control
+ * character came through. */
+struct lines_seen {
+	size_t n, widest;
+	bool control;
+	char first[128], bar_line[256];
+};
+
+static int see_line(void *ctx, const struct report_line *l)
+{
+	struct lines_seen *s = ctx;
+	size_t w = layout_width(l->text, strlen(l->text));
+	s->widest = w > s->widest ? w : s->widest;
+	for (const char *p = l->text; *p; p++)
+		s->control = s->control || (unsigned char)*p < 0x20 || *p == 0x7f;
+	if (s->n++ == 0)
+		snprintf(s->first, sizeof s->first, "%s", l->text);
+	if (l->has_bar && !s->bar_line[0]) {
+		CHECK(l->bar.start < l->bar.end && l->bar.start <= l->bar.split &&
+		      l->bar.split <= l->bar.end);
+		snprintf(s->bar_line, sizeof s->bar_line, "%s", l->text);
+	}
+	return 0;
+}
+
+/* Every line of every view fits every width from 30 columns on, and what
+ * the results hold comes escaped. */
+static void lines_fit_the_width(void)
+{
+	struct report *rep = load_class(at("class.db"));
+	if (!rep)
+		return;
+	/* A student's name with an escape and a long wrong answer. */
+	struct results_answer a = { .drill = rep->drill.id, .student = "\x1b[31mmallory", .index = 3,
+	                            .deck = "geo", .question = "peak", .outcome = W, .seconds = 1,
+	                            .given = "a very long answer that goes on and on, far past the "
+	                                     "width of any terminal line, and then some more" };
+	CHECK(report_add_answer(rep, &a, NULL) == 0 && report_update(rep) == 0);
+	for (size_t w = 20; w <= 132; w++) {
+		for (int live = 0; live < 2; live++) {
+			struct report_view v = { w, true, REPORT_SHOW_ALL, live != 0 };
+			struct lines_seen seen = { 0 };
+			CHECK(report_render(rep, &v, see_line, &seen) == 0);
+			if (seen.widest > (w < 30 ? 30 : w) || seen.control) {
+				printf("  width %zu%s: a line of %zu columns%s\n", w, live ? " live" : "",
+				       seen.widest, seen.control ? ", a control character" : "");
+				CHECK(0);
+			}
+		}
+	}
+	struct report_view v = { 80, false, REPORT_SHOW_ALL, false };
+	struct lines_seen seen = { 0 };
+	CHECK(report_render(rep, &v, see_line, &seen) == 0);
+	CHECK(strncmp(seen.first, "Report: class 5b - drill ", 25) == 0);
+	CHECK_STR(seen.bar_line, "  q1   ################------------------------   40%  2 of 5");
+	report_free(rep);
+}
+
+static int stop_at_once(void *ctx, const struct report_line *l)
+{
+	(void)ctx, (void)l;
+	return 7;
+}
+
+static void render_stops_when_asked(void)
+{
+	struct report *rep = load_class(at("class.db"));
+	if (!rep)
+		return;
+	struct report_view v = { 80, true, REPORT_SHOW_ALL, false };
+	CHECK(report_render(rep, &v, stop_at_once, NULL) == 7);
+	report_free(rep);
+}
+
+static void watch_lines_and_ordinals(void)
+{
+	char b[16], line[256];
+	CHECK_STR(report_ordinal(1, b), "1st");
+	CHECK_STR(report_ordinal(2, b), "2nd");
+	CHECK_STR(report_ordinal(3, b), "3rd");
+	CHECK_STR(report_ordinal(4, b), "4th");
+	CHECK_STR(report_ordinal(11, b), "11th");
+	CHECK_STR(report_ordinal(12, b), "12th");
+	CHECK_STR(report_ordinal(13, b), "13th");
+	CHECK_STR(report_ordinal(21, b), "21st");
+	CHECK_STR(report_ordinal(112, b), "112th");
+	struct report *rep = load_class(at("class.db"));
+	if (!rep)
+		return;
+	struct results_answer a = { .drill = rep->drill.id, .student = "dana", .index = 2,
+	                            .given = "2 4", .outcome = R, .credit = 1, .points = 150 };
+	size_t who;
+	CHECK(report_add_answer(rep, &a, &who) == 0 && report_rank(rep) == 0);
+	report_answer_line(rep, &a, who, true, line, sizeof line);
+	CHECK_STR(line, "answer: dana q3 right +150 \u00b7 dana 2nd 400");
+	report_answer_line(rep, &a, who, false, line, sizeof line);
+	CHECK_STR(line, "answer: dana q3 right +150 - dana 2nd 400");
+	report_free(rep);
+}
+
+/* CSV: RFC 4180 quoting, CRLF, none empty, formulas kept from running. */
+static void csv_quoting_and_formulas(void)
+{
+	struct results_drill d = drill_of(1, 9);
+	results_drill_id(&d, d.id);
+	struct report *rep = report_new(&d, err, sizeof err);
+	if (!rep)
+		return;
+	static const char *const names[] = { "=1+1", "Smith, \"Jo\"", "-x", "\x1b[1mbold" };
+	for (size_t i = 0; i < 4; i++) {
+		struct results_answer a = { .drill = d.id, .student = names[i], .index = 0, .deck = "geo",
+		                            .question = "fr", .given = "@SUM(A1)", .outcome = W,
+		                            .seconds = 2 };
+		CHECK(report_add_answer(rep, &a, NULL) == 0);
+	}
+	CHECK(report_update(rep) == 0);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	if (!f)
+		return;
+	CHECK(report_write_csv(rep, REPORT_TABLE_MISSED, f, false) == 0);
+	fclose(f);
+	/* By name, in byte order: ESC, '-', '=', 'S'. */
+	CHECK_STR(buf, "student,number,deck,question,prompt,outcome,given,answer,points,seconds\r\n"
+	               "\x1b[1mbold,1,geo,fr,,wrong,'@SUM(A1),,0,2\r\n"
+	               "'-x,1,geo,fr,,wrong,'@SUM(A1),,0,2\r\n"
+	               "'=1+1,1,geo,fr,,wrong,'@SUM(A1),,0,2\r\n"
+	               "\"Smith, \"\"Jo\"\"\",1,geo,fr,,wrong,'@SUM(A1),,0,2\r\n");
+	free(buf);
+	/* For a terminal, the text is escaped too. */
+	f = open_memstream(&buf, &len);
+	if (!f)
+		return;
+	CHECK(report_write_csv(rep, REPORT_TABLE_LEADERBOARD, f, true) == 0);
+	fclose(f);
+	CHECK(strstr(buf, "\\e[1mbold,0,0,") != NULL && !strchr(buf, '\x1b'));
+	free(buf);
+	CHECK(report_table_by_name("questions") == REPORT_TABLE_QUESTIONS);
+	CHECK(report_table_by_name("students") == -1);
+	report_free(rep);
+}
+
 static void strpool_numbers_in_order(void)
 {
 	struct strpool *p = strpool_new();
@@ -421,6 +576,7 @@ int main(void)
 {
 	if (tmp_make("/tmp/recall-report-XXXXXX") != 0)
 		return 1;
+	setlocale(LC_CTYPE, "C.UTF-8");
 	RUN(group_size);
 	RUN(leaderboard_with_ties);
 	RUN(questions_hardest_first);
@@ -429,6 +585,10 @@ int main(void)
 	RUN(most_given_spelling_shown);
 	RUN(live_changes_since_the_mark);
 	RUN(drills_found_by_id);
+	RUN(lines_fit_the_width);
+	RUN(render_stops_when_asked);
+	RUN(watch_lines_and_ordinals);
+	RUN(csv_quoting_and_formulas);
 	RUN(strpool_numbers_in_order);
 	tmp_remove();
 	return check_done();
