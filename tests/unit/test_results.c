@@ -409,11 +409,13 @@ static void version_1_is_migrated(void)
 	CHECK(results_record(r, &a) == 0);
 	results_close(r);
 	sqlite3 *db = raw_open(path);
-	CHECK(raw_exec(db, "DROP TABLE questions; UPDATE meta SET value = 1"
+	CHECK(raw_exec(db, "DROP TABLE questions; DROP INDEX answers_drill; UPDATE meta SET value = 1"
 	                   " WHERE key = 'schema_version'") == SQLITE_OK);
 	sqlite3_close(db);
 	r = open_rw(path);
 	CHECK(r != NULL);
+	if (!r)
+		return;
 	CHECK(raw_int(path, "SELECT value FROM meta WHERE key = 'schema_version'") ==
 	      RESULTS_SCHEMA_VERSION);
 	CHECK(raw_int(path, "SELECT count(*) FROM sqlite_master WHERE name = 'answers_drill'") == 1);
