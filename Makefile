@@ -3,8 +3,9 @@
 #   make run       install missing build dependencies, build, start a quiz
 #   make test      the same dependency step, then every test under the sanitizers
 #   make screens   write the golden screen dumps (tests/screens/) anew
-#   make bench     load-time and memory figures on a generated deck, and study
-#                  mode's on a generated database of 1M items, 10M reviews
+#   make bench     load-time and memory figures on a generated deck, study
+#                  mode's on a generated database of 1M items, 10M reviews, and
+#                  drill results': 30 writers, a report over 1M answers
 #   make fuzz      fuzz the loader, answer checking, escaping and layout
 #                  (clang, FUZZ_SECONDS=60 each)
 #   make install   PREFIX=/usr/local DESTDIR= (the binary, the decks, the man page)
@@ -120,7 +121,8 @@ screens: test-deps
 	RECALL="$(CURDIR)/$(SAN_O)/recall" RECALL_SCREENS=update sh tests/e2e/screens.sh
 
 .PHONY: sanitized-tests
-sanitized-tests: $(UNIT_BIN) $(O)/tests/bench $(O)/tests/bench_study $(O)/recall-failalloc
+sanitized-tests: $(UNIT_BIN) $(O)/tests/bench $(O)/tests/bench_study $(O)/tests/bench_results \
+	$(O)/recall-failalloc
 
 # For tests/e2e/failalloc.sh only, never installed: recall with every
 # allocation of its own (and cJSON's) going through tests/failalloc.c, which
@@ -135,13 +137,18 @@ $(O)/tests/bench: tests/bench.c tests/bench_util.h $(CORE_OBJ) | $(O)/tests
 $(O)/tests/bench_study: tests/bench_study.c tests/bench_util.h $(CORE_OBJ) | $(O)/tests
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(CORE_OBJ) $(LDFLAGS) $(CORE_LIBS)
 
-# The study benchmark keeps its generated databases (about 1.5 GB, built in
-# a few minutes the first time) in $(O)/bench, named by the schema version.
+$(O)/tests/bench_results: tests/bench_results.c tests/bench_util.h $(CORE_OBJ) | $(O)/tests
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(CORE_OBJ) $(LDFLAGS) $(CORE_LIBS)
+
+# The study and results benchmarks keep their generated databases (about
+# 1.6 GB, built in a few minutes the first time) in $(O)/bench, named by the
+# schema version.
 bench: deps test-deps
 	@$(MAKE) --no-print-directory O=$(O)/bench CFLAGS="-O2 -g" $(O)/bench/tests/bench \
-		$(O)/bench/tests/bench_study $(O)/bench/recall
+		$(O)/bench/tests/bench_study $(O)/bench/tests/bench_results $(O)/bench/recall
 	$(O)/bench/tests/bench
 	$(O)/bench/tests/bench_study $(O)/bench $(O)/bench/recall
+	$(O)/bench/tests/bench_results $(O)/bench $(O)/bench/recall
 
 # Coverage-guided fuzzing with clang's libFuzzer, FUZZ_SECONDS for each
 # target in turn: the deck loader (seeded with the bundled and test decks),

@@ -7,7 +7,6 @@
 #include <cJSON.h>
 #include <errno.h>
 #include <getopt.h>
-#include <langinfo.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "chart.h"
 #include "deck.h"
 #include "diag.h"
 #include "layout.h"
@@ -109,13 +109,22 @@ static const char *date_of(int64_t t, char buf[32])
 	return buf;
 }
 
+/* Prints a line built in b, and empties b. */
+static void put_line(struct text_buf *b)
+{
+	char *line = text_buf_finish(b);
+	puts(line ? line : "");
+	free(line);
+}
+
 /* One bar line: label, bar for value of max, the value and a note. */
 static void bar_line(const char *label, double value, double max, bool unicode, const char *note)
 {
-	char bar[BAR_WIDTH * 3 + 1];
-	size_t split;
-	layout_bar(max > 0 ? value / max : 0, BAR_WIDTH, unicode, bar, sizeof bar, &split);
-	printf("  %-11s %s %6.0f%s\n", label, bar, value, note ? note : "");
+	struct text_buf b = {0};
+	char tail[64];
+	snprintf(tail, sizeof tail, " %6.0f%s", value, note ? note : "");
+	chart_bar_line(&b, 2, label, 11, max > 0 ? value / max : 0, BAR_WIDTH, unicode, tail, NULL);
+	put_line(&b);
 }
 
 static unsigned max_of(const unsigned *v, size_t n)
@@ -162,15 +171,16 @@ static void print_days(const struct stats *st, bool u)
 
 static void print_weeks(const struct stats *st, bool u)
 {
-	char d[32], bar[BAR_WIDTH * 3 + 1];
-	size_t split;
+	char d[32], label[48], tail[64];
 	printf("\nTrue retention per week (reviews of questions in review not graded again)\n");
 	for (int i = STATS_WEEKS - 1; i >= 0; i--) {
 		const struct stats_week *w = &st->weeks[i];
 		double r = stats_week_retention(w);
-		layout_bar(r, BAR_WIDTH - 6, u, bar, sizeof bar, &split);
-		printf("  from %-10s %s %3.0f%%  %u of %u\n", date_of(stats_day_start(st, -7 * i - 6), d),
-		       bar, 100 * r, w->passed, w->reviews);
+		struct text_buf b = {0};
+		snprintf(label, sizeof label, "from %s", date_of(stats_day_start(st, -7 * i - 6), d));
+		snprintf(tail, sizeof tail, " %3.0f%%  %u of %u", 100 * r, w->passed, w->reviews);
+		chart_bar_line(&b, 2, label, 15, r, BAR_WIDTH - 6, u, tail, NULL);
+		put_line(&b);
 	}
 }
 
@@ -193,7 +203,7 @@ static void print_lists(const struct stats *st)
 
 static void print_text(const struct stats *st, const char *db)
 {
-	bool u = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	bool u = chart_unicode();
 	char b[512];
 	printf("Progress in '%s'%s\n\n", text_escape_into(db, false, b, sizeof b),
 	       st->missing ? " (none yet)" : "");

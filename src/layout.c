@@ -35,8 +35,8 @@ static size_t prev_start(const char *s, size_t i)
 
 size_t layout_cp_width(uint32_t cp)
 {
-	if (cp == '\t')
-		return 1;
+	if ((cp >= 0x20 && cp < 0x7f) || cp == '\t')
+		return 1;  /* printable ASCII: what wcwidth says in every locale, without asking */
 	if (cp > 0x10FFFF)
 		return 1;
 	int w = wcwidth((wchar_t)cp);

@@ -13,6 +13,7 @@ struct results {
 	const struct results_engine *engine;
 	void *h;          /* the engine's handle */
 	char err[320];    /* a refusal of this file's own; "" when the engine's holds */
+	bool readonly;    /* results_open_readonly: the writing functions refuse */
 };
 
 static void fail(struct results *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -30,8 +31,8 @@ static bool starts_with(const char *s, const char *prefix)
 	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
-int results_open(const char *where, int busy_ms, struct results **out, char *err,
-                 size_t errsize)
+static int open_as(const char *where, bool readonly, int busy_ms, struct results **out,
+                   char *err, size_t errsize)
 {
 	*out = NULL;
 	if (!where || !*where) {
@@ -50,12 +51,32 @@ int results_open(const char *where, int busy_ms, struct results **out, char *err
 		return -1;
 	}
 	r->engine = &results_sqlite_engine;
-	if (r->engine->open(where, busy_ms, &r->h, err, errsize) != 0) {
+	r->readonly = readonly;
+	if (r->engine->open(where, readonly, busy_ms, &r->h, err, errsize) != 0) {
 		free(r);
 		return -1;
 	}
 	*out = r;
 	return 0;
+}
+
+int results_open(const char *where, int busy_ms, struct results **out, char *err,
+                 size_t errsize)
+{
+	return open_as(where, false, busy_ms, out, err, errsize);
+}
+
+int results_open_readonly(const char *where, int busy_ms, struct results **out, char *err,
+                          size_t errsize)
+{
+	return open_as(where, true, busy_ms, out, err, errsize);
+}
+
+/* The writing functions on a read-only handle: -1 with the message set. */
+static int refuse_readonly(struct results *r, const char *doing)
+{
+	fail(r, "results database opened for reading only: not %s", doing);
+	return -1;
 }
 
 void results_close(struct results *r)
@@ -132,6 +153,8 @@ static int check_drill(struct results *r, const struct results_drill *d)
 int results_drill_begin(struct results *r, struct results_drill *d)
 {
 	r->err[0] = '\0';
+	if (r->readonly)
+		return refuse_readonly(r, "beginning a drill");
 	if (check_drill(r, d) != 0)
 		return -1;
 	results_drill_id(d, d->id);
@@ -162,6 +185,8 @@ static int check_answer(struct results *r, const struct results_answer *a)
 int results_record(struct results *r, struct results_answer *a)
 {
 	r->err[0] = '\0';
+	if (r->readonly)
+		return refuse_readonly(r, "recording an answer");
 	if (check_answer(r, a) != 0)
 		return -1;
 	return r->engine->record(r->h, a);
@@ -192,6 +217,8 @@ int results_set_questions(struct results *r, const char *drill, const struct res
                           size_t n)
 {
 	r->err[0] = '\0';
+	if (r->readonly)
+		return refuse_readonly(r, "recording a drill's questions");
 	for (size_t i = 0; i < n; i++)
 		if (!q[i].deck || !q[i].question || !q[i].type || !q[i].prompt || !q[i].answer ||
 		    !(q[i].points >= 0) || !isfinite(q[i].points))

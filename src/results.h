@@ -32,7 +32,7 @@
 #include <stdint.h>
 
 /* The schema version this program writes, and the newest it can read. */
-#define RESULTS_SCHEMA_VERSION 2
+#define RESULTS_SCHEMA_VERSION 3
 
 /* How long a writer waits for another's write lock. */
 #define RESULTS_BUSY_DEFAULT_MS 5000
@@ -102,7 +102,8 @@ typedef int results_question_fn(void *ctx, const struct results_question *q);
  * the function of the same name in this header says. */
 struct results_engine {
 	const char *name;
-	int (*open)(const char *where, int busy_ms, void **h, char *err, size_t errsize);
+	int (*open)(const char *where, bool readonly, int busy_ms, void **h, char *err,
+	            size_t errsize);
 	void (*close)(void *h);
 	const char *(*error)(const void *h);
 	int (*drill_begin)(void *h, struct results_drill *d);
@@ -129,6 +130,15 @@ struct results;
  * *out NULL and a message in err. */
 int results_open(const char *where, int busy_ms, struct results **out, char *err,
                  size_t errsize);
+
+/* Opens the results database where for reading only, as results_open
+ * does, but never creates, upgrades or writes it: a missing file is
+ * refused ("no results database at ..."), and so is one older than what
+ * this program reads as it is (schema version 1 and on are read; SQLite
+ * may make its -wal and -shm files beside the database, which stays byte
+ * for byte as it was).  The functions that write then fail. */
+int results_open_readonly(const char *where, int busy_ms, struct results **out, char *err,
+                          size_t errsize);
 
 /* Closes; NULL is harmless. */
 void results_close(struct results *r);

@@ -53,6 +53,9 @@ static const char *const migrations[] = {
 	" prompt TEXT NOT NULL, answer TEXT NOT NULL,"
 	" points REAL NOT NULL CHECK (points >= 0),"
 	" PRIMARY KEY (drill, qindex));",
+	/* 2 -> 3: a drill's answers in the order recorded without a sort (the
+	 * index holds the rowid after the drill): what a report reads. */
+	"CREATE INDEX answers_drill ON answers (drill);",
 	NULL,
 };
 
@@ -68,6 +71,7 @@ static const struct sqlfile_schema schema = {
 	               " WHERE key = 'kind' AND value = 'recall-results')",
 	.whose = "drill results",
 	.check_bytes = 0,  /* always checked in full */
+	.read_from = 1,    /* 2 adds the questions (none before), 3 an index */
 };
 
 static void sq_close(void *h)
@@ -79,7 +83,8 @@ static void sq_close(void *h)
 	free(s);
 }
 
-static int sq_open(const char *path, int busy_ms, void **h, char *err, size_t errsize)
+static int sq_open(const char *path, bool readonly, int busy_ms, void **h, char *err,
+                   size_t errsize)
 {
 	*h = NULL;
 	struct sqlfile *s = calloc(1, sizeof *s);
@@ -87,6 +92,7 @@ static int sq_open(const char *path, int busy_ms, void **h, char *err, size_t er
 		return snprintf(err, errsize, "out of memory"), -1;
 	s->what = "results";
 	s->busy_ms = busy_ms;
+	s->readonly = readonly;
 	if (sqlfile_open(s, path, &schema) != 0) {
 		snprintf(err, errsize, "%s", s->err);
 		sq_close(s);
@@ -409,6 +415,8 @@ static int sq_each_question(void *h, const char *drill, results_question_fn *fn,
 {
 	struct sqlfile *s = h;
 	s->err[0] = '\0';
+	if (s->version < 2)
+		return 0;  /* read as it is: the questions were not kept yet */
 	sqlite3_stmt *st;
 	if (sqlfile_prepare(s, "SELECT qindex, deck, question, type, prompt, answer, points"
 	            " FROM questions WHERE drill = ? ORDER BY qindex", &st) != 0)

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "text.h"
@@ -309,6 +310,8 @@ static int check_and_migrate(struct sqlfile *f, const struct sqlfile_schema *sch
 		sqlfile_fail(f, "%s database '%s' was made by a newer recall; schema version %d, "
 		             "this program knows up to %d", f->what, f->name, v, schema->version);
 		v = -1;
+	} else if (v > 0 && f->readonly && schema->read_from > 0 && v >= schema->read_from) {
+		/* read as it is */
 	} else if (v >= 0 && v < schema->version && f->readonly) {
 		if (v == 0)
 			sqlfile_fail(f, "%s database '%s' is empty", f->what, f->name);
@@ -316,13 +319,14 @@ static int check_and_migrate(struct sqlfile *f, const struct sqlfile_schema *sch
 			sqlfile_fail(f, "%s database '%s' has schema version %d, which a writing "
 			             "command brings up to date; this one only reads", f->what, f->name, v);
 		v = -1;
-	} else if (v >= 0 && v < schema->version && migrate(f, schema, v) != 0) {
-		v = -1;
+	} else if (v >= 0 && v < schema->version) {
+		v = migrate(f, schema, v) == 0 ? schema->version : -1;
 	}
 	if (v < 0 || sqlfile_exec(f, "COMMIT", "opening") != 0) {
 		sqlfile_rollback(f);
 		return -1;
 	}
+	f->version = v;
 	return 0;
 }
 
@@ -352,6 +356,36 @@ static int configure(struct sqlfile *f)
 	return sqlfile_exec(f, "PRAGMA synchronous = FULL", "opening");
 }
 
+/* ---- waiting for a lock ------------------------------------------------- */
+
+static double mono_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* SQLite's busy handler, in place of its own timeout: tries again every
+ * 0.5 to 2 ms (at random), until busy_ms have passed.  SQLite's own waits
+ * grow to 100 ms between tries, so that with many writers (a class of 30
+ * recording answers) one that has waited long tries seldom while newcomers
+ * try often, and can starve past the timeout; short tries at random give
+ * every waiter its turn. */
+static int on_busy(void *arg, int count)
+{
+	struct sqlfile *f = arg;
+	double now = mono_seconds();
+	if (count == 0)
+		f->busy_since = now;
+	if ((now - f->busy_since) * 1000 >= f->busy_ms)
+		return 0;
+	unsigned r = (unsigned)rand_r(&f->busy_seed);
+	long cap_us = count < 16 ? 1000L + 250L * count : 5000L;  /* 1 ms, growing to 5 */
+	struct timespec ts = { 0, (cap_us / 2 + (long)(r % (unsigned)cap_us)) * 1000L };
+	nanosleep(&ts, NULL);
+	return 1;
+}
+
 int sqlfile_open(struct sqlfile *f, const char *path, const struct sqlfile_schema *schema)
 {
 	text_escape_into(path, false, f->name, sizeof f->name);
@@ -361,7 +395,8 @@ int sqlfile_open(struct sqlfile *f, const char *path, const struct sqlfile_schem
 	int rc = sqlite3_open_v2(path, &f->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_extended_result_codes(f->db, 1);
-		sqlite3_busy_timeout(f->db, f->busy_ms);
+		f->busy_seed = (unsigned)getpid() ^ (unsigned)(mono_seconds() * 1e6);
+		sqlite3_busy_handler(f->db, on_busy, f);
 	}
 	if (rc != SQLITE_OK)
 		sqlfile_fail_sql(f, rc, "opening");

@@ -11,8 +11,11 @@
 struct sqlfile {
 	sqlite3 *db;
 	const char *what; /* "progress", "results": "<what> database" in messages */
-	int busy_ms;      /* the busy timeout, for messages */
+	int busy_ms;      /* how long to wait for another program's lock */
+	double busy_since;/* when the wait under way began (monotonic seconds) */
+	unsigned busy_seed; /* for the random pauses of the wait */
 	int readonly;     /* opened for reading only */
+	int version;      /* the schema version of the file, once opened */
 	char name[256];   /* the path, escaped for messages */
 	char err[640];    /* the last failure's message, "" when none */
 };
@@ -25,11 +28,15 @@ struct sqlfile_schema {
 	const char *version_sql;       /* meta's schema_version, a row only when ours */
 	const char *whose;             /* "'...' is an SQLite database, but not recall's <whose>" */
 	sqlite3_int64 check_bytes;     /* quick_check only up to this size; 0: always */
+	int read_from;                 /* the oldest version a read-only open takes as it
+	                                  is (its reader copes with what later versions
+	                                  add); 0: only the current one */
 };
 
 /* Opens the database at path into f, whose what, busy_ms and readonly the
  * caller has set and the rest is zero: 0, or -1 with f->err set.  f->db
- * is to be closed either way. */
+ * is to be closed either way.  f->version is then the schema version: the
+ * current one, or for a read-only open one from schema->read_from on. */
 int sqlfile_open(struct sqlfile *f, const char *path, const struct sqlfile_schema *schema);
 
 /* Sets the message, printf-style. */

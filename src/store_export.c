@@ -10,7 +10,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "text.h"
+#include "emit.h"
 
 void store_time_iso(int64_t t, char out[32])
 {
@@ -21,57 +21,11 @@ void store_time_iso(int64_t t, char out[32])
 		snprintf(out, 32, "?");
 }
 
-/* The shortest decimal that reads back as d; "null" for what JSON cannot
- * hold (infinities, NaN). */
-static void write_number(FILE *out, double d)
-{
-	if (!isfinite(d)) {
-		fputs("null", out);
-		return;
-	}
-	char buf[40];
-	for (int prec = 15; prec <= 17; prec++) {
-		snprintf(buf, sizeof buf, "%.*g", prec, d);
-		if (strtod(buf, NULL) == d)
-			break;
-	}
-	fputs(buf, out);
-}
-
-/* s as a JSON string: quotes, backslashes and control characters escaped,
- * a byte that is not valid UTF-8 written as U+FFFD. */
-static void write_json_string(FILE *out, const char *s)
-{
-	size_t len = s ? strlen(s) : 0;
-	putc('"', out);
-	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-		size_t n = text_utf8_decode(s + i, len - i, &cp);
-		if (n == 0) {
-			fputs("\\ufffd", out);
-			i++;
-			continue;
-		}
-		if (cp == '"' || cp == '\\')
-			fprintf(out, "\\%c", (char)cp);
-		else if (cp == '\n')
-			fputs("\\n", out);
-		else if (cp == '\t')
-			fputs("\\t", out);
-		else if (cp < 0x20)
-			fprintf(out, "\\u%04x", (unsigned)cp);
-		else
-			fwrite(s + i, 1, n, out);
-		i += n;
-	}
-	putc('"', out);
-}
-
 static void write_json_time(FILE *out, int64_t t)
 {
 	char iso[32];
 	store_time_iso(t, iso);
-	write_json_string(out, iso);
+	emit_json_string(out, iso);
 }
 
 struct export {
@@ -83,13 +37,13 @@ static int json_item(void *ctx, const struct store_item *it)
 {
 	struct export *x = ctx;
 	fputs(x->n++ ? ",\n    {\"deck\": " : "\n    {\"deck\": ", x->out);
-	write_json_string(x->out, it->deck);
+	emit_json_string(x->out, it->deck);
 	fputs(", \"question\": ", x->out);
-	write_json_string(x->out, it->question);
+	emit_json_string(x->out, it->question);
 	fprintf(x->out, ", \"state\": \"%s\", \"stability\": ", store_state_name(it->state));
-	write_number(x->out, it->stability);
+	emit_number(x->out, it->stability);
 	fputs(", \"difficulty\": ", x->out);
-	write_number(x->out, it->difficulty);
+	emit_number(x->out, it->difficulty);
 	fputs(", \"due\": ", x->out);
 	write_json_time(x->out, it->due);
 	fputs(", \"last_review\": ", x->out);
@@ -102,46 +56,25 @@ static int json_review(void *ctx, const struct store_review *r)
 {
 	struct export *x = ctx;
 	fputs(x->n++ ? ",\n    {\"deck\": " : "\n    {\"deck\": ", x->out);
-	write_json_string(x->out, r->deck);
+	emit_json_string(x->out, r->deck);
 	fputs(", \"question\": ", x->out);
-	write_json_string(x->out, r->question);
+	emit_json_string(x->out, r->question);
 	fputs(", \"time\": ", x->out);
 	write_json_time(x->out, r->time);
 	fprintf(x->out, ", \"grade\": %d, \"state_before\": \"%s\", \"state_after\": \"%s\", "
 	        "\"stability\": ", r->grade, store_state_name(r->state_before),
 	        store_state_name(r->state_after));
-	write_number(x->out, r->stability);
+	emit_number(x->out, r->stability);
 	fputs(", \"difficulty\": ", x->out);
-	write_number(x->out, r->difficulty);
+	emit_number(x->out, r->difficulty);
 	fputs(", \"elapsed_days\": ", x->out);
-	write_number(x->out, r->elapsed_days);
+	emit_number(x->out, r->elapsed_days);
 	fprintf(x->out, ", \"scheduled_days\": %d, \"answer\": ", r->scheduled_days);
-	write_json_string(x->out, r->answer);
+	emit_json_string(x->out, r->answer);
 	fputs(", \"seconds\": ", x->out);
-	write_number(x->out, r->seconds);
+	emit_number(x->out, r->seconds);
 	putc('}', x->out);
 	return ferror(x->out) ? 1 : 0;
-}
-
-/* One CSV field (RFC 4180): quoted, with quotes doubled, when it holds a
- * comma, a quote, a line break or leading or trailing space. */
-static void write_csv_field(FILE *out, const char *s)
-{
-	s = s ? s : "";
-	size_t len = strlen(s);
-	bool quote = strpbrk(s, ",\"\r\n") != NULL ||
-	             (len && (s[0] == ' ' || s[len - 1] == ' '));
-	if (!quote) {
-		fputs(s, out);
-		return;
-	}
-	putc('"', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			putc('"', out);
-		putc(*s, out);
-	}
-	putc('"', out);
 }
 
 static int csv_review(void *ctx, const struct store_review *r)
@@ -149,20 +82,20 @@ static int csv_review(void *ctx, const struct store_review *r)
 	struct export *x = ctx;
 	char iso[32];
 	store_time_iso(r->time, iso);
-	write_csv_field(x->out, r->deck);
+	emit_csv_field(x->out, r->deck);
 	putc(',', x->out);
-	write_csv_field(x->out, r->question);
+	emit_csv_field(x->out, r->question);
 	fprintf(x->out, ",%s,%d,%s,%s,", iso, r->grade, store_state_name(r->state_before),
 	        store_state_name(r->state_after));
-	write_number(x->out, r->stability);
+	emit_number(x->out, r->stability);
 	putc(',', x->out);
-	write_number(x->out, r->difficulty);
+	emit_number(x->out, r->difficulty);
 	putc(',', x->out);
-	write_number(x->out, r->elapsed_days);
+	emit_number(x->out, r->elapsed_days);
 	fprintf(x->out, ",%d,", r->scheduled_days);
-	write_csv_field(x->out, r->answer);
+	emit_csv_field(x->out, r->answer);
 	putc(',', x->out);
-	write_number(x->out, r->seconds);
+	emit_number(x->out, r->seconds);
 	fputs("\r\n", x->out);
 	return ferror(x->out) ? 1 : 0;
 }

@@ -419,6 +419,15 @@ int ui_curses_stats(const struct stats *st, const struct ui_curses_opts *o)
 	return ui_end(&u);
 }
 
+int ui_curses_report(struct report_live *lv, bool watch, const struct ui_curses_opts *o)
+{
+	struct ui u;
+	struct ui_report_arg arg = { lv, watch };
+	if (ui_begin(&u, o) == 0 && ui_screen_push(&u, &ui_screen_report, &arg) == 0)
+		run_loop(&u);
+	return ui_end(&u);
+}
+
 /* ---- whether the terminal can be driven ------------------------------ */
 
 /* <term.h> comes last: its lower-case capability macros (lines, key_help,

@@ -76,6 +76,15 @@ int ui_curses_study(struct study *s, const struct ui_curses_opts *o);
  * exit statuses as ui_curses_quiz. */
 int ui_curses_stats(const struct stats *st, const struct ui_curses_opts *o);
 
+struct report_live;
+
+/* Shows the drill report of lv->rep (report_update done) until the teacher
+ * leaves; with watch, the live view, polling lv every half second (lv->rep
+ * may be NULL while the watch waits for the file or a drill), which ends by
+ * itself once lv is complete (report_live_complete).  The same exit
+ * statuses as ui_curses_quiz. */
+int ui_curses_report(struct report_live *lv, bool watch, const struct ui_curses_opts *o);
+
 /* Puts the terminal back as it was, if curses has it; safe to call at any
  * time and more than once (main registers it with atexit and calls it
  * before printing a fatal error). */

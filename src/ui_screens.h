@@ -17,5 +17,16 @@ extern const struct ui_screen ui_screen_summary;   /* arg: NULL; ends the quiz i
 extern const struct ui_screen ui_screen_help;      /* arg: NULL; the help of the screen under it */
 extern const struct ui_screen ui_screen_confirm;   /* arg: const struct ui_confirm_arg * */
 extern const struct ui_screen ui_screen_small;     /* arg: NULL; the window is too small */
+extern const struct ui_screen ui_screen_report;    /* arg: const struct ui_report_arg * */
+
+struct report_live;
+
+/* The report screen's argument: the report and where it comes from
+ * (report_live.h; lv->rep updated, or NULL while the watch waits), and
+ * whether to watch it change. */
+struct ui_report_arg {
+	struct report_live *lv;  /* borrowed: outlives the screen */
+	bool watch;
+};
 
 #endif

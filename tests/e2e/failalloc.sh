@@ -68,4 +68,12 @@ export XDG_DATA_HOME
 sweep "start, plain" "t
 " "" "$T/tree/build/recall"
 
+# The drill report, as text, JSON and CSV, over the report tests' results.
+. tests/e2e/lib-report.sh
+report_fixture "$T/class.db"
+sweep "report" "" "" "$F" report --class 5b --results "$T/class.db"
+sweep "report --json" "" "" "$F" report --class 5b --results "$T/class.db" --json
+sweep "report --csv" "" "" "$F" report --class 5b --results "$T/class.db" --csv -o "$T/csv"
+sweep "report --list" "" "" "$F" report --class 5b --results "$T/class.db" --list
+
 e2e_end

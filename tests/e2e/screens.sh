@@ -9,6 +9,7 @@
 # summary, is written as "time 0 s" before comparing.
 . tests/e2e/lib.sh
 . tests/e2e/lib-tmux.sh
+. tests/e2e/lib-report.sh
 
 golden=tests/screens
 deck=tests/data/basic.json
@@ -205,6 +206,23 @@ for size in 80x24 40x12; do
 	shot "prog$c" start-progress "2 due"
 	keys "prog$c" q
 	ended "start screen with progress at $size" "prog$c" 0
+done
+
+# The report of a drill (tests/e2e/lib-report.sh), and its watch seeing an
+# answer come (dana passes ben: the change of rank shows).
+for size in 80x24 40x12; do
+	c=${size%x*} r=${size#*x}
+	report_fixture "$T/report$c.db"
+	start "report$c" "$c" "$r" TZ=UTC -- report --class 5b --results "$T/report$c.db"
+	shot "report$c" report "Leaderboard"
+	keys "report$c" q
+	ended "report at $size" "report$c" 0
+	start "watch$c" "$c" "$r" TZ=UTC -- report --class 5b --results "$T/report$c.db" --watch
+	wait_for "watch$c" "13 answers"
+	report_answer "$T/report$c.db" dana 2 "2 4" 0 1 150
+	shot "watch$c" report-watch "14 answers"
+	keys "watch$c" q
+	ended "report watch at $size" "watch$c" 0
 done
 
 start home120 120 40 XDG_DATA_HOME="$T/xdg" --

@@ -409,12 +409,16 @@ static void version_1_is_migrated(void)
 	CHECK(results_record(r, &a) == 0);
 	results_close(r);
 	sqlite3 *db = raw_open(path);
-	CHECK(raw_exec(db, "DROP TABLE questions; UPDATE meta SET value = 1"
+	CHECK(raw_exec(db, "DROP TABLE questions; DROP INDEX answers_drill; UPDATE meta SET value = 1"
 	                   " WHERE key = 'schema_version'") == SQLITE_OK);
 	sqlite3_close(db);
 	r = open_rw(path);
 	CHECK(r != NULL);
-	CHECK(raw_int(path, "SELECT value FROM meta WHERE key = 'schema_version'") == 2);
+	if (!r)
+		return;
+	CHECK(raw_int(path, "SELECT value FROM meta WHERE key = 'schema_version'") ==
+	      RESULTS_SCHEMA_VERSION);
+	CHECK(raw_int(path, "SELECT count(*) FROM sqlite_master WHERE name = 'answers_drill'") == 1);
 	CHECK(raw_int(path, "SELECT count(*) FROM answers") == 1);
 	struct questions_seen seen = { 0 };
 	CHECK(results_each_question(r, d.id, collect_question, &seen) == 0 && seen.n == 0);
@@ -537,7 +541,7 @@ static void refuses_a_newer_or_foreign_database(void)
 	CHECK(raw_exec(db, "UPDATE meta SET value = 99 WHERE key = 'schema_version'") == SQLITE_OK);
 	sqlite3_close(db);
 	check_refused(path, 100, "was made by a newer recall; schema version 99, "
-	              "this program knows up to 2", true);
+	              "this program knows up to 3", true);
 	/* A progress database has a meta table and a version too. */
 	path = at("progress.db");
 	db = raw_open(path);
@@ -559,6 +563,89 @@ static void refuses_to_write_read_only(void)
 	check_refused(at("ro/none.db"), 100, "may not be written in", true);
 	CHECK(access(at("ro/none.db"), F_OK) != 0);
 	chmod(at("ro"), 0755);
+}
+
+/* ---- reading only -------------------------------------------------------- */
+
+/* The bytes of path, to compare before and after. */
+static bool same_bytes(const char *path, const char *before, size_t before_len)
+{
+	size_t len;
+	char *now = slurp(path, &len);
+	bool same = now && len == before_len && memcmp(now, before, len) == 0;
+	free(now);
+	return same;
+}
+
+static void read_only_reads_and_never_writes(void)
+{
+	const char *path = at("ro-read.db");
+	struct results *r = open_rw(path);
+	struct results_drill d = drill("5b", 3, 42);
+	CHECK(results_drill_begin(r, &d) == 1);
+	struct results_answer a = answer(d.id, "ana", 0);
+	CHECK(results_record(r, &a) == 0);
+	results_close(r);
+	size_t len;
+	char *before = slurp(path, &len);
+	chmod(path, 0444);
+	r = NULL;
+	CHECK(results_open_readonly(path, 100, &r, err, sizeof err) == 0);
+	struct seen seen = { 0 };
+	CHECK(r && results_each_answer(r, d.id, collect_answer, &seen) == 0 && seen.n == 1);
+	/* What writes is refused, and says so. */
+	struct results_answer b = answer(d.id, "ben", 0);
+	CHECK(r && results_record(r, &b) == -1);
+	CHECK(r && strstr(results_error(r), "reading only") != NULL);
+	struct results_drill d2 = drill("5b", 4, 42);
+	CHECK(r && results_drill_begin(r, &d2) == -1);
+	results_close(r);
+	CHECK(same_bytes(path, before, len));
+	chmod(path, 0644);
+	free(before);
+	/* A missing file is refused, and not made. */
+	r = (struct results *)1;
+	CHECK(results_open_readonly(at("none/r.db"), 100, &r, err, sizeof err) == -1 && !r);
+	CHECK(strstr(err, "no results database at") != NULL);
+	CHECK(access(at("none"), F_OK) != 0);
+}
+
+/* An older database is read as it is, never upgraded: version 1 has no
+ * questions (none listed), version 2 no index. */
+static void read_only_reads_older_versions_as_they_are(void)
+{
+	for (int v = 1; v <= 2; v++) {
+		const char *path = at(v == 1 ? "old1.db" : "old2.db");
+		struct results *r = open_rw(path);
+		struct results_drill d = drill("5b", 3, 42);
+		CHECK(results_drill_begin(r, &d) == 1);
+		struct results_question q = { 0, "capitals", "q-fr", "text", "Capital of France?",
+		                              "Paris", 100 };
+		CHECK(results_set_questions(r, d.id, &q, 1) == 0);
+		struct results_answer a = answer(d.id, "ana", 0);
+		CHECK(results_record(r, &a) == 0);
+		results_close(r);
+		sqlite3 *db = raw_open(path);
+		CHECK(raw_exec(db, v == 1 ? "DROP TABLE questions; DROP INDEX answers_drill;"
+		                            " UPDATE meta SET value = 1 WHERE key = 'schema_version'"
+		                          : "DROP INDEX answers_drill;"
+		                            " UPDATE meta SET value = 2 WHERE key = 'schema_version'")
+		      == SQLITE_OK);
+		sqlite3_close(db);
+		size_t len;
+		char *before = slurp(path, &len);
+		r = NULL;
+		CHECK(results_open_readonly(path, 100, &r, err, sizeof err) == 0);
+		struct seen seen = { 0 };
+		CHECK(r && results_each_answer(r, d.id, collect_answer, &seen) == 0 && seen.n == 1);
+		struct questions_seen qs = { 0 };
+		CHECK(r && results_each_question(r, d.id, collect_question, &qs) == 0);
+		CHECK(qs.n == (v == 1 ? 0u : 1u));
+		results_close(r);
+		CHECK(same_bytes(path, before, len));
+		CHECK(raw_int(path, "SELECT value FROM meta WHERE key = 'schema_version'") == v);
+		free(before);
+	}
 }
 
 static void postgresql_is_not_built_in_yet(void)
@@ -598,6 +685,8 @@ int main(void)
 	RUN(refuses_what_is_not_sqlite);
 	RUN(refuses_a_newer_or_foreign_database);
 	RUN(refuses_to_write_read_only);
+	RUN(read_only_reads_and_never_writes);
+	RUN(read_only_reads_older_versions_as_they_are);
 	RUN(postgresql_is_not_built_in_yet);
 	tmp_remove();
 	return check_done();
