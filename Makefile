@@ -7,7 +7,8 @@
 #                  mode's on a generated database of 1M items, 10M reviews
 #   make fuzz      fuzz the loader, answer checking, escaping and layout
 #                  (clang, FUZZ_SECONDS=60 each)
-#   make install   PREFIX=/usr/local DESTDIR= (the binary, the decks, the man page)
+#   make install   PREFIX=/usr/local DESTDIR= (the binary, the decks, the man page,
+#                  the format's description and JSON Schema)
 
 VERSION    = 0.1.0
 
@@ -68,10 +69,12 @@ $(O) $(O)/tests:
 	mkdir -p $@
 
 # The dependency step: installs with apt-get (through sudo when not root)
-# whatever of the build, and for the tests tmux, the sqlite3 tool and python3, is
-# missing; says what it does.
+# whatever of the build, and for the tests tmux, the sqlite3 tool, python3
+# and its jsonschema module (the schema test's validator), is missing; says
+# what it does.  A python3-NAME package counts as there when python3 can
+# import NAME.
 DEB_BUILD  = gcc make pkg-config libcjson-dev libsqlite3-dev libncurses-dev
-DEB_TEST   = tmux sqlite3 python3
+DEB_TEST   = tmux sqlite3 python3 python3-jsonschema
 define install_missing
 	@missing=; \
 	command -v $(CC) >/dev/null 2>&1 || missing="$$missing gcc"; \
@@ -80,7 +83,12 @@ define install_missing
 		$(PKG_CONFIG) --exists sqlite3 || missing="$$missing libsqlite3-dev"; \
 		$(PKG_CONFIG) --exists ncursesw || missing="$$missing libncurses-dev"; \
 	else missing="$$missing pkg-config libcjson-dev libsqlite3-dev libncurses-dev"; fi; \
-	for t in $(1); do command -v $$t >/dev/null 2>&1 || missing="$$missing $$t"; done; \
+	for t in $(1); do \
+		case $$t in \
+		python3-*) python3 -c "import $${t#python3-}" >/dev/null 2>&1 ;; \
+		*) command -v $$t >/dev/null 2>&1 ;; \
+		esac || missing="$$missing $$t"; \
+	done; \
 	[ -z "$$missing" ] && exit 0; \
 	echo "recall: installing missing build dependencies:$$missing"; \
 	command -v apt-get >/dev/null 2>&1 || { \
@@ -173,6 +181,11 @@ install: $(BIN)
 	mkdir -p $(DESTDIR)$(DOCDIR)
 	cp -f questions/FORMAT.md $(DESTDIR)$(DOCDIR)/FORMAT.md
 	chmod 644 $(DESTDIR)$(DOCDIR)/FORMAT.md
+	cp -f questions/schema/recall-deck.schema.json $(DESTDIR)$(DOCDIR)/recall-deck.schema.json
+	chmod 644 $(DESTDIR)$(DOCDIR)/recall-deck.schema.json
+	mkdir -p $(DESTDIR)$(DATADIR)/recall/questions/schema
+	cp -f questions/schema/recall-deck.schema.json $(DESTDIR)$(DATADIR)/recall/questions/schema/
+	chmod 644 $(DESTDIR)$(DATADIR)/recall/questions/schema/recall-deck.schema.json
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/recall $(DESTDIR)$(MANDIR)/man1/recall.1
