@@ -621,7 +621,7 @@ static char *read_all(int fd, size_t size, size_t *len, int *err)
 	return buf;
 }
 
-struct deck *deck_load(const char *path, struct diags *d)
+char *deck_read_file(const char *path, size_t *len, struct diags *d)
 {
 	/* Non-blocking, so that a FIFO with no writer is refused below instead
 	 * of hanging the open; blocking again once it is known to be a file. */
@@ -654,18 +654,24 @@ struct deck *deck_load(const char *path, struct diags *d)
 		close(fd);
 		return NULL;
 	}
-	size_t len;
 	int err;
-	char *buf = read_all(fd, (size_t)st.st_size, &len, &err);
+	char *buf = read_all(fd, (size_t)st.st_size, len, &err);
 	if (!buf) {
 		if (err)
 			diag_file(d, path, DIAG_ERROR, "cannot read: %s", strerror(err));
 		else
 			diag_file(d, path, DIAG_ERROR, "out of memory");
-		close(fd);
-		return NULL;
 	}
 	close(fd);
+	return buf;
+}
+
+struct deck *deck_load(const char *path, struct diags *d)
+{
+	size_t len;
+	char *buf = deck_read_file(path, &len, d);
+	if (!buf)
+		return NULL;
 	struct deck *deck = deck_load_buffer(path, buf, len, d);
 	free(buf);
 	return deck;
