@@ -117,10 +117,13 @@ static void type_fields(struct writer *w, const struct question *q, bool *first)
 	case Q_NUMBER: {
 		field(w, first, IND, "answer");
 		put_number(w, q->number);
-		double t = q->max - q->number;
+		/* A tolerance when one gives the range exactly (the loader
+		 * computes it as answer - t, answer + t), else min and max. */
+		double t1 = q->number - q->min, t2 = q->max - q->number;
+		double t = q->number - t1 == q->min && q->number + t1 == q->max ? t1 : t2;
 		if (q->min == q->number && q->max == q->number) {
 			/* no tolerance */
-		} else if (q->number - t == q->min && q->number + t == q->max) {
+		} else if (t >= 0 && q->number - t == q->min && q->number + t == q->max) {
 			field(w, first, IND, "tolerance");
 			put_number(w, t);
 		} else {

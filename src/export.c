@@ -94,7 +94,7 @@ char *export_decks(const struct export_format *f, struct deck *const *decks, siz
 		}
 		for (size_t j = 0; j < NFIELDS; j++)
 			if (dropped[j])
-				diag_file(d, dk->path, DIAG_WARNING, "%s of %zu question%s left out: %s has no place for them",
+				diag_file(d, dk->path, DIAG_WARNING, "%s of %zu question%s left out: the %s format has no place for them",
 				          fields[j].what, dropped[j], dropped[j] == 1 ? "" : "s", f->name);
 	}
 	return text_buf_finish(&out);

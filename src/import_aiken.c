@@ -139,6 +139,7 @@ static void finish(struct import_ctx *c, const char *buf, struct block *b, const
 			q.truth = truth == 1;
 			q.choices = NULL;
 			q.nchoices = 0;
+			q.correct = 0;
 		}
 	}
 	if (!import_out_of_memory(c))

@@ -239,6 +239,7 @@ static void read_row(struct row_state *s, const struct csv_record *rec)
 			q.truth = is_word(r, "true");
 			q.choices = NULL;
 			q.nchoices = 0;
+			q.correct = 0;
 		}
 	}
 	const struct csv_field *tf = cell(rec, l->time);
