@@ -3,9 +3,10 @@
 #   make run       install missing build dependencies, build, start a quiz
 #   make test      the same dependency step, then every test under the sanitizers
 #   make screens   write the golden screen dumps (tests/screens/) anew
-#   make bench     load-time and memory figures on a generated deck, and study
-#                  mode's on a generated database of 1M items, 10M reviews
-#   make fuzz      fuzz the loader, answer checking, escaping and layout
+#   make bench     load-time and memory figures on a generated deck, study
+#                  mode's on a generated database of 1M items, 10M reviews, and
+#                  the time to import a generated 5,000-question trivia dump
+#   make fuzz      fuzz the loader, answer checking, escaping, layout and importers
 #                  (clang, FUZZ_SECONDS=60 each)
 #   make install   PREFIX=/usr/local DESTDIR= (the binary, the decks, the man page,
 #                  the format's description and JSON Schema)
@@ -128,7 +129,8 @@ screens: test-deps
 	RECALL="$(CURDIR)/$(SAN_O)/recall" RECALL_SCREENS=update sh tests/e2e/screens.sh
 
 .PHONY: sanitized-tests
-sanitized-tests: $(UNIT_BIN) $(O)/tests/bench $(O)/tests/bench_study $(O)/recall-failalloc
+sanitized-tests: $(UNIT_BIN) $(O)/tests/bench $(O)/tests/bench_study $(O)/tests/bench_import \
+	$(O)/recall-failalloc
 
 # For tests/e2e/failalloc.sh only, never installed: recall with every
 # allocation of its own (and cJSON's) going through tests/failalloc.c, which
@@ -143,26 +145,34 @@ $(O)/tests/bench: tests/bench.c tests/bench_util.h $(CORE_OBJ) | $(O)/tests
 $(O)/tests/bench_study: tests/bench_study.c tests/bench_util.h $(CORE_OBJ) | $(O)/tests
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(CORE_OBJ) $(LDFLAGS) $(CORE_LIBS)
 
+$(O)/tests/bench_import: tests/bench_import.c tests/bench_util.h $(CORE_OBJ) | $(O)/tests
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(CORE_OBJ) $(LDFLAGS) $(CORE_LIBS)
+
 # The study benchmark keeps its generated databases (about 1.5 GB, built in
 # a few minutes the first time) in $(O)/bench, named by the schema version.
 bench: deps test-deps
 	@$(MAKE) --no-print-directory O=$(O)/bench CFLAGS="-O2 -g" $(O)/bench/tests/bench \
-		$(O)/bench/tests/bench_study $(O)/bench/recall
+		$(O)/bench/tests/bench_study $(O)/bench/tests/bench_import $(O)/bench/recall
 	$(O)/bench/tests/bench
 	$(O)/bench/tests/bench_study $(O)/bench $(O)/bench/recall
+	$(O)/bench/tests/bench_import $(O)/bench/recall
 
 # Coverage-guided fuzzing with clang's libFuzzer, FUZZ_SECONDS for each
 # target in turn: the deck loader (seeded with the bundled and test decks),
-# response checking of every type (fuzz_answer), text_escape (fuzz_text)
-# and the layout by width (fuzz_layout).  Each keeps its corpus in
+# response checking of every type (fuzz_answer), text_escape (fuzz_text),
+# the layout by width (fuzz_layout), and each importer (fuzz_import_NAME,
+# seeded with tests/data/import/NAME/; a deck an import makes that recall
+# check refuses is a finding too).  Each keeps its corpus in
 # $(O)/fuzz/NAME; a finding stops the run, and libFuzzer writes it out.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = fuzz_deck fuzz_answer fuzz_text fuzz_layout
+FUZZ_IMPORTS = opentdb aiken csv
+FUZZ_TARGETS = fuzz_deck fuzz_answer fuzz_text fuzz_layout $(FUZZ_IMPORTS:%=fuzz_import_%)
 FUZZ_CC      = clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(DEFS) \
                $(call pkgcflags,$(CORE_PKGS)) -Isrc
 fuzz: deps
 	@mkdir -p $(FUZZ_TARGETS:%=$(O)/fuzz/%)
 	cp questions/*.json tests/data/*.json $(O)/fuzz/fuzz_deck/
+	for f in $(FUZZ_IMPORTS); do cp tests/data/import/$$f/* $(O)/fuzz/fuzz_import_$$f/; done
 	set -e; for t in $(FUZZ_TARGETS); do \
 		$(FUZZ_CC) -o $(O)/fuzz/$$t.bin tests/$$t.c $(CORE_SRC) $(CORE_LIBS); \
 		echo "== $$t ($(FUZZ_SECONDS) s)"; \
