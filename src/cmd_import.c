@@ -250,7 +250,11 @@ static char *deck_text(struct deck *deck, const char *name)
 	struct diags d = {0};
 	struct deck *again = deck_load_buffer(name, text, strlen(text), &d);
 	diag_print(&d, stderr);  /* warnings of the check: invisible characters */
-	if (!again) {
+	const struct diag *e = diag_first_error(&d);
+	if (!again && e && strcmp(e->msg, "out of memory") == 0) {
+		free(text);
+		text = NULL;
+	} else if (!again) {
 		fputs("recall: import: the deck made does not pass the check (a fault of recall's); nothing written\n",
 		      stderr);
 		free(text);

@@ -253,6 +253,20 @@ bool import_out_of_memory(const struct import_ctx *c)
 	return c->oom;
 }
 
+void import_nomem(struct import_ctx *c)
+{
+	c->oom = true;
+}
+
+const char *import_text_buf(struct import_ctx *c, const struct text_buf *b)
+{
+	if (b->failed) {
+		c->oom = true;
+		return NULL;
+	}
+	return import_text(c, b->s ? b->s : "", b->len);
+}
+
 /* ---- text ----------------------------------------------------------- */
 
 const char *import_text(struct import_ctx *c, const char *s, size_t len)

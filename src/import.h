@@ -41,6 +41,7 @@ enum import_likely {
 };
 
 struct import_ctx;  /* one import under way: the deck being built */
+struct text_buf;    /* text.h */
 
 struct import_format {
 	const char *name;   /* for --format and messages: "opentdb" */
@@ -135,8 +136,17 @@ const char *import_text(struct import_ctx *c, const char *s, size_t len);
 /* Room for n string pointers, owned by the deck; NULL when memory runs out. */
 const char **import_list(struct import_ctx *c, size_t n);
 
-/* True once memory has run out: the parser should stop (and return -1). */
+/* True once memory has run out: the parser should stop (and return -1).
+ * Then the import fails as a whole, saying so: nothing is written. */
 bool import_out_of_memory(const struct import_ctx *c);
+
+/* Records that memory ran out in the parser's own work (a text_buf that
+ * failed, a list that could not grow). */
+void import_nomem(struct import_ctx *c);
+
+/* import_text of what b holds (b stays the caller's); when b ran out of
+ * memory, records it and gives NULL. */
+const char *import_text_buf(struct import_ctx *c, const struct text_buf *b);
 
 /* Starts q as a question of type t with the defaults of the format
  * (points 100, options shuffled). */

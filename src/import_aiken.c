@@ -117,7 +117,9 @@ static void finish(struct import_ctx *c, const char *buf, struct block *b, const
 	text_buf_add(&t, b->more.s ? b->more.s : "", b->more.len);
 	struct question q;
 	import_question_init(&q, Q_CHOICE);
-	q.prompt = import_text(c, t.s ? t.s : "", t.len);
+	if (b->more.failed)
+		import_nomem(c);
+	q.prompt = import_text_buf(c, &t);
 	text_buf_free(&t);
 	q.nchoices = b->noptions;
 	q.choices = import_list(c, q.nchoices);

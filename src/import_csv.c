@@ -27,11 +27,13 @@ struct layout {
 	long header;       /* the header row's index, or -1 */
 };
 
-/* The cell's value, trimmed, lower-cased (ASCII), cut to size. */
-static void cell_lower(const char *buf, const struct csv_field *f, char *out, size_t size)
+/* The cell's value, trimmed, lower-cased (ASCII), cut to size; false when
+ * memory ran out. */
+static bool cell_lower(const char *buf, const struct csv_field *f, char *out, size_t size)
 {
 	struct text_buf b = {0};
 	csv_field_value(buf, f, &b);
+	bool ok = !b.failed;
 	size_t from = 0, to = b.len;
 	text_trim_span(b.s ? b.s : "", &from, &to);
 	size_t k = 0;
@@ -39,16 +41,19 @@ static void cell_lower(const char *buf, const struct csv_field *f, char *out, si
 		out[k++] = text_lower(b.s[i]);
 	out[k] = '\0';
 	text_buf_free(&b);
+	return ok;
 }
 
-/* True when rec is a header row, whose columns then go into l. */
-static bool read_header(const char *buf, const struct csv_record *rec, struct layout *l)
+/* True when rec is a header row, whose columns then go into l; *nomem
+ * set when memory ran out. */
+static bool read_header(const char *buf, const struct csv_record *rec, struct layout *l, bool *nomem)
 {
 	struct layout h = { -1, { -1, -1, -1, -1 }, -1, -1, 0, -1 };
 	size_t nanswers = 0;
 	for (size_t i = 0; i < rec->n; i++) {
 		char s[64];
-		cell_lower(buf, &rec->v[i], s, sizeof s);
+		if (!cell_lower(buf, &rec->v[i], s, sizeof s))
+			*nomem = true;
 		if (h.question < 0 && strncmp(s, "question", 8) == 0)
 			h.question = (long)i;
 		else if (strncmp(s, "answer", 6) == 0 && nanswers < NANSWERS)
@@ -71,7 +76,8 @@ static bool read_header(const char *buf, const struct csv_record *rec, struct la
 static bool cell_is_number(const char *buf, const struct csv_field *f)
 {
 	char s[32];
-	cell_lower(buf, f, s, sizeof s);
+	if (!cell_lower(buf, f, s, sizeof s))
+		return false;
 	size_t i = 0;
 	while (text_is_digit(s[i]))
 		i++;
@@ -90,7 +96,8 @@ enum import_likely import_csv_detect(const char *name, const char *buf, size_t l
 	const char *why;
 	for (int k = 0; k < HEADER_SEARCH && csv_next(&r, &rec, &off, &why) == CSV_RECORD; k++) {
 		struct layout l;
-		if (read_header(buf, &rec, &l) && l.correct >= 0) {
+		bool nomem = false;
+		if (read_header(buf, &rec, &l, &nomem) && l.correct >= 0) {
 			like = IMPORT_SURE;
 			break;
 		}
@@ -125,7 +132,7 @@ static const char *cell_text(struct row_state *s, const struct csv_field *f)
 		return NULL;
 	struct text_buf b = {0};
 	csv_field_value(s->buf, f, &b);
-	const char *t = import_text(s->c, b.s ? b.s : "", b.len);
+	const char *t = import_text_buf(s->c, &b);
 	text_buf_free(&b);
 	return t;
 }
@@ -133,10 +140,13 @@ static const char *cell_text(struct row_state *s, const struct csv_field *f)
 /* The right answers' numbers (1-4) in the cell f, as bits 0-3 of *mask;
  * false, with the offset of the fault in *bad, when it holds anything but
  * numbers split by commas, semicolons or spaces. */
-static bool right_numbers(const char *buf, const struct csv_field *f, unsigned *mask, size_t *bad)
+static bool right_numbers(struct import_ctx *c, const char *buf, const struct csv_field *f, unsigned *mask,
+                          size_t *bad)
 {
 	struct text_buf b = {0};
 	csv_field_value(buf, f, &b);
+	if (b.failed)
+		import_nomem(c);
 	const char *s = b.s ? b.s : "";
 	*mask = 0;
 	bool ok = true;
@@ -196,7 +206,10 @@ static void read_row(struct row_state *s, const struct csv_record *rec)
 		            l->correct + 1);
 		return;
 	}
-	if (!right_numbers(s->buf, cf, &mask, &bad)) {
+	bool numbers = right_numbers(c, s->buf, cf, &mask, &bad);
+	if (import_out_of_memory(c))
+		return;
+	if (!numbers) {
 		import_skip(c, bad, "the right answers must be numbers from 1 to %d, split by commas", NANSWERS);
 		return;
 	}
@@ -259,14 +272,21 @@ int import_csv_parse(struct import_ctx *c, const char *buf, size_t len)
 	struct csv_record rec = {0};
 	size_t off = 0;
 	const char *why = NULL;
-	enum csv_status st;
+	enum csv_status st = CSV_END;
 
 	/* First the header, among the first rows. */
 	csv_reader_init(&r, buf, len, start, sep);
 	bool found = false;
 	size_t first_data = start;  /* where the questions start */
 	for (long k = 0; k < HEADER_SEARCH && (st = csv_next(&r, &rec, &off, &why)) == CSV_RECORD; k++) {
-		if (read_header(buf, &rec, &s.l)) {
+		bool nomem = false;
+		bool header = read_header(buf, &rec, &s.l, &nomem);
+		if (nomem) {
+			import_nomem(c);
+			csv_record_free(&rec);
+			return -1;
+		}
+		if (header) {
 			s.l.header = k;
 			found = true;
 			first_data = r.pos;
@@ -277,11 +297,21 @@ int import_csv_parse(struct import_ctx *c, const char *buf, size_t len)
 			break;
 		}
 	}
+	if (st == CSV_NOMEM) {
+		import_nomem(c);
+		csv_record_free(&rec);
+		return -1;
+	}
 	if (!found) {
 		/* No header: the default columns, after a column of row numbers
 		 * when the first row starts with a number and has eight cells. */
 		csv_reader_init(&r, buf, len, start, sep);
 		st = csv_next(&r, &rec, &off, &why);
+		if (st == CSV_NOMEM) {
+			import_nomem(c);
+			csv_record_free(&rec);
+			return -1;
+		}
 		long o = st == CSV_RECORD && rec.n >= 8 && cell_is_number(buf, &rec.v[0]) ? 1 : 0;
 		s.l = (struct layout){ o, { o + 1, o + 2, o + 3, o + 4 }, o + 5, o + 6, o + 7, -1 };
 	}
@@ -299,6 +329,7 @@ int import_csv_parse(struct import_ctx *c, const char *buf, size_t len)
 		import_error_at(c, off, "%s", why);
 		rc = -1;
 	} else if (st == CSV_NOMEM || import_out_of_memory(c)) {
+		import_nomem(c);
 		rc = -1;
 	}
 	if (s.ntimes) {

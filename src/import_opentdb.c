@@ -187,6 +187,10 @@ static bool decode(struct reader *r, const cJSON *n, const char *field, struct t
 		break;
 	}
 	}
+	if (b->failed) {
+		import_nomem(r->c);
+		return false;
+	}
 	if (!ok && !r->bad)
 		r->bad = field;
 	return ok;
@@ -199,7 +203,7 @@ static const char *text_of(struct reader *r, const cJSON *n, const char *field)
 	struct text_buf b = {0};
 	const char *s = NULL;
 	if (decode(r, n, field, &b))
-		s = import_text(r->c, b.s ? b.s : "", b.len);
+		s = import_text_buf(r->c, &b);
 	text_buf_free(&b);
 	return s;
 }
@@ -236,6 +240,8 @@ static void read_result(struct reader *r, const cJSON *e, size_t i)
 
 	struct question q;
 	bool multiple = strcmp(type, "multiple") == 0;
+	if (import_out_of_memory(c))
+		return;
 	if (!multiple && strcmp(type, "boolean") != 0) {
 		char esc[80];
 		import_skip(c, import_json_offset(r->j, tn), "type '%s' is not one recall reads (multiple, boolean)",
@@ -276,6 +282,8 @@ static void read_result(struct reader *r, const cJSON *e, size_t i)
 		bool t = strcmp(s, "True") == 0 || strcmp(s, "true") == 0;
 		bool f = strcmp(s, "False") == 0 || strcmp(s, "false") == 0;
 		text_buf_free(&a);
+		if (import_out_of_memory(c))
+			return;
 		if (!t && !f && !r->bad) {
 			import_skip(c, import_json_offset(r->j, right),
 			            "the answer of a boolean question must be True or False");
@@ -304,6 +312,8 @@ static void read_result(struct reader *r, const cJSON *e, size_t i)
 		}
 	}
 	text_buf_free(&b);
+	if (import_out_of_memory(c))
+		return;
 	if (r->bad) {
 		import_skip(c, off, "'%s' is not valid %s", r->bad, r->enc == ENC_BASE64 ? "base64" : "url3986");
 		return;
