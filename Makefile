@@ -5,10 +5,12 @@
 #   make screens   write the golden screen dumps (tests/screens/) anew
 #   make bench     load-time and memory figures on a generated deck, study
 #                  mode's on a generated database of 1M items, 10M reviews, and
-#                  drill results': 30 writers, a report over 1M answers
-#   make fuzz      fuzz the loader, answer checking, escaping and layout
+#                  drill results': 30 writers, a report over 1M answers, and
+#                  the time to import a generated 5,000-question trivia dump
+#   make fuzz      fuzz the loader, answer checking, escaping, layout and importers
 #                  (clang, FUZZ_SECONDS=60 each)
-#   make install   PREFIX=/usr/local DESTDIR= (the binary, the decks, the man page)
+#   make install   PREFIX=/usr/local DESTDIR= (the binary, the decks, the man page,
+#                  the format's description and JSON Schema)
 
 VERSION    = 0.1.0
 
@@ -69,10 +71,12 @@ $(O) $(O)/tests:
 	mkdir -p $@
 
 # The dependency step: installs with apt-get (through sudo when not root)
-# whatever of the build, and for the tests tmux, the sqlite3 tool and python3, is
-# missing; says what it does.
+# whatever of the build, and for the tests tmux, the sqlite3 tool, python3
+# and its jsonschema module (the schema test's validator), is missing; says
+# what it does.  A python3-NAME package counts as there when python3 can
+# import NAME.
 DEB_BUILD  = gcc make pkg-config libcjson-dev libsqlite3-dev libncurses-dev
-DEB_TEST   = tmux sqlite3 python3
+DEB_TEST   = tmux sqlite3 python3 python3-jsonschema
 define install_missing
 	@missing=; \
 	command -v $(CC) >/dev/null 2>&1 || missing="$$missing gcc"; \
@@ -81,7 +85,12 @@ define install_missing
 		$(PKG_CONFIG) --exists sqlite3 || missing="$$missing libsqlite3-dev"; \
 		$(PKG_CONFIG) --exists ncursesw || missing="$$missing libncurses-dev"; \
 	else missing="$$missing pkg-config libcjson-dev libsqlite3-dev libncurses-dev"; fi; \
-	for t in $(1); do command -v $$t >/dev/null 2>&1 || missing="$$missing $$t"; done; \
+	for t in $(1); do \
+		case $$t in \
+		python3-*) python3 -c "import $${t#python3-}" >/dev/null 2>&1 ;; \
+		*) command -v $$t >/dev/null 2>&1 ;; \
+		esac || missing="$$missing $$t"; \
+	done; \
 	[ -z "$$missing" ] && exit 0; \
 	echo "recall: installing missing build dependencies:$$missing"; \
 	command -v apt-get >/dev/null 2>&1 || { \
@@ -122,6 +131,7 @@ screens: test-deps
 
 .PHONY: sanitized-tests
 sanitized-tests: $(UNIT_BIN) $(O)/tests/bench $(O)/tests/bench_study $(O)/tests/bench_results \
+	$(O)/tests/bench_import \
 	$(O)/recall-failalloc
 
 # For tests/e2e/failalloc.sh only, never installed: recall with every
@@ -140,28 +150,37 @@ $(O)/tests/bench_study: tests/bench_study.c tests/bench_util.h $(CORE_OBJ) | $(O
 $(O)/tests/bench_results: tests/bench_results.c tests/bench_util.h $(CORE_OBJ) | $(O)/tests
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(CORE_OBJ) $(LDFLAGS) $(CORE_LIBS)
 
+$(O)/tests/bench_import: tests/bench_import.c tests/bench_util.h $(CORE_OBJ) | $(O)/tests
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(CORE_OBJ) $(LDFLAGS) $(CORE_LIBS)
+
 # The study and results benchmarks keep their generated databases (about
 # 1.6 GB, built in a few minutes the first time) in $(O)/bench, named by the
 # schema version.
 bench: deps test-deps
 	@$(MAKE) --no-print-directory O=$(O)/bench CFLAGS="-O2 -g" $(O)/bench/tests/bench \
-		$(O)/bench/tests/bench_study $(O)/bench/tests/bench_results $(O)/bench/recall
+		$(O)/bench/tests/bench_study $(O)/bench/tests/bench_results \
+		$(O)/bench/tests/bench_import $(O)/bench/recall
 	$(O)/bench/tests/bench
 	$(O)/bench/tests/bench_study $(O)/bench $(O)/bench/recall
 	$(O)/bench/tests/bench_results $(O)/bench $(O)/bench/recall
+	$(O)/bench/tests/bench_import $(O)/bench/recall
 
 # Coverage-guided fuzzing with clang's libFuzzer, FUZZ_SECONDS for each
 # target in turn: the deck loader (seeded with the bundled and test decks),
-# response checking of every type (fuzz_answer), text_escape (fuzz_text)
-# and the layout by width (fuzz_layout).  Each keeps its corpus in
+# response checking of every type (fuzz_answer), text_escape (fuzz_text),
+# the layout by width (fuzz_layout), and each importer (fuzz_import_NAME,
+# seeded with tests/data/import/NAME/; a deck an import makes that recall
+# check refuses is a finding too).  Each keeps its corpus in
 # $(O)/fuzz/NAME; a finding stops the run, and libFuzzer writes it out.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = fuzz_deck fuzz_answer fuzz_text fuzz_layout
+FUZZ_IMPORTS = opentdb aiken csv
+FUZZ_TARGETS = fuzz_deck fuzz_answer fuzz_text fuzz_layout $(FUZZ_IMPORTS:%=fuzz_import_%)
 FUZZ_CC      = clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(DEFS) \
                $(call pkgcflags,$(CORE_PKGS)) -Isrc
 fuzz: deps
 	@mkdir -p $(FUZZ_TARGETS:%=$(O)/fuzz/%)
 	cp questions/*.json tests/data/*.json $(O)/fuzz/fuzz_deck/
+	for f in $(FUZZ_IMPORTS); do cp tests/data/import/$$f/* $(O)/fuzz/fuzz_import_$$f/; done
 	set -e; for t in $(FUZZ_TARGETS); do \
 		$(FUZZ_CC) -o $(O)/fuzz/$$t.bin tests/$$t.c $(CORE_SRC) $(CORE_LIBS); \
 		echo "== $$t ($(FUZZ_SECONDS) s)"; \
@@ -180,6 +199,11 @@ install: $(BIN)
 	mkdir -p $(DESTDIR)$(DOCDIR)
 	cp -f questions/FORMAT.md $(DESTDIR)$(DOCDIR)/FORMAT.md
 	chmod 644 $(DESTDIR)$(DOCDIR)/FORMAT.md
+	cp -f questions/schema/recall-deck.schema.json $(DESTDIR)$(DOCDIR)/recall-deck.schema.json
+	chmod 644 $(DESTDIR)$(DOCDIR)/recall-deck.schema.json
+	mkdir -p $(DESTDIR)$(DATADIR)/recall/questions/schema
+	cp -f questions/schema/recall-deck.schema.json $(DESTDIR)$(DATADIR)/recall/questions/schema/
+	chmod 644 $(DESTDIR)$(DATADIR)/recall/questions/schema/recall-deck.schema.json
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/recall $(DESTDIR)$(MANDIR)/man1/recall.1

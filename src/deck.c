@@ -357,8 +357,11 @@ static cJSON *parse_span(const char *buf, struct json_span sp)
 	return cJSON_ParseWithLengthOpts(buf + sp.start, sp.end - sp.start, NULL, 0);
 }
 
+/* "$schema" names the JSON Schema of the format for editors
+ * (questions/schema/recall-deck.schema.json); recall only checks that it is
+ * a string. */
 static const char *const top_fields[] = {
-	"format", "id", "title", "description", "language", "sources", "questions", NULL,
+	"format", "id", "title", "description", "language", "sources", "questions", "$schema", NULL,
 };
 
 static void load_questions(struct deck_loader *L, const struct json_member *m)
@@ -436,7 +439,7 @@ static void load_top(struct deck_loader *L, const struct json_top *top)
 		return;
 	}
 	/* Keys first: duplicates and unknown fields, and where each one is. */
-	const struct json_member *by_name[7] = {0};
+	const struct json_member *by_name[8] = {0};
 	for (size_t i = 0; i < top->nmembers; i++) {
 		char key[256], b[80];
 		if (!decode_key(L->src.buf, top->members[i].key, key, sizeof key)) {
@@ -519,6 +522,9 @@ static void load_top(struct deck_loader *L, const struct json_top *top)
 		deck_ctx_done(&c);
 		cJSON_Delete(v);
 	}
+	if (by_name[7] && L->src.buf[by_name[7]->value.start] != '"')
+		diag_at(L->d, &L->src, by_name[7]->value.start, DIAG_ERROR,
+		        "'$schema' must be a string (the path or URL of the deck format's JSON Schema)");
 	if (!by_name[1])
 		diag_at(L->d, &L->src, top->value.start, DIAG_ERROR, "missing 'id' (a slug naming the deck)");
 	if (!by_name[2])
@@ -615,7 +621,7 @@ static char *read_all(int fd, size_t size, size_t *len, int *err)
 	return buf;
 }
 
-struct deck *deck_load(const char *path, struct diags *d)
+char *deck_read_file(const char *path, size_t *len, struct diags *d)
 {
 	/* Non-blocking, so that a FIFO with no writer is refused below instead
 	 * of hanging the open; blocking again once it is known to be a file. */
@@ -648,18 +654,24 @@ struct deck *deck_load(const char *path, struct diags *d)
 		close(fd);
 		return NULL;
 	}
-	size_t len;
 	int err;
-	char *buf = read_all(fd, (size_t)st.st_size, &len, &err);
+	char *buf = read_all(fd, (size_t)st.st_size, len, &err);
 	if (!buf) {
 		if (err)
 			diag_file(d, path, DIAG_ERROR, "cannot read: %s", strerror(err));
 		else
 			diag_file(d, path, DIAG_ERROR, "out of memory");
-		close(fd);
-		return NULL;
 	}
 	close(fd);
+	return buf;
+}
+
+struct deck *deck_load(const char *path, struct diags *d)
+{
+	size_t len;
+	char *buf = deck_read_file(path, &len, d);
+	if (!buf)
+		return NULL;
 	struct deck *deck = deck_load_buffer(path, buf, len, d);
 	free(buf);
 	return deck;

@@ -107,6 +107,13 @@ struct deck *deck_load_buffer(const char *name, const char *buf, size_t len, str
 
 void deck_free(struct deck *deck);
 
+/* Reads the whole regular file at path, as deck_load does: a folder, a
+ * FIFO or a device is refused, and so is a file over DECK_MAX_BYTES (a
+ * file that grows past it while read is returned a little over it, for
+ * the caller to refuse).  Returns the bytes and a NUL, which the caller
+ * frees, with their number in *len; NULL with the reason in d. */
+char *deck_read_file(const char *path, size_t *len, struct diags *d);
+
 /* Counts questions by type into counts[Q_NTYPES]. */
 void deck_count_types(const struct deck *deck, size_t counts[Q_NTYPES]);
 

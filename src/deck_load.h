@@ -4,7 +4,8 @@
  * deck_arena.c (the memory a deck owns), deck_field.c (checking single
  * fields and reporting problems at their place in the file) and
  * deck_types.c (the fields of each question type, for the rows of
- * qtype.c).  Nothing outside these files and qtype.c includes this header.
+ * qtype.c); deck_build.c makes decks in memory from the same arena.
+ * Nothing outside these files and qtype.c includes this header.
  *
  * Strings and arrays the helpers return live in the deck's arena: the
  * deck owns them.  A helper that returns NULL or false has reported why,

@@ -148,8 +148,10 @@ void diag_format(const struct diag *g, char *buf, size_t size)
 	char name[512];
 	text_escape_into(g->file, false, name, sizeof name);
 	const char *what = g->level == DIAG_ERROR ? "error" : "warning";
-	if (g->line)
+	if (g->line && g->col)
 		snprintf(buf, size, "%s:%u:%u: %s: %s", name, g->line, g->col, what, g->msg);
+	else if (g->line)
+		snprintf(buf, size, "%s:%u: %s: %s", name, g->line, what, g->msg);
 	else
 		snprintf(buf, size, "%s: %s: %s", name, what, g->msg);
 }

@@ -3,7 +3,8 @@
  * A diagnostic is a warning or an error with the place it refers to, printed
  * as "file:line:column: error: message" so that editors can jump to it.
  * Lines and columns are 1-based; a column counts characters (UTF-8 code
- * points), not bytes.  Line 0 means "the whole file" and prints as "file:".
+ * points), not bytes.  Line 0 means "the whole file" and prints as "file:";
+ * column 0 with a line means the whole line ("file:line:").
  */
 #ifndef RECALL_DIAG_H
 #define RECALL_DIAG_H
@@ -18,7 +19,8 @@ struct diag {
 	enum diag_level level;
 	char *file;      /* owned by the list */
 	unsigned line;   /* 1-based; 0 when the file as a whole is meant */
-	unsigned col;    /* 1-based code point column; 0 with line 0 */
+	unsigned col;    /* 1-based code point column; 0 with line 0, or for
+	                    the whole line */
 	char *msg;       /* owned by the list */
 };
 

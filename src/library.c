@@ -24,10 +24,13 @@ static int by_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* A deck's file name: NAME.json, but not hidden, and not NAME.schema.json
+ * (the JSON Schema of the format, bundled beside the decks). */
 static bool ends_with_json(const char *name)
 {
 	size_t n = strlen(name);
-	return n > 5 && strcmp(name + n - 5, ".json") == 0 && name[0] != '.';
+	return n > 5 && strcmp(name + n - 5, ".json") == 0 && name[0] != '.' &&
+	       !(n > 12 && strcmp(name + n - 12, ".schema.json") == 0);
 }
 
 #define MAX_DEPTH 8  /* folders below the top one that are searched */

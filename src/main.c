@@ -15,6 +15,7 @@
 
 #include "cmd_common.h"
 #include "cmd_report.h"
+#include "cmd_import.h"
 #include "cmd_study.h"
 #include "cmd_stats.h"
 #include "deck.h"
@@ -50,6 +51,9 @@ static const char usage_main[] =
 	"  report --class NAME  the teacher's report of a classroom drill: the\n"
 	"                  leaderboard, each question's figures, what each student\n"
 	"                  missed; as text, --csv or --json, or --watch it live\n"
+	"  import FILE...  question banks in other formats (Open Trivia Database\n"
+	"                  JSON, Aiken, a quiz game's CSV) turned into a deck\n"
+	"  export DECK...  decks written out as Aiken or CSV (--format)\n"
 	"  (none)          the start screen: pick among the decks found in the\n"
 	"                  bundled questions/ and in ~/.local/share/recall/decks/\n"
 	"                  ($XDG_DATA_HOME/recall/decks/) and the folders below,\n"
@@ -622,6 +626,11 @@ static int dispatch(int argc, char **argv)
 		return cmd_stats(argc - 1, argv + 1);
 	if (!strcmp(cmd, "report"))
 		return cmd_report(argc - 1, argv + 1);
+	/* Importers and exporters (cmd_import.c). */
+	if (!strcmp(cmd, "import"))
+		return cmd_import(argc - 1, argv + 1);
+	if (!strcmp(cmd, "export"))
+		return cmd_export(argc - 1, argv + 1);
 	char b[80];
 	return cmd_error("unknown command '%s' (try 'recall --help')",
 	                   text_escape_into(cmd, false, b, sizeof b));

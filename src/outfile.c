@@ -150,6 +150,52 @@ static void sync_folder(const char *target)
 	free(dir);
 }
 
+/* Writes text to a new temporary file in target's folder, with mode,
+ * synced; its name in *tmp (the caller frees it, and unlinks the file
+ * unless it renames it).  name is the path as given, for messages. */
+static int write_temp(const char *target, const char *name, mode_t mode, const char *text, size_t len,
+                      char **tmp, char *err, size_t errsize)
+{
+	size_t n = strlen(target);
+	*tmp = malloc(n + 16);
+	if (!*tmp) {
+		snprintf(err, errsize, "out of memory");
+		return -1;
+	}
+	snprintf(*tmp, n + 16, "%s.tmp.XXXXXX", target);
+	int fd = mkstemp(*tmp);
+	if (fd < 0) {
+		snprintf(err, errsize, "cannot write '%s': %s", name, strerror(errno));
+		free(*tmp);
+		*tmp = NULL;
+		return -1;
+	}
+	if (fchmod(fd, mode) != 0 || write_all(fd, text, len) != 0 || fsync(fd) != 0) {
+		snprintf(err, errsize, "cannot write '%s': %s", name, strerror(errno));
+		close(fd);
+		unlink(*tmp);
+		free(*tmp);
+		*tmp = NULL;
+		return -1;
+	}
+	if (close(fd) != 0) {
+		snprintf(err, errsize, "cannot write '%s': %s", name, strerror(errno));
+		unlink(*tmp);
+		free(*tmp);
+		*tmp = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+/* The mode a new file gets: 0666 less the umask. */
+static mode_t new_mode(void)
+{
+	mode_t mask = umask(0);
+	umask(mask);
+	return 0666 & ~mask;
+}
+
 int outfile_replace(const char *path, const char *text, size_t len, char *err, size_t errsize)
 {
 	char *target = resolve(path, err, errsize);
@@ -163,35 +209,11 @@ int outfile_replace(const char *path, const char *text, size_t len, char *err, s
 	}
 	char name[256];
 	text_escape_into(path, false, name, sizeof name);
-	size_t n = strlen(target);
-	char *tmp = malloc(n + 16);
-	if (!tmp) {
-		snprintf(err, errsize, "out of memory");
-		free(target);
-		return -1;
-	}
-	snprintf(tmp, n + 16, "%s.tmp.XXXXXX", target);
+	char *tmp = NULL;
 	int rc = -1;
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		snprintf(err, errsize, "cannot write '%s': %s", name, strerror(errno));
+	if (write_temp(target, name, exists ? st.st_mode & 07777 : new_mode(), text, len, &tmp, err, errsize) != 0)
 		goto out;
-	}
-	mode_t mode;
-	if (exists) {
-		mode = st.st_mode & 07777;
-	} else {
-		mode_t mask = umask(0);
-		umask(mask);
-		mode = 0666 & ~mask;
-	}
-	if (fchmod(fd, mode) != 0 || write_all(fd, text, len) != 0 || fsync(fd) != 0) {
-		snprintf(err, errsize, "cannot write '%s': %s", name, strerror(errno));
-		close(fd);
-		unlink(tmp);
-		goto out;
-	}
-	if (close(fd) != 0 || rename(tmp, target) != 0) {
+	if (rename(tmp, target) != 0) {
 		snprintf(err, errsize, "cannot write '%s': %s", name, strerror(errno));
 		unlink(tmp);
 		goto out;
@@ -201,5 +223,54 @@ int outfile_replace(const char *path, const char *text, size_t len, char *err, s
 out:
 	free(tmp);
 	free(target);
+	return rc;
+}
+
+/* The message for a path that is there already (a file, a folder, a link
+ * even to nothing). */
+static void exists_already(const char *path, char *err, size_t errsize)
+{
+	char name[256];
+	struct stat st;
+	text_escape_into(path, false, name, sizeof name);
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		snprintf(err, errsize, "cannot write '%s': it is a folder", name);
+	else
+		snprintf(err, errsize, "'%s' exists already", name);
+}
+
+int outfile_check_new(const char *path, char *err, size_t errsize)
+{
+	struct stat st;
+	if (lstat(path, &st) == 0) {
+		exists_already(path, err, errsize);
+		return -1;
+	}
+	return outfile_check(path, err, errsize);
+}
+
+int outfile_create(const char *path, const char *text, size_t len, char *err, size_t errsize)
+{
+	if (outfile_check_new(path, err, errsize) != 0)
+		return -1;
+	char name[256];
+	text_escape_into(path, false, name, sizeof name);
+	char *tmp = NULL;
+	if (write_temp(path, name, new_mode(), text, len, &tmp, err, errsize) != 0)
+		return -1;
+	/* A hard link fails if anything, even a dangling link, took the name
+	 * since the check: the new file never replaces one. */
+	int rc = 0;
+	if (link(tmp, path) != 0) {
+		if (errno == EEXIST)
+			exists_already(path, err, errsize);
+		else
+			snprintf(err, errsize, "cannot write '%s': %s", name, strerror(errno));
+		rc = -1;
+	}
+	unlink(tmp);
+	free(tmp);
+	if (rc == 0)
+		sync_folder(path);
 	return rc;
 }

@@ -13,7 +13,7 @@
  * of one.  A replaced file keeps its permissions; a new one gets 0666 less
  * the umask.
  *
- * Both return 0, or -1 with a message naming the path (escaped) in err.
+ * All return 0, or -1 with a message naming the path (escaped) in err.
  */
 #ifndef RECALL_OUTFILE_H
 #define RECALL_OUTFILE_H
@@ -22,5 +22,13 @@
 
 int outfile_check(const char *path, char *err, size_t errsize);
 int outfile_replace(const char *path, const char *text, size_t len, char *err, size_t errsize);
+
+/* The same for a file that must be new: nothing at all may be at path (a
+ * symbolic link, even one that leads nowhere, counts), and none is ever
+ * replaced, even one that appears while the text is written (the new file
+ * is written aside, then linked to its name, which fails if the name is
+ * taken). */
+int outfile_check_new(const char *path, char *err, size_t errsize);
+int outfile_create(const char *path, const char *text, size_t len, char *err, size_t errsize);
 
 #endif

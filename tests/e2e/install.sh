@@ -8,7 +8,8 @@ else
 	fail "install: runs" "$(tail -20 "$T/log")"
 fi
 for f in usr/bin/recall usr/share/man/man1/recall.1 usr/share/recall/questions/who-is-who.json \
-         usr/share/doc/recall/FORMAT.md; do
+         usr/share/doc/recall/FORMAT.md usr/share/doc/recall/recall-deck.schema.json \
+         usr/share/recall/questions/schema/recall-deck.schema.json; do
 	if [ -f "$root/$f" ]; then pass "install: $f"; else fail "install: $f" "missing"; fi
 done
 if [ -x "$root/usr/bin/recall" ] && "$root/usr/bin/recall" --version | grep -q '^recall '; then

@@ -1,0 +1,204 @@
+/* Unit tests of the exporters (export.c, export_aiken.c, export_csv.c):
+ * what each format writes, what it leaves out and says so, and round
+ * trips: a deck exported and imported again gives back the same
+ * questions, for every type the format holds. */
+#include <stdlib.h>
+
+#include "check.h"
+#include "export.h"
+#include "import_util.h"
+
+#define HEAD "{\"format\": \"recall-deck/1\", \"id\": \"x\", \"title\": \"X\", \"questions\": [\n"
+#define TAIL "\n]}"
+
+static struct deck *load(const char *text)
+{
+	struct diags d = {0};
+	struct deck *deck = deck_load_buffer("src.json", text, strlen(text), &d);
+	if (!deck)
+		diag_show(&d);
+	diag_free(&d);
+	return deck;
+}
+
+/* The deck exported in format, with its warnings in d. */
+static char *export_one(const char *format, struct deck *deck, struct diags *d, struct export_counts *n)
+{
+	struct deck *v[1] = { deck };
+	return export_decks(export_format_find(format), v, 1, d, n);
+}
+
+/* True when a and b hold the same questions in the same order (ids
+ * aside: an import makes its own). */
+static bool same_questions(const struct deck *a, const struct deck *b)
+{
+	if (a->nquestions != b->nquestions) {
+		printf("  %zu questions, then %zu\n", a->nquestions, b->nquestions);
+		return false;
+	}
+	for (size_t i = 0; i < a->nquestions; i++) {
+		const struct question *p = &a->questions[i], *q = &b->questions[i];
+		bool same = p->type == q->type && !strcmp(p->prompt, q->prompt) && p->nchoices == q->nchoices &&
+		            p->correct == q->correct && p->truth == q->truth;
+		for (size_t k = 0; same && k < p->nchoices; k++)
+			same = !strcmp(p->choices[k], q->choices[k]);
+		if (!same) {
+			printf("  question %zu differs: '%s' / '%s'\n", i + 1, p->prompt, q->prompt);
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Exports src in format, imports the text again, compares; then once
+ * more, which must give the same bytes.  The import warns of nothing but
+ * the questions left out and, when note is not NULL, note. */
+static void round_trip(const char *format, const char *src_json, size_t want_left_out, const char *note)
+{
+	struct deck *src = load(src_json);
+	CHECK(src != NULL);
+	if (!src)
+		return;
+	struct diags d = {0};
+	struct export_counts n;
+	char *text = export_one(format, src, &d, &n);
+	CHECK(text && n.written == src->nquestions - want_left_out && n.left_out == want_left_out);
+	int rc;
+	struct deck *back = text ? import_bytes("exported", text, strlen(text), format, &d, &rc, NULL) : NULL;
+	CHECK(back && rc == 0 && d.nerrors == 0);
+	size_t want = want_left_out + (note != NULL);
+	if (d.nwarnings != want)
+		diag_show(&d);
+	CHECK(d.nwarnings == want);
+	CHECK(!note || diag_has(&d, note));
+	/* what was written comes back, in order */
+	if (back && want_left_out == 0)
+		CHECK(same_questions(src, back));
+	CHECK(written_errors(back) == 0);
+	/* and a second trip changes nothing at all */
+	char *again = back ? export_one(format, back, &d, &n) : NULL;
+	CHECK(text && again && !strcmp(text, again));
+	struct deck *back2 = again ? import_bytes("again", again, strlen(again), format, &d, &rc, NULL) : NULL;
+	char *j1 = back ? deck_write_json(back) : NULL, *j2 = back2 ? deck_write_json(back2) : NULL;
+	CHECK(j1 && j2 && !strcmp(j1, j2));  /* ids too */
+	free(j1);
+	free(j2);
+	free(text);
+	free(again);
+	deck_free(src);
+	deck_free(back);
+	deck_free(back2);
+	diag_free(&d);
+}
+
+static void test_aiken_round_trip(void)
+{
+	round_trip("aiken", HEAD
+		"{\"id\": \"a\", \"type\": \"choice\", \"prompt\": \"Capital of France?\", \"choices\": [\"Lyon\", \"Paris\", \"Nice\"], \"answer\": \"Paris\"},\n"
+		"{\"id\": \"b\", \"type\": \"choice\", \"prompt\": \"Over\\ntwo lines, \\\"quoted\\\": ünïcödé?\", \"choices\": [\"A. not an option\", \"ANSWER: no\"], \"answer\": \"ANSWER: no\"},\n"
+		"{\"id\": \"c\", \"type\": \"truefalse\", \"prompt\": \"True?\", \"answer\": true},\n"
+		"{\"id\": \"d\", \"type\": \"truefalse\", \"prompt\": \"False?\", \"answer\": false},\n"
+		"{\"id\": \"e\", \"type\": \"choice\", \"prompt\": \"Twenty-six options\", \"choices\": [\"a\",\"b\",\"c\",\"d\",\"e\",\"f\",\"g\",\"h\",\"i\",\"j\",\"k\",\"l\",\"m\",\"n\",\"o\",\"p\",\"q\",\"r\",\"s\",\"t\",\"u\",\"v\",\"w\",\"x\",\"y\",\"z\"], \"answer\": \"z\"}"
+		TAIL, 0, NULL);
+}
+
+static void test_csv_round_trip(void)
+{
+	round_trip("csv", HEAD
+		"{\"id\": \"a\", \"type\": \"choice\", \"prompt\": \"Capital of France?\", \"choices\": [\"Lyon\", \"Paris\", \"Nice\"], \"answer\": \"Paris\"},\n"
+		"{\"id\": \"b\", \"type\": \"multi\", \"prompt\": \"Commas, \\\"quotes\\\"\\nand lines?\", \"choices\": [\"a,b\", \"\\\"c\\\"\", \"d\\ne\", \"f\"], \"answer\": [\"a,b\", \"d\\ne\"]},\n"
+		"{\"id\": \"c\", \"type\": \"truefalse\", \"prompt\": \"True?\", \"answer\": true},\n"
+		"{\"id\": \"d\", \"type\": \"truefalse\", \"prompt\": \"False?\", \"answer\": false},\n"
+		"{\"id\": \"e\", \"type\": \"multi\", \"prompt\": \"All four\", \"choices\": [\"1\", \"2\", \"3\", \"4\"], \"answer\": [\"1\", \"2\", \"3\", \"4\"]},\n"
+		"{\"id\": \"f\", \"type\": \"choice\", \"prompt\": \"; semicolons; first\", \"choices\": [\"x;y\", \"z\"], \"answer\": \"z\"}"
+		TAIL, 0, "exported:2:37: warning: time limits left out (6 questions had one): a deck has none");
+}
+
+/* A deck with a question of every type. */
+#define EVERY_TYPE "tests/data/basic.json"
+
+static void test_left_out(void)
+{
+	struct diags d = {0};
+	struct deck *deck = deck_load(EVERY_TYPE, &d);
+	CHECK(deck && deck->nquestions == 8);
+	struct export_counts n;
+	char *text = deck ? export_one("aiken", deck, &d, &n) : NULL;
+	CHECK(text && n.written == 2 && n.left_out == 6);
+	CHECK(n.left_by_type[Q_MULTI] == 1 && n.left_by_type[Q_CARD] == 1);
+	CHECK(diag_has(&d, EVERY_TYPE ": warning: question 2 (id 'm', multi) left out: "
+	                   "Aiken holds only choice and truefalse questions"));
+	CHECK(diag_has(&d, EVERY_TYPE ": warning: question 6 (id 'o', order) left out:"));
+	CHECK(diag_has(&d, EVERY_TYPE ": warning: explanations of 1 question left out: the aiken format has no place for them"));
+	CHECK(diag_has(&d, EVERY_TYPE ": warning: tags of 2 questions left out:"));
+	CHECK(diag_has(&d, EVERY_TYPE ": warning: hints of 1 question left out:"));
+	CHECK(diag_has(&d, EVERY_TYPE ": warning: sources of 1 question left out:"));
+	CHECK_STR(text, "Which is second?\nA. one\nB. two\nC. three\nANSWER: B\n\n"
+	                "The sky is green.\nA. True\nB. False\nANSWER: B\n\n");
+	free(text);
+	diag_free(&d);
+
+	text = deck ? export_one("csv", deck, &d, &n) : NULL;
+	CHECK(text && n.written == 3 && n.left_out == 5);
+	CHECK(diag_has(&d, EVERY_TYPE ": warning: question 4 (id 'n', number) left out: "
+	                   "the CSV holds only choice, multi and truefalse questions"));
+	CHECK_STR(text, "Question,Answer 1,Answer 2,Answer 3,Answer 4,Time limit (sec),Correct answer(s)\r\n"
+	                "Which is second?,one,two,three,,20,2\r\n"
+	                "Which are even?,2,3,4,5,20,\"1,3\"\r\n"
+	                "The sky is green.,True,False,,,20,2\r\n");
+	free(text);
+	diag_free(&d);
+	deck_free(deck);
+}
+
+static void test_cannot_hold(void)
+{
+	struct deck *deck = load(HEAD
+		"{\"id\": \"blank\", \"type\": \"choice\", \"prompt\": \"A blank\\n\\nline\", \"choices\": [\"a\", \"b\"], \"answer\": \"a\"},\n"
+		"{\"id\": \"opt\", \"type\": \"choice\", \"prompt\": \"Text\\nA. like an option\", \"choices\": [\"a\", \"b\"], \"answer\": \"a\"},\n"
+		"{\"id\": \"ans\", \"type\": \"choice\", \"prompt\": \"ANSWER: first\", \"choices\": [\"a\", \"b\"], \"answer\": \"a\"},\n"
+		"{\"id\": \"nl\", \"type\": \"choice\", \"prompt\": \"Fine\", \"choices\": [\"a\\nb\", \"c\"], \"answer\": \"c\"},\n"
+		"{\"id\": \"five\", \"type\": \"choice\", \"prompt\": \"Five\", \"choices\": [\"a\", \"b\", \"c\", \"d\", \"e\"], \"answer\": \"e\"}"
+		TAIL);
+	CHECK(deck != NULL);
+	if (!deck)
+		return;
+	struct diags d = {0};
+	struct export_counts n;
+	char *text = export_one("aiken", deck, &d, &n);
+	CHECK(n.written == 1 && n.left_out == 4);
+	CHECK(diag_has(&d, "question 1 (id 'blank', choice) left out: its prompt has a blank line, which ends a question in Aiken"));
+	CHECK(diag_has(&d, "question 2 (id 'opt', choice) left out: a line of its prompt reads as an option ('A. ...')"));
+	CHECK(diag_has(&d, "question 3 (id 'ans', choice) left out: a line of its prompt starts with 'ANSWER:'"));
+	CHECK(diag_has(&d, "question 4 (id 'nl', choice) left out: an option holds a line break, which Aiken cannot"));
+	free(text);
+	diag_free(&d);
+	text = export_one("csv", deck, &d, &n);
+	CHECK(n.written == 4 && n.left_out == 1);
+	CHECK(diag_has(&d, "question 5 (id 'five', choice) left out: it has 5 options; the CSV has room for 4"));
+	free(text);
+	diag_free(&d);
+	deck_free(deck);
+}
+
+static void test_table(void)
+{
+	char list[100];
+	CHECK_STR(export_format_list(list, sizeof list), "aiken, csv");
+	CHECK(export_format_find("csv") == export_format_get(1));
+	CHECK(export_format_find("gift") == NULL);
+	CHECK(export_format_get(2) == NULL);
+	/* every format written out can be read back in */
+	for (size_t i = 0; export_format_get(i); i++)
+		CHECK(import_format_find(export_format_get(i)->name) != NULL);
+}
+
+int main(void)
+{
+	RUN(test_table);
+	RUN(test_aiken_round_trip);
+	RUN(test_csv_round_trip);
+	RUN(test_left_out);
+	RUN(test_cannot_hold);
+	return check_done();
+}
