@@ -48,6 +48,9 @@
 /* The most players of a hot-seat drill. */
 #define DRILL_MAX_PLAYERS 32
 
+/* The longest name of a player or a student, in characters. */
+#define DRILL_MAX_NAME 40
+
 struct drill_opts {
 	unsigned count;              /* questions to ask; 0: every one the decks hold */
 	uint64_t seed;               /* the draw: the same seed, the same questions */
@@ -72,9 +75,18 @@ struct drill_outcome {
 	double seconds;              /* time taken (at most the limit) */
 	double points;               /* earned, the streak bonus included */
 	double bonus;                /* the streak bonus in points */
+	bool recorded;               /* class mode: committed in the results store
+	                                (by this answer, or by an earlier run of
+	                                the same student, whose record it then is) */
 };
 
 struct drill;
+
+/* Checks the name of a player or a student: not empty, valid UTF-8, at
+ * most DRILL_MAX_NAME characters, no control or bidirectional formatting
+ * characters, no space at either end.  Returns 0, or -1 with a message in
+ * err (the name escaped in it). */
+int drill_check_name(const char *name, char *err, size_t errsize);
 
 /* Builds a drill over decks.  In class mode (o->results) it begins or
  * joins the drill in the store, records its questions, and resumes the
@@ -113,8 +125,11 @@ void drill_turn_start(struct drill *d);
 double drill_time_left(const struct drill *d);
 
 /* The current player answers r / skips / ran out of time: judged, scored,
- * recorded (class mode), and the turn passes on.  Returns 0, or -1 (not
- * this phase, or the store failed: nothing recorded, the turn stays). */
+ * recorded (class mode), and the turn passes on.  An answer given after
+ * the time limit counts as a time-out.  Returns 0, or -1 (not this phase,
+ * or the store failed: nothing recorded, the turn stays).  When the
+ * student had answered this question already (another run of theirs, by
+ * the same names), the record is kept and becomes the outcome. */
 int drill_answer(struct drill *d, const struct response *r);
 int drill_skip(struct drill *d);
 int drill_time_up(struct drill *d);
@@ -127,6 +142,12 @@ const struct drill_outcome *drill_outcome(const struct drill *d, size_t player);
  * drill_rank with the previous question's ranking as prev: names borrowed
  * from the drill.  Returns how many. */
 size_t drill_leaderboard(const struct drill *d, struct drill_entry *e);
+
+/* Class mode: every student of the drill so far ranked by what the
+ * results store holds (the student's own answers included), into *e (n
+ * entries; owned by the drill, valid until the next call or drill_free).
+ * Returns 0, or -1 (no class, or the store failed). */
+int drill_class_board(struct drill *d, const struct drill_entry **e, size_t *n);
 
 /* From DRILL_REVEAL to the next question's first turn, or DRILL_OVER. */
 void drill_next(struct drill *d);
