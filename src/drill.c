@@ -30,6 +30,7 @@ struct drill {
 	bool started;                 /* the turn's clock runs */
 	double t0;                    /* when it started */
 	struct drill_rules rules;
+	uint64_t seed;
 	double (*clock)(void);
 	int64_t (*now)(void);
 	struct drill_entry *prev;     /* the ranking after the previous question */
@@ -372,6 +373,7 @@ struct drill *drill_new(struct deck *const *decks, size_t ndecks, const struct d
 		return NULL;
 	}
 	d->rules = o->rules;
+	d->seed = o->seed;
 	if (!isfinite(d->rules.time_limit) || d->rules.time_limit < 0)
 		d->rules.time_limit = 0;
 	d->clock = o->clock ? o->clock : monotonic;
@@ -428,6 +430,21 @@ const char *drill_error(const struct drill *d)
 const char *drill_id(const struct drill *d)
 {
 	return d->id;
+}
+
+const char *drill_class(const struct drill *d)
+{
+	return d->klass ? d->klass : "";
+}
+
+uint64_t drill_seed(const struct drill *d)
+{
+	return d->seed;
+}
+
+const struct drill_rules *drill_rules(const struct drill *d)
+{
+	return &d->rules;
 }
 
 enum drill_phase drill_phase(const struct drill *d)

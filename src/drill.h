@@ -103,6 +103,12 @@ const char *drill_error(const struct drill *d);
 /* The drill's id in the results store ("" without one). */
 const char *drill_id(const struct drill *d);
 
+/* The class ("" without one), the seed and the rules it was built with
+ * (a time limit below 0 reads as 0: no clock). */
+const char *drill_class(const struct drill *d);
+uint64_t drill_seed(const struct drill *d);
+const struct drill_rules *drill_rules(const struct drill *d);
+
 enum drill_phase drill_phase(const struct drill *d);
 size_t drill_count(const struct drill *d);     /* questions in all */
 size_t drill_index(const struct drill *d);     /* the current one, from 0 */

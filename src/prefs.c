@@ -240,6 +240,16 @@ int prefs_db_path(char *buf, size_t size)
 	return xdg_path("XDG_DATA_HOME", ".local/share", "recall/recall.db", buf, size);
 }
 
+int prefs_results_path(char *buf, size_t size)
+{
+	const char *env = getenv("RECALL_RESULTS");
+	if (env && *env) {
+		int n = snprintf(buf, size, "%s", env);
+		return n > 0 && (size_t)n < size ? 0 : -1;
+	}
+	return xdg_path("XDG_DATA_HOME", ".local/share", "recall/results.db", buf, size);
+}
+
 /* Days from 1970-01-01 to the civil date y-m-d (proleptic Gregorian). */
 static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
 {

@@ -5,6 +5,8 @@
  *   default database   $XDG_DATA_HOME/recall/recall.db, or
  *                      ~/.local/share/recall/recall.db when XDG_DATA_HOME is
  *                      unset or not absolute
+ *   default results    $RECALL_RESULTS, else results.db in the same folder
+ *                      (the classroom drills' database)
  *   config file        $XDG_CONFIG_HOME/recall/config, or
  *                      ~/.config/recall/config; optional
  *   --now TIME         ISO 8601 UTC ("2025-03-01T09:00:00Z", also with an
@@ -61,6 +63,12 @@ int prefs_config_path(char *buf, size_t size);
 /* The default database's path into buf; -1 when neither XDG_DATA_HOME nor
  * HOME says where it is. */
 int prefs_db_path(char *buf, size_t size);
+
+/* The default results database of classroom drills (results.h) into buf:
+ * $RECALL_RESULTS when set and not empty, else results.db beside the
+ * progress database ($XDG_DATA_HOME/recall/results.db, or
+ * ~/.local/share/recall/results.db).  -1 when none of them says where. */
+int prefs_results_path(char *buf, size_t size);
 
 /* Parses a --now value into Unix seconds.  Returns 0, or -1 with a message
  * in err. */

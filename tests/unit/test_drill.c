@@ -365,6 +365,7 @@ static void one_player_is_you(void)
 	CHECK(drill_nplayers(d) == 1);
 	CHECK_STR(drill_player(d, 0), "you");
 	CHECK_STR(drill_id(d), "");
+	CHECK_STR(drill_class(d), "");
 	answer(d, true);
 	CHECK(drill_phase(d) == DRILL_REVEAL);  /* the one turn done */
 	struct drill_entry e[1];
@@ -411,6 +412,8 @@ static void class_answers_committed_and_resumed(void)
 		return;
 	}
 	CHECK(strlen(drill_id(d)) == 16);
+	CHECK_STR(drill_class(d), "5B");
+	CHECK(drill_seed(d) == 9 && drill_rules(d)->time_limit == 30);
 	CHECK(drill_resumed_at(d) == 0);
 	CHECK(raw_int(path, "SELECT count(*) FROM questions") == 5);
 	CHECK(raw_int(path, "SELECT count(*) FROM drills") == 1);

@@ -124,9 +124,22 @@ static void default_paths(void)
 	CHECK_STR(b, "/home/u/.local/share/recall/recall.db");
 	CHECK(prefs_config_path(b, sizeof b) == 0);
 	CHECK_STR(b, "/home/u/.config/recall/config");
+	CHECK(prefs_results_path(b, sizeof b) == 0);
+	CHECK_STR(b, "/home/u/.local/share/recall/results.db");
+	setenv("XDG_DATA_HOME", "/x/data", 1);
+	CHECK(prefs_results_path(b, sizeof b) == 0);
+	CHECK_STR(b, "/x/data/recall/results.db");
+	setenv("RECALL_RESULTS", "/srv/class/results.db", 1);
+	CHECK(prefs_results_path(b, sizeof b) == 0);
+	CHECK_STR(b, "/srv/class/results.db");
+	setenv("RECALL_RESULTS", "", 1);  /* empty: as if unset */
+	CHECK(prefs_results_path(b, sizeof b) == 0);
+	CHECK_STR(b, "/x/data/recall/results.db");
+	unsetenv("RECALL_RESULTS");
 	unsetenv("HOME");
 	unsetenv("XDG_DATA_HOME");
 	CHECK(prefs_db_path(b, sizeof b) == -1);
+	CHECK(prefs_results_path(b, sizeof b) == -1);
 }
 
 int main(void)
