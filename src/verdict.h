@@ -57,6 +57,13 @@ char *verdict_summary_score(const struct summary *sum, char *buf, size_t size);
  * Returns buf. */
 char *verdict_retry_offer(size_t missed, size_t unreached, char *buf, size_t size);
 
+/* What a drill's turn earned (drill.h), the same in every front end: the
+ * headline, then the points with the streak bonus in them said apart:
+ * "Right! +295 points (streak bonus +200)", "Wrong. +0 points"; a turn
+ * whose clock ran out (v NULL): "Time is up: counts as wrong. +0 points".
+ * Returns buf. */
+char *verdict_drill_line(const struct verdict *v, double points, double bonus, char *buf, size_t size);
+
 /* The offer of a hint for a question worth points: "Take the hint? This
  * question is then worth 50 points instead of 100 (and half any streak
  * bonus)."  Returns buf. */
