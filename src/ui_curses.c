@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "drill.h"
 #include "layout.h"
 #include "stop.h"
 #include "study.h"
@@ -343,6 +344,8 @@ static int ui_end(struct ui *u)
 				fprintf(stderr, "recall: %s\n", err);
 		}
 	}
+	if (u->drill)
+		drill_finish(u->drill);  /* what was not answered stays so */
 	if (s) {
 		session_finish(s);
 		ui_plain_print_summary(s, stdout);
@@ -392,6 +395,23 @@ int ui_curses_study(struct study *s, const struct ui_curses_opts *o)
 		if (!it && study_error(s)[0])
 			ui_screen_fail(&u, study_error(s));
 		else if (ui_screen_push(&u, it ? &ui_screen_question : &ui_screen_study_end, NULL) == 0)
+			run_loop(&u);
+	}
+	return ui_end(&u);
+}
+
+int ui_curses_drill(struct drill *d, const struct ui_curses_opts *o)
+{
+	struct ui u;
+	if (ui_begin(&u, o) == 0) {
+		u.drill = d;
+		const struct ui_screen *first = &ui_screen_drill_podium;
+		bool no = false;
+		if (drill_phase(d) == DRILL_TURN)
+			first = drill_nplayers(d) > 1 ? &ui_screen_drill_pass : &ui_screen_drill;
+		else if (drill_phase(d) == DRILL_REVEAL)
+			first = &ui_screen_drill_reveal;
+		if (ui_screen_push(&u, first, &no) == 0)
 			run_loop(&u);
 	}
 	return ui_end(&u);
