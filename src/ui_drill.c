@@ -5,6 +5,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "layout.h"
+#include "score.h"
 #include "text.h"
 #include "ui_screens.h"
 
@@ -161,5 +163,123 @@ void ui_drill_centred(struct ui_rows *r, size_t width, size_t height, const char
 		}
 		struct ui_row *row = ui_draw_row(r, (width - w) / 2, false);
 		ui_draw_span(r, row, 0, looks[i], e, strlen(e));
+	}
+}
+
+/* How a rank moved: "▲2", "▼1", "·" (held), "" (no rank before), in the
+ * look to show it in. */
+static const char *moved(const struct drill_entry *e, char *buf, size_t size, enum ui_look *look)
+{
+	*look = UI_LOOK_DIM;
+	if (!e->prev_rank) {
+		snprintf(buf, size, "%s", "");
+	} else if (e->change > 0) {
+		snprintf(buf, size, "%s%d", ui_draw_glyph(UI_GLYPH_RISE), e->change);
+		*look = UI_LOOK_RIGHT;
+	} else if (e->change < 0) {
+		snprintf(buf, size, "%s%d", ui_draw_glyph(UI_GLYPH_FALL), -e->change);
+		*look = UI_LOOK_WRONG;
+	} else {
+		snprintf(buf, size, "%s", ui_draw_glyph(UI_GLYPH_DOT));
+	}
+	return buf;
+}
+
+/* s (w_s columns wide) with spaces to w columns, before it (right) or
+ * after it, into buf; cut short when buf is too small. */
+static char *pad(const char *s, size_t w_s, size_t w, bool right, char *buf, size_t size)
+{
+	size_t n = w > w_s ? w - w_s : 0, len = strlen(s), at = 0;
+	if (size == 0)
+		return buf;
+	if (!right)
+		for (size_t i = 0; i < len && at + 1 < size; i++)
+			buf[at++] = s[i];
+	for (size_t i = 0; i < n && at + 1 < size; i++)
+		buf[at++] = ' ';
+	if (right)
+		for (size_t i = 0; i < len && at + 1 < size; i++)
+			buf[at++] = s[i];
+	buf[at] = '\0';
+	return buf;
+}
+
+/* The widths of the columns of a ranking. */
+struct columns {
+	size_t rank, move, name, score, extra;
+};
+
+static void measure(const struct drill_entry *e, size_t n, bool moves, const char *const *extra,
+                    struct columns *c)
+{
+	char b[256];
+	enum ui_look look;
+	memset(c, 0, sizeof *c);
+	for (size_t i = 0; i < n; i++) {
+		size_t w;
+		snprintf(b, sizeof b, "%u.", e[i].rank);
+		c->rank = (w = ui_draw_width(b)) > c->rank ? w : c->rank;
+		if (moves)
+			c->move = (w = ui_draw_width(moved(&e[i], b, sizeof b, &look))) > c->move ? w : c->move;
+		text_escape_into(e[i].name, false, b, sizeof b);
+		c->name = (w = ui_draw_width(b)) > c->name ? w : c->name;
+		score_format_points(e[i].score, b, sizeof b);
+		c->score = (w = ui_draw_width(b)) > c->score ? w : c->score;
+		if (extra)
+			c->extra = (w = ui_draw_width(extra[i])) > c->extra ? w : c->extra;
+	}
+}
+
+void ui_drill_ranking(struct ui_rows *r, size_t width, const struct drill_entry *e, size_t n, bool moves,
+                      const char *const *extra, const char *mine)
+{
+	struct columns c;
+	double top = 0;
+	char b[256], d[256];
+	enum ui_look look;
+	measure(e, n, moves, extra, &c);
+	for (size_t i = 0; i < n; i++)
+		top = e[i].score > top ? e[i].score : top;
+	if (c.name > width / 4)
+		c.name = width / 4 > 3 ? width / 4 : 3;
+	/* The mark, the rank, the move, the name, two spaces, the bar, the
+	 * score and the extra column after two spaces each. */
+	size_t fixed = 1 + c.rank + (c.move ? c.move + 1 : 0) + 1 + c.name + 2 + 2 + c.score +
+	               (c.extra ? 2 + c.extra : 0);
+	size_t barw = width > fixed + 3 ? width - fixed : 3;
+	if (barw > 40)
+		barw = 40;
+	for (size_t i = 0; i < n; i++) {
+		bool me = mine && e[i].name && strcmp(e[i].name, mine) == 0;
+		struct ui_row *row = ui_draw_row(r, 0, false);
+		char bar[1024], cut[200], sc[32];
+		size_t split;
+		snprintf(d, sizeof d, "%u.", e[i].rank);
+		pad(d, ui_draw_width(d), c.rank, true, cut, sizeof cut);
+		snprintf(b, sizeof b, "%s%s", me ? ui_draw_glyph(UI_GLYPH_POINTER) : " ", cut);
+		ui_draw_span(r, row, 0, me ? UI_LOOK_ACCENT : e[i].rank <= 3 ? UI_LOOK_BOLD : UI_LOOK_PLAIN, b, strlen(b));
+		if (c.move) {
+			moved(&e[i], b + 1, sizeof b - 1, &look);
+			b[0] = ' ';
+			pad(b, ui_draw_width(b), c.move + 1, false, d, sizeof d);
+			ui_draw_span(r, row, 1, look, d, strlen(d));
+		}
+		text_escape_into(e[i].name, false, d, sizeof d);
+		size_t w = layout_truncate(d, c.name, ui_draw_glyph(UI_GLYPH_ELLIPSIS), cut, sizeof cut);
+		b[0] = ' ';
+		pad(cut, w, c.name + 2, false, b + 1, sizeof b - 1);
+		ui_draw_span(r, row, 2, me ? UI_LOOK_ACCENT : UI_LOOK_BOLD, b, strlen(b));
+		layout_bar(top > 0 ? e[i].score / top : 0, barw, ui_draw_unicode(), bar, sizeof bar, &split);
+		ui_draw_span(r, row, 3, UI_LOOK_BAR, bar, split);
+		ui_draw_span(r, row, 4, UI_LOOK_BAR_EMPTY, bar + split, strlen(bar + split));
+		score_format_points(e[i].score, sc, sizeof sc);
+		snprintf(b, sizeof b, "  ");
+		pad(sc, ui_draw_width(sc), c.score, true, b + 2, sizeof b - 2);
+		if (c.extra) {
+			size_t at = strlen(b);
+			snprintf(b + at, sizeof b - at, "  ");
+			pad(extra[i], ui_draw_width(extra[i]), c.extra, true, b + at + 2, sizeof b - at - 2);
+		}
+		ui_draw_span(r, row, 5, UI_LOOK_PLAIN, b, strlen(b));
 	}
 }

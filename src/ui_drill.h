@@ -68,4 +68,12 @@ size_t ui_drill_player_of(const struct ui *ui, const char *name);
 void ui_drill_centred(struct ui_rows *r, size_t width, size_t height, const char *const *lines,
                       const enum ui_look *looks);
 
+/* Adds the rows of a ranking (e, n entries, ranked): each rank, how it
+ * moved since the ranking before (moves), the name, a bar of the score
+ * against the highest, the score, and a last column (extra[i]; extra
+ * NULL: none), each column as wide as its widest.  The row of the entry
+ * named mine (NULL: none) is marked. */
+void ui_drill_ranking(struct ui_rows *r, size_t width, const struct drill_entry *e, size_t n, bool moves,
+                      const char *const *extra, const char *mine);
+
 #endif

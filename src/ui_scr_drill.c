@@ -19,7 +19,7 @@
 /* The screen's state. */
 struct turn {
 	struct ui_ask ask;     /* the answer in hand */
-	double total;          /* seconds on the clock when the turn started; <= 0: no clock */
+	double total;          /* seconds a turn has (the drill's time limit); <= 0: no clock */
 	long shown_secs;       /* the seconds left as last drawn */
 	size_t bar_width;      /* columns of the countdown's bar as last drawn */
 	size_t shown_cells;    /* its full cells as last drawn */
@@ -46,7 +46,7 @@ static int turn_open(struct ui *ui, void *state, const void *arg)
 	const struct item *it = drill_current(ui->drill);
 	ui_input_reset(&st->ask);
 	drill_turn_start(ui->drill);
-	st->total = drill_time_left(ui->drill);
+	st->total = drill_rules(ui->drill)->time_limit;
 	st->shown_secs = -1;
 	snprintf(st->help, sizeof st->help, "%s %s", it ? ui_input_for(it->q->type)->help : "", clock_help);
 	return 0;

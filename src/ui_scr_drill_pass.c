@@ -35,7 +35,11 @@ static void pass_draw(struct ui *ui, void *state, const struct ui_area *area)
 	ui_drill_header(ui, NULL, "", pos, ui_drill_progress(ui, false));
 	score_format_points(drill_tally(d, p)->score, pts, sizeof pts);
 	snprintf(big, sizeof big, "Pass to %s", who);
-	snprintf(say, sizeof say, "%s, press Enter when ready: the clock starts then.", who);
+	double limit = drill_rules(d)->time_limit;
+	if (limit > 0)
+		snprintf(say, sizeof say, "%s, press Enter when ready: the clock starts then (%g s).", who, limit);
+	else
+		snprintf(say, sizeof say, "%s, press Enter when ready.", who);
 	snprintf(note, sizeof note, "%s's score: %s", who, pts);
 	const char *lines[] = { big, "", say, "", note, NULL };
 	const enum ui_look looks[] = { UI_LOOK_TITLE, UI_LOOK_PLAIN, UI_LOOK_PLAIN, UI_LOOK_PLAIN, UI_LOOK_DIM };

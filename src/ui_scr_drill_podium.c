@@ -17,6 +17,9 @@ struct podium {
 	struct drill_entry e[DRILL_MAX_PLAYERS];  /* the final ranking (names borrowed from the drill) */
 	size_t n;                                 /* entries in e */
 	size_t scroll;                            /* first body row shown */
+	const struct drill_entry *cls;            /* class mode: the class so far (the drill's); or NULL */
+	size_t ncls;                              /* entries in cls */
+	char cls_error[320];                      /* why the class could not be read; "" */
 };
 
 /* Rows of the podium drawing: a name and a score over the highest block. */
@@ -27,6 +30,11 @@ static int podium_open(struct ui *ui, void *state, const void *arg)
 	(void)arg;
 	struct podium *st = state;
 	st->n = drill_leaderboard(ui->drill, st->e);
+	if (drill_class(ui->drill)[0] && drill_class_board(ui->drill, &st->cls, &st->ncls) != 0) {
+		snprintf(st->cls_error, sizeof st->cls_error, "The class's results could not be read: %s",
+		         drill_error(ui->drill));
+		st->cls = NULL;
+	}
 	return 0;
 }
 
@@ -148,6 +156,32 @@ static void build_ranking(struct ui *ui, const struct podium *st, size_t width)
 	}
 }
 
+/* Class mode: the student's rank in the class so far, and the class. */
+static void build_class(struct ui *ui, const struct podium *st, size_t width)
+{
+	struct ui_rows *r = &ui->rows;
+	const char *me = drill_player(ui->drill, 0);
+	char b[512], k[200];
+	if (st->cls_error[0]) {
+		ui_draw_blank(r);
+		ui_draw_wrap(r, width, 0, "", UI_LOOK_PLAIN, st->cls_error, UI_LOOK_WARN, false);
+	}
+	if (!st->cls)
+		return;
+	unsigned rank = 0;
+	for (size_t i = 0; i < st->ncls; i++)
+		if (strcmp(st->cls[i].name, me) == 0)
+			rank = st->cls[i].rank;
+	text_escape_into(drill_class(ui->drill), false, k, sizeof k);
+	if (rank)
+		snprintf(b, sizeof b, "Class %s so far: rank %u of %zu", k, rank, st->ncls);
+	else
+		snprintf(b, sizeof b, "Class %s so far (%zu)", k, st->ncls);
+	ui_draw_blank(r);
+	ui_draw_wrap(r, width, 0, "", UI_LOOK_PLAIN, b, UI_LOOK_BOLD, false);
+	ui_drill_ranking(r, width, st->cls, st->ncls, false, NULL, me);
+}
+
 /* One player: their score, grade, answers, best streak and time. */
 static void build_result(struct ui *ui, size_t width)
 {
@@ -204,6 +238,7 @@ static void podium_draw(struct ui *ui, void *state, const struct ui_area *area)
 		build_ranking(ui, st, area->width);
 	} else {
 		build_result(ui, area->width);
+		build_class(ui, st, area->width);
 	}
 	ui_draw_body(&ui->rows, top, height, &st->scroll);
 }
