@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cmd_common.h"
+#include "cmd_drill.h"
 #include "cmd_study.h"
 #include "cmd_stats.h"
 #include "deck.h"
@@ -44,6 +45,9 @@ static const char usage_main[] =
 	"                  with progress kept in ~/.local/share/recall/recall.db\n"
 	"  export-progress the progress database as JSON, or CSV with --csv\n"
 	"  stats [DECK...] progress figures of study mode, as text or --json\n"
+	"  drill DECK...   a classroom drill: timed questions, a leaderboard, players\n"
+	"                  taking turns (--players) or a class's shared results\n"
+	"                  (--class, --student)\n"
 	"  (none)          the start screen: pick among the decks found in the\n"
 	"                  bundled questions/ and in ~/.local/share/recall/decks/\n"
 	"                  ($XDG_DATA_HOME/recall/decks/) and the folders below\n"
@@ -535,6 +539,8 @@ static int dispatch(int argc, char **argv)
 		return cmd_export_progress(argc - 1, argv + 1);
 	if (!strcmp(cmd, "stats"))
 		return cmd_stats(argc - 1, argv + 1);
+	if (!strcmp(cmd, "drill"))
+		return cmd_drill(argc - 1, argv + 1);
 	char b[80];
 	return cmd_error("unknown command '%s' (try 'recall --help')",
 	                   text_escape_into(cmd, false, b, sizeof b));
