@@ -19,6 +19,7 @@
 #include "results.h"
 #include "stop.h"
 #include "text.h"
+#include "ui_curses.h"
 #include "ui_plain_drill.h"
 
 static const char usage[] =
@@ -233,9 +234,17 @@ static int run(struct deck **decks, size_t n, struct args *a)
 	struct drill *d = drill_new(decks, n, &a->o, err, sizeof err);
 	if (!d)
 		return cmd_error("drill: %s", err);
-	/* The full-screen drill (ui_curses_drill) comes with the drill's
-	 * screens; until then every drill runs line by line. */
-	int rc = stop_signal() ? 128 + stop_signal() : ui_plain_drill_run(d, STDIN_FILENO, stdout);
+	/* Full-screen on a terminal, unless --plain or the terminal cannot be
+	 * driven; line by line otherwise. */
+	int rc = UI_CURSES_NO_TERMINAL;
+	if (stop_signal()) {
+		rc = 128 + stop_signal();
+	} else if (!a->plain && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+		struct ui_curses_opts co = { .no_color = false };
+		rc = ui_curses_drill(d, &co);
+	}
+	if (rc == UI_CURSES_NO_TERMINAL)
+		rc = ui_plain_drill_run(d, STDIN_FILENO, stdout);
 	drill_free(d);
 	return rc;
 }

@@ -35,9 +35,8 @@ static const struct ui_key drill_commands[] = {
 };
 
 static const char clock_help[] =
-	"The clock started when the question showed: the sooner a right answer comes, the more "
-	"points it earns (at least half). When the clock runs out the answer counts as wrong and "
-	"the drill goes on. s skips (it counts as wrong); q ends the drill.";
+	"The clock started when the question showed; when it runs out the answer counts as wrong "
+	"and the drill goes on. s skips (it counts as wrong); q ends the drill.";
 
 static int turn_open(struct ui *ui, void *state, const void *arg)
 {
