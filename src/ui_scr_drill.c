@@ -74,7 +74,7 @@ static void draw_countdown(struct turn *st, double left, size_t y, size_t width)
 	long s = shown_seconds(left);
 	int digits = snprintf(NULL, 0, "%ld", shown_seconds(st->total));
 	snprintf(secs, sizeof secs, "%s %*ld s ", ui_draw_glyph(UI_GLYPH_CLOCK), digits, s);
-	bool low = left <= st->total / 4 || left <= 5;
+	bool low = left <= fmin(st->total / 4, 5.0);
 	size_t x = 1 + ui_draw_put_at(y, 1, low ? UI_LOOK_WARN : UI_LOOK_BOLD, secs, width);
 	size_t bw = width + 1 > x ? width + 1 - x : 0;
 	double frac = left / st->total;
@@ -109,6 +109,26 @@ static void turn_header(const struct ui *ui)
 	ui_drill_header(ui, NULL, right, label, ui_drill_progress(ui, false));
 }
 
+/* The rows of the question: its type and points, the prompt and the
+ * answer in hand; compact: without the type and the blank rows, for a low
+ * window. */
+static void build_question(const struct turn *st, const struct item *it, struct ui_rows *r, size_t width,
+                           bool compact)
+{
+	char b[512], pts[32];
+	if (!compact) {
+		score_format_points(it->q->points, pts, sizeof pts);
+		snprintf(b, sizeof b, "%s %s %s points", qtype_get(it->q->type)->label, ui_draw_glyph(UI_GLYPH_DOT),
+		         pts);
+		ui_draw_wrap(r, width, 0, "", UI_LOOK_PLAIN, b, UI_LOOK_DIM, false);
+		ui_draw_blank(r);
+	}
+	ui_draw_wrap(r, width, 0, "", UI_LOOK_PLAIN, it->q->prompt, UI_LOOK_BOLD, false);
+	if (!compact)
+		ui_draw_blank(r);
+	ui_input_for(it->q->type)->build(&st->ask, it, r, width);
+}
+
 static void turn_draw(struct ui *ui, void *state, const struct ui_area *area)
 {
 	struct turn *st = state;
@@ -117,7 +137,6 @@ static void turn_draw(struct ui *ui, void *state, const struct ui_area *area)
 		return;
 	struct ui_rows *r = &ui->rows;
 	size_t width = area->width, top = area->top, height = area->height;
-	char b[512], pts[32];
 	turn_header(ui);
 	if (st->total > 0 && height > 1) {
 		draw_countdown(st, drill_time_left(ui->drill), top, ui_draw_cols() - 2);
@@ -125,13 +144,11 @@ static void turn_draw(struct ui *ui, void *state, const struct ui_area *area)
 		top += skip;
 		height -= skip;
 	}
-	score_format_points(it->q->points, pts, sizeof pts);
-	snprintf(b, sizeof b, "%s %s %s points", qtype_get(it->q->type)->label, ui_draw_glyph(UI_GLYPH_DOT), pts);
-	ui_draw_wrap(r, width, 0, "", UI_LOOK_PLAIN, b, UI_LOOK_DIM, false);
-	ui_draw_blank(r);
-	ui_draw_wrap(r, width, 0, "", UI_LOOK_PLAIN, it->q->prompt, UI_LOOK_BOLD, false);
-	ui_draw_blank(r);
-	ui_input_for(it->q->type)->build(&st->ask, it, r, width);
+	build_question(st, it, r, width, false);
+	if (r->n > height) {  /* the whole question rather than the blank rows */
+		ui_draw_rows_clear(r);
+		build_question(st, it, r, width, true);
+	}
 	ui_draw_body(r, top, height, &st->ask.scroll);
 }
 

@@ -60,7 +60,9 @@ static void draw_figure(const struct podium *st, size_t top, size_t width)
 {
 	static const size_t place_of_column[3] = { 1, 0, 2 };
 	static const size_t height_of_place[3] = { 3, 2, 1 };
-	size_t cw = (width - 2) / 3 < 16 ? (width - 2) / 3 : 16;
+	size_t cw = (width - 2) / 3 < 15 ? (width - 2) / 3 : 15;
+	if (cw % 2 == 0)
+		cw--;  /* odd, so that the place's number sits in the middle */
 	size_t x0 = 1 + (width - (3 * cw + 2)) / 2;
 	const char *full = ui_draw_unicode() ? "\u2588" : "#";
 	for (size_t c = 0; c < 3; c++) {
