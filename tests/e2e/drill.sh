@@ -245,6 +245,28 @@ expect_in "restart when all is answered: said so" "$(cat "$T/kill3")" "Every que
 expect_eq "restart when all is answered: nothing more recorded" \
 	"$(sqlite3 "$db" "SELECT count(*) FROM answers WHERE student = 'Zed'")" 6
 
+# SIGTERM mid-drill ends it as :quit does: the summary, status 143, what
+# was recorded kept.
+db=$T/term.db
+mkfifo "$T/fifo2"
+"$RECALL" drill "$deck" --count 6 --class 9C --student Tess --results "$db" <"$T/fifo2" >"$T/term" 2>"$T/term.err" &
+pid=$!
+exec 4>"$T/fifo2"
+printf 'right\nright\n' >&4
+tries=0
+while [ "$(grep -c '^Recorded' "$T/term")" -lt 2 ] && [ "$tries" -lt 600 ]; do
+	sleep 0.05
+	tries=$((tries + 1))
+done
+kill -TERM "$pid"
+wait "$pid"
+rc=$?
+exec 4>&-
+expect_eq "SIGTERM: exit 143" "$rc" 143
+expect_in "SIGTERM: the summary" "$(cat "$T/term")" "Not answered: 4 (start again with the same names to go on)"
+expect_eq "SIGTERM: two answers kept" "$(sqlite3 "$db" 'SELECT count(*) FROM answers')" 2
+expect_eq "SIGTERM: no sanitizer report" "$(grep -c 'Sanitizer\|runtime error' "$T/term.err")" 0
+
 # --- bad input ------------------------------------------------------------
 printf 'this is not a database, not at all; it is text that must stay as it is\n' >"$T/corrupt.db"
 cp "$T/corrupt.db" "$T/corrupt.before"
