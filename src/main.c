@@ -374,20 +374,6 @@ out:
 	return rc;
 }
 
-/* A deck file that could not be opened is no broken deck: says so as
- * "recall: cannot open 'x.json': why", counting it in *nmissing. */
-static bool cannot_open(const char *path, const struct diags *d, size_t *nmissing)
-{
-	static const char what[] = "cannot open: ";
-	if (d->n != 1 || d->v[0].line != 0 || strncmp(d->v[0].msg, what, sizeof what - 1) != 0)
-		return false;
-	char b[512];
-	fprintf(stderr, "recall: cannot open '%s': %s\n", text_escape_into(path, false, b, sizeof b),
-	        d->v[0].msg + sizeof what - 1);
-	(*nmissing)++;
-	return true;
-}
-
 /* Long: options, decks, then the front end, in the order they are used. */
 static int cmd_quiz(int argc, char **argv)
 {
@@ -471,35 +457,10 @@ static int cmd_quiz(int argc, char **argv)
 		}
 	}
 
-	decks = calloc((size_t)(argc - optind), sizeof *decks);
-	if (!decks)
-		goto oom;
+	rc = cmd_load_decks(argv + optind, (size_t)(argc - optind), &decks);
+	if (rc != 0)
+		goto out;
 	ndecks = (size_t)(argc - optind);  /* only now: out frees decks[0..ndecks) */
-	size_t nmissing = 0, ninvalid = 0;
-	for (size_t i = 0; i < ndecks && !stop_signal(); i++) {
-		struct diags d = {0};
-		const char *path = argv[optind + (int)i];
-		decks[i] = deck_load(path, &d);
-		if (!stop_signal() && !cannot_open(path, &d, &nmissing)) {
-			diag_print(&d, stderr);
-			ninvalid += d.nerrors != 0;
-		}
-		diag_free(&d);
-	}
-	if (stop_signal()) {
-		rc = stopped();
-		goto out;
-	}
-	if (ninvalid) {
-		fprintf(stderr, "recall: refusing to start: fix the deck%s above (recall check shows every problem)\n",
-		        ninvalid == 1 ? "" : "s");
-		rc = CMD_EXIT_INVALID;
-		goto out;
-	}
-	if (nmissing) {
-		rc = CMD_EXIT_USAGE;
-		goto out;
-	}
 
 	rc = run_quiz(decks, ndecks, &a);
 	goto out;

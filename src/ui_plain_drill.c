@@ -33,9 +33,11 @@ enum got { GOT_LINE, GOT_TIMEOUT, GOT_END };
  * GOT_END at the end of input, or when a signal asks to stop. */
 static enum got next_line(struct lines *l, const struct drill *d, char **line)
 {
-	memmove(l->buf, l->buf + l->taken, l->len - l->taken);
-	l->len -= l->taken;
-	l->taken = 0;
+	if (l->taken) {
+		memmove(l->buf, l->buf + l->taken, l->len - l->taken);
+		l->len -= l->taken;
+		l->taken = 0;
+	}
 	for (;;) {
 		char *nl = l->len ? memchr(l->buf, '\n', l->len) : NULL;
 		if (nl || (l->eof && l->len)) {

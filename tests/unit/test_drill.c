@@ -552,8 +552,16 @@ static void class_settings_checked(void)
 	struct drill *b = make((struct drill_opts){ .count = 3, .seed = 1, .players = two,
 	                                            .nplayers = 1, .results = r, .klass = "5B" });
 	CHECK(a && b && strcmp(drill_id(a), drill_id(b)) != 0);
+	/* the decks named the other way round: the same drill */
+	struct deck *rev[2] = { deck_b, deck_a };
+	struct drill_opts o = { .count = 2, .seed = 1, .players = two + 1, .nplayers = 1,
+	                        .results = r, .klass = "5B", .clock = fake_clock };
+	struct drill *c = drill_new(rev, 2, &o, err, sizeof err);
+	CHECK(a && c && strcmp(drill_id(a), drill_id(c)) == 0);
+	CHECK(raw_int(path, "SELECT count(*) FROM drills") == 2);
 	drill_free(a);
 	drill_free(b);
+	drill_free(c);
 	results_close(r);
 }
 
