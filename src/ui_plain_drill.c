@@ -231,17 +231,11 @@ static enum step turn(struct run *r)
 	}
 }
 
-/* "Right! +295 points (streak 3: +200 bonus)" for an outcome. */
+/* "Right! +295 points (streak bonus +200)" for an outcome: the words of
+ * every front end (verdict_drill_line). */
 static void outcome_words(const struct drill_outcome *o, char *buf, size_t size)
 {
-	char h[256], p[32], b[32];
-	if (o->timed_out)
-		snprintf(h, sizeof h, "Time is up: counts as wrong.");
-	else
-		verdict_headline(&o->verdict, h, sizeof h);
-	int n = snprintf(buf, size, "%s +%s points", h, fmt_points(o->points, p, sizeof p));
-	if (o->bonus > 0 && n > 0 && (size_t)n < size)
-		snprintf(buf + n, size - (size_t)n, " (streak bonus +%s)", fmt_points(o->bonus, b, sizeof b));
+	verdict_drill_line(o->timed_out ? NULL : &o->verdict, o->points, o->bonus, buf, size);
 }
 
 /* A copy of the current item with the outcome's verdict, for the shared
