@@ -21,6 +21,7 @@
 
 #include "drill.h"
 #include "layout.h"
+#include "score.h"
 #include "stop.h"
 #include "study.h"
 #include "text.h"
@@ -411,8 +412,15 @@ int ui_curses_drill(struct drill *d, const struct ui_curses_opts *o)
 			first = drill_nplayers(d) > 1 ? &ui_screen_drill_pass : &ui_screen_drill;
 		else if (drill_phase(d) == DRILL_REVEAL)
 			first = &ui_screen_drill_reveal;
-		if (ui_screen_push(&u, first, &no) == 0)
+		if (ui_screen_push(&u, first, &no) == 0) {
+			size_t at = drill_resumed_at(d);
+			if (at && drill_phase(d) != DRILL_OVER) {
+				char pts[32];
+				score_format_points(drill_tally(d, 0)->score, pts, sizeof pts);
+				ui_screen_say(&u, "Resuming at question %zu of %zu (score %s).", at + 1, drill_count(d), pts);
+			}
 			run_loop(&u);
+		}
 	}
 	return ui_end(&u);
 }

@@ -71,6 +71,12 @@ static void build_one(struct ui *ui, size_t width)
 	if (o->answered && !o->timed_out && o->verdict.note[0])
 		ui_draw_wrap(r, width, 2, "", UI_LOOK_PLAIN, verdict_note_sentence(&o->verdict, b, sizeof b),
 		             UI_LOOK_PLAIN, false);
+	if (o->recorded) {  /* class mode: committed to the class's results */
+		char k[200];
+		snprintf(b, sizeof b, "Recorded in the results of class %s.",
+		         text_escape_into(drill_class(d), false, k, sizeof k));
+		ui_draw_wrap(r, width, 2, "", UI_LOOK_PLAIN, b, UI_LOOK_DIM, false);
+	}
 	ui_draw_blank(r);
 	ui_draw_wrap(r, width, 0, "", UI_LOOK_PLAIN, it->q->prompt, UI_LOOK_DIM, false);
 	bool right = o->answered && !o->timed_out && o->verdict.outcome == OUT_CORRECT;

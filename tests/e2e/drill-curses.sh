@@ -166,25 +166,31 @@ wait_for intr "which option is right?"
 keys intr C-c
 ended "Ctrl-C in a drill" intr 130
 
-# ---- a class drill: each answer recorded ----------------------------------
-start cls 80 24 -- drill --class 7b --student Dana --results "$T/results.db" --seed 3 --count 2 \
-	--time 60 --no-speed "$deck"
+# ---- a class drill: each answer recorded, a student resuming -------------
+class_args="--class 7b --student Dana --results $T/results.db --seed 3 --count 2 --time 60 --no-speed"
+start cls 80 24 -- drill $class_args "$deck"
 wait_for cls "which option is right?"
 pick cls right
-wait_for cls "Right!"
-keys cls Enter
-wait_for cls "question 2 / 2"
-pick cls wrong
-wait_for cls "Wrong."
-keys cls Enter
+see "class: the answer recorded" cls "Recorded in the results of class 7b."
+keys cls q
+wait_for cls "End the drill?"
+keys cls y
 see "class: the student's rank in the class" cls "Class 7b so far: rank 1 of 1"
 see "class: the student in the ranking" cls "Dana"
 keys cls q
 ended "class drill" cls 0
+start cls2 80 24 -- drill $class_args "$deck"
+see "class: the student resumes where they left off" cls2 "Resuming at question 2 of 2 (score 100)."
+pick cls2 wrong
+wait_for cls2 "Wrong."
+keys cls2 Enter
+see "class: the end after resuming" cls2 "Grade: 50% (100 of 200 points)"
+keys cls2 q
+ended "class drill resumed" cls2 0
 if command -v sqlite3 >/dev/null 2>&1; then
 	got=$(sqlite3 "$T/results.db" "SELECT count(*) FROM answers" 2>&1)
-	if [ "$got" = 2 ]; then pass "class: both answers in the results database"
-	else fail "class: both answers in the results database" "got: $got"; fi
+	if [ "$got" = 2 ]; then pass "class: both answers in the results database, once each"
+	else fail "class: both answers in the results database, once each" "got: $got"; fi
 fi
 
 # ---- --plain on a terminal ------------------------------------------------
