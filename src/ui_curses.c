@@ -26,6 +26,7 @@
 #include "study.h"
 #include "text.h"
 #include "ui_plain.h"
+#include "ui_plain_drill.h"
 #include "ui_progress.h"
 #include "ui_screens.h"
 
@@ -345,8 +346,11 @@ static int ui_end(struct ui *u)
 				fprintf(stderr, "recall: %s\n", err);
 		}
 	}
-	if (u->drill)
-		drill_finish(u->drill);  /* what was not answered stays so */
+	if (u->drill) {
+		/* What was not answered stays so; how it ended stays in the scrollback. */
+		ui_plain_drill_print_end(u->drill, stdout);
+		fflush(stdout);
+	}
 	if (s) {
 		session_finish(s);
 		ui_plain_print_summary(s, stdout);

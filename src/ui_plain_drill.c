@@ -416,6 +416,24 @@ static void show_start(struct run *r)
 	}
 }
 
+/* Ends the drill and says how it ended; rank: the student's rank in the
+ * class too (class mode).  Returns show_class_rank's status, or 0. */
+static int show_end(struct run *r, bool rank)
+{
+	drill_finish(r->d);
+	if (r->hot_seat)
+		show_podium(r);
+	else
+		show_summary(r);
+	return rank && *drill_id(r->d) ? show_class_rank(r) : 0;
+}
+
+int ui_plain_drill_print_end(struct drill *d, FILE *out)
+{
+	struct run r = { .d = d, .out = out, .hot_seat = drill_nplayers(d) > 1 };
+	return show_end(&r, true);
+}
+
 int ui_plain_drill_run(struct drill *d, int in, FILE *out)
 {
 	struct run r = { .d = d, .in = { .fd = in }, .out = out, .echo = isatty(in) != 0,
@@ -449,13 +467,8 @@ int ui_plain_drill_run(struct drill *d, int in, FILE *out)
 	}
 	if (stop_signal() || step == STEP_END)
 		fputc('\n', out);  /* the prompt was left open */
-	drill_finish(d);
-	if (r.hot_seat)
-		show_podium(&r);
-	else
-		show_summary(&r);
-	if (*drill_id(d) && rc == 0)
-		rc = show_class_rank(&r);
+	int end = show_end(&r, rc == 0);
+	rc = rc ? rc : end;
 	free(r.in.buf);
 	fflush(out);
 	int sig = stop_signal();

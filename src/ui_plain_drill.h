@@ -41,4 +41,12 @@
  * the signal's number after a signal. */
 int ui_plain_drill_run(struct drill *d, int in, FILE *out);
 
+/* Ends d (drill_finish) and prints how it ended, as the end of
+ * ui_plain_drill_run does: the podium and the final ranking, or one
+ * player's summary; in class mode the student's rank in the class so far.
+ * The full-screen front end prints it too, once the terminal is restored.
+ * Returns 0, or 1 when the class's results could not be read (said on
+ * stderr). */
+int ui_plain_drill_print_end(struct drill *d, FILE *out);
+
 #endif

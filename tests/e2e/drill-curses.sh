@@ -96,6 +96,7 @@ see "podium: the last's row" hot "3  Chen        100   33.3%      1       0     
 keys hot Enter
 ended "hot-seat drill" hot 0
 restored "hot-seat drill" hot
+see "after the drill: the podium left on the terminal" hot "1st: Ben, 600 points"
 
 # ---- the countdown runs out, nothing pressed ------------------------------
 start alone 80 24 -- drill --seed 3 --count 2 --time 1 "$deck"
@@ -159,6 +160,7 @@ see "yes: what was answered counts" quit "✓ 1 right"
 keys quit q
 ended "quit a drill" quit 0
 restored "quit a drill" quit
+see "after quitting: the summary left on the terminal" quit "Not answered: 3"
 
 # Ctrl-C ends at once, the terminal restored.
 start_jobs=no start intr 80 24 -- drill --seed 3 --count 2 --time 60 "$deck"
