@@ -54,12 +54,11 @@ static void centre_at(size_t y, size_t x, size_t cw, enum ui_look look, const ch
 }
 
 /* The podium: second, first and third side by side from the left, each
- * name and score over a block as high as the place is good, the place's
+ * name and score over a block as high as the rank is good, the rank's
  * number in the block. */
 static void draw_figure(const struct podium *st, size_t top, size_t width)
 {
 	static const size_t place_of_column[3] = { 1, 0, 2 };
-	static const size_t height_of_place[3] = { 3, 2, 1 };
 	size_t cw = (width - 2) / 3 < 15 ? (width - 2) / 3 : 15;
 	if (cw % 2 == 0)
 		cw--;  /* odd, so that the place's number sits in the middle */
@@ -70,7 +69,7 @@ static void draw_figure(const struct podium *st, size_t top, size_t width)
 		if (k >= st->n)
 			continue;
 		const struct drill_entry *e = &st->e[k];
-		size_t h = height_of_place[k], x = x0 + c * (cw + 1);
+		size_t h = e->rank < 3 ? 4 - e->rank : 1, x = x0 + c * (cw + 1);  /* a shared rank, the same height */
 		size_t y = top + FIGURE_ROWS - h;
 		char who[160], pts[32], num[16];
 		centre_at(y - 2, x, cw, UI_LOOK_BOLD, text_escape_into(e->name, false, who, sizeof who));
