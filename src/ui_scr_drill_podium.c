@@ -76,15 +76,14 @@ static void draw_figure(const struct podium *st, size_t top, size_t width)
 		score_format_points(e->score, pts, sizeof pts);
 		centre_at(y - 1, x, cw, UI_LOOK_PLAIN, pts);
 		snprintf(num, sizeof num, " %u ", e->rank);
-		size_t nw = strlen(num);
+		size_t nw = strlen(num), lead = cw > nw ? (cw - nw) / 2 : 0;
 		for (size_t row = 0; row < h; row++) {
 			move(ui_draw_int(y + row), ui_draw_int(x));
 			attrset(ui_draw_attr(UI_LOOK_BAR));
 			for (size_t i = 0; i < cw; i++) {
-				size_t at = i - (cw - nw) / 2;
-				if (row == 0 && i >= (cw - nw) / 2 && at < nw) {
+				if (row == 0 && i >= lead && i - lead < nw) {
 					attrset(ui_draw_attr(UI_LOOK_BOLD));
-					addch((chtype)(unsigned char)num[at]);
+					addch((chtype)(unsigned char)num[i - lead]);
 					attrset(ui_draw_attr(UI_LOOK_BAR));
 				} else {
 					ui_draw_put(full, strlen(full), 1);
