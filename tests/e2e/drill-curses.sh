@@ -148,8 +148,8 @@ wait_for quit "which option is right?"
 keys quit q
 see "q asks first" quit "End the drill? The 4 questions not asked yet"
 keys quit n
-see "n goes back to the question" quit "◷"
-see_not "n: the question closed" quit "End the drill?"
+see_gone "n goes back to the question" quit "End the drill?"
+see "n: the countdown runs on" quit "◷"
 pick quit right
 wait_for quit "Right!"
 keys quit q
