@@ -3,6 +3,8 @@
 #ifndef RECALL_CMD_COMMON_H
 #define RECALL_CMD_COMMON_H
 
+#include <stddef.h>
+
 /* Exit statuses, also listed in recall.1. */
 enum { CMD_EXIT_OK = 0, CMD_EXIT_USAGE = 1, CMD_EXIT_INVALID = 2 };
 
@@ -16,5 +18,16 @@ int cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * escaped, naming a short option alone (-x of -qx), as the command cmd's
  * (NULL: recall's own, before any command); returns CMD_EXIT_USAGE. */
 int cmd_bad_option(int c, char **argv, const char *cmd);
+
+struct deck;
+
+/* Loads the decks at paths[0..n) into *decks (an array of n, which the
+ * caller frees, each deck with deck_free), saying every problem on stderr
+ * as recall quiz does: a file that cannot be opened ("recall: cannot open
+ * 'x.json': why"), an invalid deck (its problems, then "refusing to
+ * start").  Returns 0; CMD_EXIT_USAGE (a file that cannot be opened, out
+ * of memory), CMD_EXIT_INVALID (an invalid deck) or 128 + a signal's
+ * number, and then *decks is NULL with nothing left to free. */
+int cmd_load_decks(char *const *paths, size_t n, struct deck ***decks);
 
 #endif

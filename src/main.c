@@ -16,6 +16,7 @@
 #include "cmd_common.h"
 #include "cmd_report.h"
 #include "cmd_import.h"
+#include "cmd_drill.h"
 #include "cmd_study.h"
 #include "cmd_stats.h"
 #include "deck.h"
@@ -48,6 +49,9 @@ static const char usage_main[] =
 	"                  with progress kept in ~/.local/share/recall/recall.db\n"
 	"  export-progress the progress database as JSON, or CSV with --csv\n"
 	"  stats [DECK...] progress figures of study mode, as text or --json\n"
+	"  drill DECK...   a classroom drill: timed questions, a leaderboard, players\n"
+	"                  taking turns (--players) or a class's shared results\n"
+	"                  (--class, --student)\n"
 	"  report --class NAME  the teacher's report of a classroom drill: the\n"
 	"                  leaderboard, each question's figures, what each student\n"
 	"                  missed; as text, --csv or --json, or --watch it live\n"
@@ -438,20 +442,6 @@ out:
 	return rc;
 }
 
-/* A deck file that could not be opened is no broken deck: says so as
- * "recall: cannot open 'x.json': why", counting it in *nmissing. */
-static bool cannot_open(const char *path, const struct diags *d, size_t *nmissing)
-{
-	static const char what[] = "cannot open: ";
-	if (d->n != 1 || d->v[0].line != 0 || strncmp(d->v[0].msg, what, sizeof what - 1) != 0)
-		return false;
-	char b[512];
-	fprintf(stderr, "recall: cannot open '%s': %s\n", text_escape_into(path, false, b, sizeof b),
-	        d->v[0].msg + sizeof what - 1);
-	(*nmissing)++;
-	return true;
-}
-
 /* Long: options, decks, then the front end, in the order they are used. */
 static int cmd_quiz(int argc, char **argv)
 {
@@ -535,35 +525,10 @@ static int cmd_quiz(int argc, char **argv)
 		}
 	}
 
-	decks = calloc((size_t)(argc - optind), sizeof *decks);
-	if (!decks)
-		goto oom;
+	rc = cmd_load_decks(argv + optind, (size_t)(argc - optind), &decks);
+	if (rc != 0)
+		goto out;
 	ndecks = (size_t)(argc - optind);  /* only now: out frees decks[0..ndecks) */
-	size_t nmissing = 0, ninvalid = 0;
-	for (size_t i = 0; i < ndecks && !stop_signal(); i++) {
-		struct diags d = {0};
-		const char *path = argv[optind + (int)i];
-		decks[i] = deck_load(path, &d);
-		if (!stop_signal() && !cannot_open(path, &d, &nmissing)) {
-			diag_print(&d, stderr);
-			ninvalid += d.nerrors != 0;
-		}
-		diag_free(&d);
-	}
-	if (stop_signal()) {
-		rc = stopped();
-		goto out;
-	}
-	if (ninvalid) {
-		fprintf(stderr, "recall: refusing to start: fix the deck%s above (recall check shows every problem)\n",
-		        ninvalid == 1 ? "" : "s");
-		rc = CMD_EXIT_INVALID;
-		goto out;
-	}
-	if (nmissing) {
-		rc = CMD_EXIT_USAGE;
-		goto out;
-	}
 
 	rc = run_quiz(decks, ndecks, &a);
 	goto out;
@@ -631,6 +596,8 @@ static int dispatch(int argc, char **argv)
 		return cmd_import(argc - 1, argv + 1);
 	if (!strcmp(cmd, "export"))
 		return cmd_export(argc - 1, argv + 1);
+	if (!strcmp(cmd, "drill"))
+		return cmd_drill(argc - 1, argv + 1);
 	char b[80];
 	return cmd_error("unknown command '%s' (try 'recall --help')",
 	                   text_escape_into(cmd, false, b, sizeof b));

@@ -19,13 +19,16 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "drill.h"
 #include "layout.h"
+#include "score.h"
 #include "stop.h"
 #include "store.h"
 #include "study.h"
 #include "text.h"
 #include "ui_plain.h"
 #include "ui_plain_study.h"
+#include "ui_plain_drill.h"
 #include "ui_progress.h"
 #include "ui_screens.h"
 
@@ -349,6 +352,11 @@ static int ui_end(struct ui *u)
 				fprintf(stderr, "recall: %s\n", err);
 		}
 	}
+	if (u->drill) {
+		/* What was not answered stays so; how it ended stays in the scrollback. */
+		ui_plain_drill_print_end(u->drill, stdout);
+		fflush(stdout);
+	}
 	if (s) {
 		session_finish(s);
 		ui_plain_print_summary(s, stdout);
@@ -407,6 +415,30 @@ int ui_curses_study(struct study *s, const struct ui_curses_opts *o)
 			ui_screen_fail(&u, study_error(s));
 		else if (ui_screen_push(&u, it ? &ui_screen_question : &ui_screen_study_end, NULL) == 0)
 			run_loop(&u);
+	}
+	return ui_end(&u);
+}
+
+int ui_curses_drill(struct drill *d, const struct ui_curses_opts *o)
+{
+	struct ui u;
+	if (ui_begin(&u, o) == 0) {
+		u.drill = d;
+		const struct ui_screen *first = &ui_screen_drill_podium;
+		bool no = false;
+		if (drill_phase(d) == DRILL_TURN)
+			first = drill_nplayers(d) > 1 ? &ui_screen_drill_pass : &ui_screen_drill;
+		else if (drill_phase(d) == DRILL_REVEAL)
+			first = &ui_screen_drill_reveal;
+		if (ui_screen_push(&u, first, &no) == 0) {
+			size_t at = drill_resumed_at(d);
+			if (at && drill_phase(d) != DRILL_OVER) {
+				char pts[32];
+				score_format_points(drill_tally(d, 0)->score, pts, sizeof pts);
+				ui_screen_say(&u, "Resuming at question %zu of %zu (score %s).", at + 1, drill_count(d), pts);
+			}
+			run_loop(&u);
+		}
 	}
 	return ui_end(&u);
 }

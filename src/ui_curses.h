@@ -84,6 +84,18 @@ struct report_live;
  * itself once lv is complete (report_live_complete).  The same exit
  * statuses as ui_curses_quiz. */
 int ui_curses_report(struct report_live *lv, bool watch, const struct ui_curses_opts *o);
+struct drill;
+
+/* Runs the drill d (drill.h) on the terminal until it is over and the
+ * podium left: each player's turn with the countdown of the question
+ * (drill_time_up when it runs out), the reveal of every player's answer
+ * and the leaderboard between questions, the podium at the end; in class
+ * mode (drill_id not "") each answer is recorded by drill_answer before
+ * the next screen, and the end shows the student's rank in the class so
+ * far (drill_class_board).  The same exit statuses as ui_curses_quiz.
+ * Defined with the drill's screens (ui_scr_drill*.c); recall drill calls
+ * it on a terminal unless --plain. */
+int ui_curses_drill(struct drill *d, const struct ui_curses_opts *o);
 
 /* Puts the terminal back as it was, if curses has it; safe to call at any
  * time and more than once (main registers it with atexit and calls it

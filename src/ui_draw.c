@@ -32,6 +32,9 @@ static const char *const glyphs[UI_GLYPH_COUNT][2] = {
 	[UI_GLYPH_UP] = { "^", "\u2191" },          /* ↑ */
 	[UI_GLYPH_DOWN] = { "v", "\u2193" },        /* ↓ */
 	[UI_GLYPH_TIMES] = { "x", "\u00d7" },       /* × */
+	[UI_GLYPH_RISE] = { "^", "\u25b2" },        /* ▲ */
+	[UI_GLYPH_FALL] = { "v", "\u25bc" },        /* ▼ */
+	[UI_GLYPH_CLOCK] = { "o", "\u25f7" },       /* ◷ */
 };
 
 void ui_draw_setup(bool color, bool unicode)

@@ -291,6 +291,11 @@ void ui_quiz_answer_rows(struct ui_rows *r, size_t width, const struct item *it,
 			free(right);
 		}
 	}
+	ui_quiz_why_rows(r, width, q);
+}
+
+void ui_quiz_why_rows(struct ui_rows *r, size_t width, const struct question *q)
+{
 	if (q->explanation) {
 		ui_draw_blank(r);
 		ui_draw_wrap(r, width, 0, "Why: ", UI_LOOK_BOLD, q->explanation, UI_LOOK_PLAIN, false);

@@ -65,5 +65,8 @@ void ui_quiz_verdict_row(struct ui_rows *r, size_t width, const struct item *it,
 /* The rows after the verdict: the prompt, the learner's answer and the
  * right one (a card: its back), why, and the source. */
 void ui_quiz_answer_rows(struct ui_rows *r, size_t width, const struct item *it, bool rated);
+/* The last of those: why (the explanation) and the source, when q has
+ * them. */
+void ui_quiz_why_rows(struct ui_rows *r, size_t width, const struct question *q);
 
 #endif

@@ -3,6 +3,8 @@
 #include <curses.h>
 #include <stdio.h>
 
+#include "drill_score.h"
+
 #include "ui_screens.h"
 
 /* The screen's state. */
@@ -14,6 +16,14 @@ static const char help_common[] =
 	"A hint halves the question's points. Each right answer in a row earns 10% more than the "
 	"last, up to 50% more. Ctrl-C leaves at once; Ctrl-Z suspends (fg resumes). "
 	"recall(1) tells the rest.";
+
+/* The same in a drill (drill_score.h): its format, with the streak's
+ * step and cap. */
+static const char help_drill[] =
+	"A right answer earns more the sooner it comes: all of the question's points at once, "
+	"half at the last moment. Each right answer in a row after the first adds %.0f, up to "
+	"%.0f. Ctrl-C leaves at once; Ctrl-Z suspends (fg resumes; the clock runs on). recall(1) "
+	"tells the rest.";
 
 /* The rows of the help of the screen under it, inner columns wide. */
 static void build_help(struct ui *ui, const struct ui_frame *under, size_t inner)
@@ -36,8 +46,11 @@ static void build_help(struct ui *ui, const struct ui_frame *under, size_t inner
 		ui_draw_blank(r);
 		ui_draw_wrap(r, inner, 0, "", UI_LOOK_PLAIN, text, UI_LOOK_PLAIN, false);
 	}
+	char drill[sizeof help_drill + 64];
+	if (ui->drill)
+		snprintf(drill, sizeof drill, help_drill, DRILL_STREAK_STEP, DRILL_STREAK_CAP);
 	ui_draw_blank(r);
-	ui_draw_wrap(r, inner, 0, "", UI_LOOK_PLAIN, help_common, UI_LOOK_DIM, false);
+	ui_draw_wrap(r, inner, 0, "", UI_LOOK_PLAIN, ui->drill ? drill : help_common, UI_LOOK_DIM, false);
 }
 
 /* A box in the middle, at most 72 columns wide, over the body and the

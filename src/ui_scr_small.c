@@ -1,11 +1,13 @@
 /* ui_scr_small — shown alone while the window is below UI_CURSES_MIN_COLS x
  * UI_CURSES_MIN_ROWS: it says how big the window must be; q quits, asking
- * first when a quiz is under way. */
+ * first when a quiz or a drill is under way. */
 #include <curses.h>
 #include <stdio.h>
 
+#include "drill.h"
 #include "layout.h"
 #include "ui_curses.h"
+#include "ui_drill.h"
 #include "ui_quiz.h"
 #include "ui_screens.h"
 
@@ -44,7 +46,9 @@ static bool small_key(struct ui *ui, void *state, enum ui_action act, int key)
 	if (act != UI_DO_QUIT)
 		return true;
 	const struct session *s = ui_screen_quiz(ui);
-	if (ui->study && ui_screen_under(ui, state)->screen != &ui_screen_study_end)
+	if (ui->drill && drill_phase(ui->drill) != DRILL_OVER)
+		ui_drill_ask_quit(ui);
+	else if (ui->study && ui_screen_under(ui, state)->screen != &ui_screen_study_end)
 		ui_quiz_ask_quit(ui, ui_screen_under(ui, state)->screen == &ui_screen_study);
 	else if (s && !session_done(s))
 		ui_quiz_ask_quit(ui, session_current(s) == NULL);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "drill.h"
 #include "study.h"
 
 
@@ -113,6 +114,8 @@ struct session *ui_screen_quiz(const struct ui *ui)
 
 const struct item *ui_screen_item(const struct ui *ui)
 {
+	if (ui->drill)
+		return drill_current(ui->drill);
 	if (ui->study)
 		return study_current(ui->study);
 	return ui_screen_quiz(ui) ? session_current(ui_screen_quiz(ui)) : NULL;

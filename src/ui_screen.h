@@ -29,6 +29,7 @@ struct ui;
 struct stats;
 struct store;
 struct study;
+struct drill;
 
 /* Where a screen draws: its body rows, between the header and the
  * message line; the width of their text. */
@@ -94,6 +95,7 @@ struct ui {
 	struct session **sp;           /* the quiz in hand; *sp is NULL before one starts */
 	struct session *own;           /* a quiz the start screen made, which the ui frees */
 	struct study *study;           /* the study session in hand; NULL in a quiz */
+	struct drill *drill;           /* the drill in hand (the caller's of ui_curses_drill); or NULL */
 	struct store *store;           /* the database of a study the start screen opened, which the ui
 	                                  closes with that study (ui_progress); NULL: the study is the
 	                                  caller's of ui_curses_study */
@@ -157,9 +159,10 @@ void ui_screen_say(struct ui *ui, const char *fmt, ...) __attribute__((format(pr
 /* Keeps an error for after the terminal is restored; the quiz ends. */
 void ui_screen_fail(struct ui *ui, const char *what);
 
-/* The quiz in hand, or NULL; and the current item of the study session or
- * else of the quiz, or NULL (both borrowed: the session is ui->own or the
- * caller's of ui_curses_quiz, the study session the caller's). */
+/* The quiz in hand, or NULL; and the current item of the drill, the study
+ * session or else of the quiz, or NULL (both borrowed: the session is
+ * ui->own or the caller's of ui_curses_quiz, the study session and the
+ * drill the caller's). */
 struct session *ui_screen_quiz(const struct ui *ui);
 const struct item *ui_screen_item(const struct ui *ui);
 #endif

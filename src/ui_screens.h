@@ -14,6 +14,14 @@ extern const struct ui_screen ui_screen_study;     /* arg: const enum sched_grad
 extern const struct ui_screen ui_screen_study_end; /* arg: NULL; the end of ui->study */
 extern const struct ui_screen ui_screen_stats;     /* arg: const struct stats *, borrowed */
 extern const struct ui_screen ui_screen_summary;   /* arg: NULL; ends the quiz in hand */
+extern const struct ui_screen ui_screen_drill;        /* arg: NULL; the turn in hand of ui->drill,
+                                                        whose clock it starts */
+extern const struct ui_screen ui_screen_drill_pass;   /* arg: const bool *, after a time-out; the
+                                                        hand-over to the player in turn */
+extern const struct ui_screen ui_screen_drill_reveal; /* arg: const bool *, after a time-out; what
+                                                        each player did at the question */
+extern const struct ui_screen ui_screen_drill_board;  /* arg: NULL; the leaderboard between questions */
+extern const struct ui_screen ui_screen_drill_podium; /* arg: NULL; the end of the drill */
 extern const struct ui_screen ui_screen_help;      /* arg: NULL; the help of the screen under it */
 extern const struct ui_screen ui_screen_confirm;   /* arg: const struct ui_confirm_arg * */
 extern const struct ui_screen ui_screen_small;     /* arg: NULL; the window is too small */

@@ -101,6 +101,22 @@ char *verdict_headline(const struct verdict *v, char *buf, size_t size)
 	return buf;
 }
 
+char *verdict_drill_line(const struct verdict *v, double points, double bonus, char *buf, size_t size)
+{
+	char h[160], p[32], b[32];
+	if (v)
+		verdict_headline(v, h, sizeof h);
+	else
+		snprintf(h, sizeof h, "Time is up: counts as wrong.");
+	score_format_points(points, p, sizeof p);
+	score_format_points(bonus, b, sizeof b);
+	if (bonus > 0)
+		snprintf(buf, size, "%s +%s points (streak bonus +%s)", h, p, b);
+	else
+		snprintf(buf, size, "%s +%s points", h, p);
+	return buf;
+}
+
 static const char *const rating_names[] = {
 	[RATE_NONE] = "", [RATE_AGAIN] = "again", [RATE_HARD] = "hard",
 	[RATE_GOOD] = "good", [RATE_EASY] = "easy",

@@ -72,6 +72,12 @@ const char *verdict_grade_word(enum sched_grade g);
  * (" · ", or " - " outside UTF-8).  Returns buf. */
 char *verdict_graded(enum sched_grade g, bool recorded, int64_t interval, const char *dot,
                      char *buf, size_t size);
+/* What a drill's turn earned (drill.h), the same in every front end: the
+ * headline, then the points with the streak bonus in them said apart:
+ * "Right! +295 points (streak bonus +200)", "Wrong. +0 points"; a turn
+ * whose clock ran out (v NULL): "Time is up: counts as wrong. +0 points".
+ * Returns buf. */
+char *verdict_drill_line(const struct verdict *v, double points, double bonus, char *buf, size_t size);
 
 /* The offer of a hint for a question worth points: "Take the hint? This
  * question is then worth 50 points instead of 100 (and half any streak

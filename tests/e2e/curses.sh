@@ -63,7 +63,7 @@ wait_for all "Partners:"
 keys all q
 see "match: q asks to quit, it is no partner letter" all "Quit the quiz?"
 keys all n
-see_not "match: n goes back" all "Quit the quiz?"
+see_gone "match: n goes back" all "Quit the quiz?"
 keys all "$(partner_letter kitten)"
 keys all "$(partner_letter puppy)"
 keys all "$(partner_letter calf)"
@@ -178,7 +178,7 @@ keys ask q
 see "quit: asks first" ask "Quit the quiz?"
 see "quit: says what is lost" ask "The 5 questions not answered yet"
 keys ask n
-see_not "quit: n goes on" ask "Quit the quiz?"
+see_gone "quit: n goes on" ask "Quit the quiz?"
 keys ask q y
 see "quit: summary follows" ask "5 not reached (of 8)"
 see "summary: missed listed" ask "Missed (3)"
@@ -199,7 +199,7 @@ type_text size "Baisar"
 keys size Escape
 see "typing: Esc shows the commands" size "Command: h hint, s skip, ? help, q quit"
 keys size x
-see_not "typing: another key goes back" size "Command:"
+see_gone "typing: another key goes back" size "Command:"
 tm resize-window -t size -x 40 -y 12
 see "resize to 40x12: typed input kept" size "> Baisar"
 see "resize to 40x12: header" size "question 1 / 1"
@@ -249,12 +249,14 @@ ended "numbers" num 0
 start edit 80 24 -- quiz --in-order --type text "$deck"
 see "editing: text question" edit "Near which meadow?"
 type_text edit "Baisaran medow"
+wait_for edit "Baisaran medow"
 keys edit C-w
-see_not "editing: ^W deletes the word before the cursor" edit "medow"
+see_gone "editing: ^W deletes the word before the cursor" edit "medow"
 type_text edit "meadow"
+wait_for edit "Baisaran meadow"
 keys edit C-a M-f C-k
 see "editing: Alt-F after the first word, ^K deletes to the end" edit "> Baisaran"
-see_not "editing: the rest gone" edit "Baisaran meadow"
+see_gone "editing: the rest gone" edit "Baisaran meadow"
 keys edit C-b C-b C-u
 see "editing: ^U deletes to the start" edit "> an"
 keys edit C-e
@@ -274,7 +276,7 @@ keys tiny q
 see "too small: q asks first, short" tiny "Quit the quiz?"
 see "too small: the question's keys" tiny "y yes"
 keys tiny n
-see_not "too small: n goes back" tiny "Quit the quiz?"
+see_gone "too small: n goes back" tiny "Quit the quiz?"
 see "too small: to the size needed" tiny "30×10"
 keys tiny q y
 see "too small: after yes, still too small" tiny "25×8"
@@ -548,7 +550,7 @@ keys study Escape q
 see "study: q asks first" study "End the study session?"
 keys study n
 wait_for study "Esc q quit"
-see_not "study: no keeps studying" study "End the study session?"
+see_gone "study: no keeps studying" study "End the study session?"
 keys study Escape q
 wait_for study "End the study session?"
 keys study y

@@ -77,6 +77,20 @@ see_not() {
 	esac
 }
 
+# see_gone CHECK NAME TEXT: a check that NAME's screen comes to no longer
+# show TEXT (after a key that takes it away: polled, as the key may not
+# have been acted on yet), for at most 15 s.
+see_gone() {
+	_i=0
+	while [ $_i -lt 150 ]; do
+		screen=$(tm capture-pane -p -t "$2" 2>/dev/null)
+		case $screen in *"$3"*) ;; *) pass "$1"; return ;; esac
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	fail "$1" "the screen still shows: $3" "$screen"
+}
+
 # ended CHECK NAME WANT: recall in NAME ended with status WANT, the terminal
 # settings are as before, and the sanitizers said nothing.
 ended() {

@@ -5,8 +5,10 @@
 # `make screens` writes the files anew (RECALL_SCREENS=update), and the
 # change shows in review as a diff of those files.
 #
-# The one thing that varies from run to run, the time a quiz took on its
-# summary, is written as "time 0 s" before comparing.
+# What varies from run to run is written the same way before comparing:
+# the time a quiz or a drill took ("time 0 s"), the seconds a drill's
+# answer took ("N.N s", also when cut from its "s" at the end of a line),
+# and a drill's countdown ("◷ NN s" and its bar as if full).
 . tests/e2e/lib.sh
 . tests/e2e/lib-tmux.sh
 . tests/e2e/lib-report.sh
@@ -17,7 +19,9 @@ update=${RECALL_SCREENS:-}
 [ "$update" = update ] && mkdir -p "$golden"
 
 normalise() {
-	sed -E 's/time [0-9]+ (h|min|s)( [0-9]+ (min|s))*/time 0 s/g'
+	sed -E -e 's/time [0-9]+ (h|min|s)( [0-9]+ (min|s))*/time 0 s/g' \
+		-e 's/[0-9]+\.[0-9] s/N.N s/g' -e 's/ [0-9]+\.[0-9]$/ N.N/' \
+		-e '/◷ +[0-9]+ s /{ s/◷ +[0-9]+ s/◷ NN s/; s/░/█/g; }'
 }
 
 # shot SESSION NAME MARKER: waits until SESSION shows MARKER and holds still,
@@ -223,6 +227,77 @@ for size in 80x24 40x12; do
 	shot "watch$c" report-watch "14 answers"
 	keys "watch$c" q
 	ended "report watch at $size" "watch$c" 0
+done
+
+# Drills, with a clock long enough never to run out here and no speed
+# points, so that the scores do not depend on how fast the keys come:
+# three players taking turns (the hand-over, a question with its
+# countdown and the help over it, the reveal, the leaderboard with ranks
+# that moved, the podium), then one player (the feedback, the result).
+drill_deck=tests/data/drill.json
+# drill_pick SESSION WORD: presses the number of the option WORD.
+drill_pick() {
+	wait_for "$1" "$2"
+	keys "$1" "$(item_number "$2")"
+}
+# drill_turns SESSION NAME:WORD...: each player's turn, answering WORD.
+drill_turns() {
+	_s=$1
+	shift
+	for _t in "$@"; do
+		wait_for "$_s" "Pass to ${_t%%:*}"
+		keys "$_s" Enter
+		wait_for "$_s" "${_t%%:*}'s turn"
+		drill_pick "$_s" "${_t#*:}"
+	done
+}
+drill_flow() { # SESSION
+	s=$1
+	shot "$s" drill-pass "Pass to Ana"
+	keys "$s" Enter
+	shot "$s" drill-question "Ana's turn"
+	keys "$s" '?'
+	shot "$s" help-drill "Keys here"
+	keys "$s" x
+	wait_for "$s" "s skip"
+	drill_pick "$s" right
+	drill_turns "$s" Ben:right Chen:wrong
+	shot "$s" drill-reveal "answered: wrong"
+	keys "$s" Enter
+	wait_for "$s" "after question 1 / 3"
+	keys "$s" Enter
+	drill_turns "$s" Ana:wrong Ben:right Chen:right
+	wait_for "$s" "Enter leaderboard"
+	keys "$s" Enter
+	shot "$s" drill-board "after question 2 / 3"
+	keys "$s" Enter
+	drill_turns "$s" Ana:right Ben:right Chen:nope
+	wait_for "$s" "Enter podium"
+	keys "$s" Enter
+	shot "$s" drill-podium "Podium"
+	keys "$s" q
+}
+drill_one_flow() { # SESSION
+	s=$1
+	drill_pick "$s" right
+	shot "$s" drill-feedback "Right!"
+	keys "$s" Enter
+	wait_for "$s" "question 2 / 2"
+	drill_pick "$s" wrong
+	wait_for "$s" "Wrong."
+	keys "$s" Enter
+	shot "$s" drill-result "Drill over"
+	keys "$s" q
+}
+for size in 80x24 40x12; do
+	c=${size%x*} r=${size#*x}
+	start "dhot$c" "$c" "$r" -- drill --seed 3 --count 3 --time 600 --no-speed --players "Ana,Ben,Chen" \
+		"$drill_deck"
+	drill_flow "dhot$c"
+	ended "hot-seat drill at $size" "dhot$c" 0
+	start "done$c" "$c" "$r" -- drill --seed 3 --count 2 --time 600 --no-speed "$drill_deck"
+	drill_one_flow "done$c"
+	ended "one player's drill at $size" "done$c" 0
 done
 
 start home120 120 40 XDG_DATA_HOME="$T/xdg" --

@@ -32,6 +32,22 @@ static void test_headlines(void)
 	CHECK_STR(verdict_headline(&v, b, 8), "Partly ");  /* cut, terminated */
 }
 
+static void test_drill_line(void)
+{
+	char b[128];
+	struct verdict v = judged(OUT_CORRECT, 1);
+	CHECK_STR(verdict_drill_line(&v, 295, 200, b, sizeof b), "Right! +295 points (streak bonus +200)");
+	CHECK_STR(verdict_drill_line(&v, 875, 0, b, sizeof b), "Right! +875 points");
+	v = judged(OUT_PARTIAL, 0.5);
+	CHECK_STR(verdict_drill_line(&v, 37.5, 0, b, sizeof b), "Partly right (50%). +37.5 points");
+	v = judged(OUT_WRONG, 0);
+	CHECK_STR(verdict_drill_line(&v, 0, 0, b, sizeof b), "Wrong. +0 points");
+	v = judged(OUT_SKIPPED, 0);
+	CHECK_STR(verdict_drill_line(&v, 0, 0, b, sizeof b), "Skipped. +0 points");
+	CHECK_STR(verdict_drill_line(NULL, 0, 0, b, sizeof b), "Time is up: counts as wrong. +0 points");
+	CHECK_STR(verdict_drill_line(NULL, 0, 0, b, 12), "Time is up:");  /* cut, terminated */
+}
+
 static void test_ratings(void)
 {
 	char b[64];
@@ -138,6 +154,7 @@ static void test_study_grades(void)
 int main(void)
 {
 	RUN(test_headlines);
+	RUN(test_drill_line);
 	RUN(test_ratings);
 	RUN(test_percent);
 	RUN(test_grade_and_score_lines);
