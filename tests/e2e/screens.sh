@@ -20,7 +20,7 @@ update=${RECALL_SCREENS:-}
 
 normalise() {
 	sed -E -e 's/time [0-9]+ (h|min|s)( [0-9]+ (min|s))*/time 0 s/g' \
-		-e 's/[0-9]+\.[0-9] s/N.N s/g' -e 's/ [0-9]+\.[0-9]$/ N.N/' \
+		-e 's/[0-9]+\.[0-9] s/N.N s/g' -e 's/· [0-9]+\.[0-9]$/· N.N/' \
 		-e '/◷ +[0-9]+ s /{ s/◷ +[0-9]+ s/◷ NN s/; s/░/█/g; }'
 }
 
