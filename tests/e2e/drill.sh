@@ -190,12 +190,36 @@ expected=$(awk 'BEGIN { for (i = 1; i <= 30; i++) { s = 0; k = 0
 	printf "s%d|%d\n", i, s } }' | sort)
 got=$(sqlite3 "$db" 'SELECT student, CAST(sum(points) AS INTEGER) FROM answers GROUP BY student' | sort)
 expect_eq "thirty students: every total is what the script gives" "$got" "$expected"
+expected_totals=$expected
 # The share right of each question (facility) as the script implies it.
 expected=$(awk 'BEGIN { for (j = 0; j < 6; j++) { n = 0
 	for (i = 1; i <= 30; i++) if ((i + j) % 3 != 0) n++
 	printf "%d|%d\n", j, n } }')
 got=$(sqlite3 "$db" 'SELECT qindex, sum(outcome = 0) FROM answers GROUP BY qindex ORDER BY qindex')
 expect_eq "thirty students: right answers per question" "$got" "$expected"
+# The teacher's report over those answers says the same: every student's
+# score and 6 answers, and each question's facility (number is its place
+# in the drill, from 1).
+"$RECALL" report --class 9C --results "$db" --json >"$T/report.json" 2>"$T/report.err"
+expect_eq "thirty students: report exit 0" "$?" 0
+got=$(python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))
+for e in sorted(r["leaderboard"], key=lambda e: e["student"]):
+    print("%s|%d|%d" % (e["student"], e["score"], e["answered"]))
+' "$T/report.json" | sort)
+want=$(printf '%s\n' "$expected_totals" | awk -F'|' '{ print $1 "|" $2 "|6" }' | sort)
+expect_eq "thirty students: the report's scores" "$got" "$want"
+got=$(python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))
+for q in sorted(r["questions"], key=lambda q: q["number"]):
+    print("%d|%.4f|%d" % (q["number"] - 1, q["facility"], q["answered"]))
+' "$T/report.json")
+want=$(awk 'BEGIN { for (j = 0; j < 6; j++) { n = 0
+	for (i = 1; i <= 30; i++) if ((i + j) % 3 != 0) n++
+	printf "%d|%.4f|30\n", j, n / 30 } }')
+expect_eq "thirty students: the report's facility per question" "$got" "$want"
 expect_in "thirty students: rank in the class said" "$(cat "$T/out.1")" "Rank in class 9C so far: "
 expect_eq "thirty students: integrity" "$(sqlite3 "$db" 'PRAGMA integrity_check')" ok
 
