@@ -7,9 +7,11 @@
 
 static const struct export_format formats[] = {
 	{ "aiken", "Aiken (Moodle's multiple-choice text)", NULL, export_aiken_question, 0, NULL },
+	{ "csv", "CSV of a classroom quiz game spreadsheet", export_csv_begin, export_csv_question, 0, NULL },
 	{ "gift", "GIFT (Moodle's question text)", NULL, export_gift_question,
 	  EXPORT_EXPLANATION | EXPORT_TAGS, export_gift_drops },
-	{ "csv", "CSV of a classroom quiz game spreadsheet", export_csv_begin, export_csv_question, 0, NULL },
+	{ "anki", "Anki notes as plain text", export_anki_begin, export_anki_question,
+	  EXPORT_EXPLANATION | EXPORT_TAGS, export_anki_drops },
 };
 #define NFORMATS (sizeof formats / sizeof formats[0])
 
@@ -57,6 +59,7 @@ static const struct {
 	{ EXPORT_MORE_ANSWERS, "accepted answers after the first", "takes one typed answer" },
 	{ EXPORT_OFF_MIDDLE, "right answers off the middle of their range",
 	  "gives the middle of a range as its answer" },
+	{ EXPORT_TYPE, "question types", "has them as flashcards with the answer written out" },
 };
 #define NFIELDS (sizeof fields / sizeof fields[0])
 

@@ -37,6 +37,7 @@ enum {
 	EXPORT_EXACT = 1 << 7,          /* a text answer checked exactly */
 	EXPORT_MORE_ANSWERS = 1 << 8,   /* accepted answers after the first */
 	EXPORT_OFF_MIDDLE = 1 << 9,     /* a number's answer off the middle of its range */
+	EXPORT_TYPE = 1 << 10,          /* the type: written as a flashcard */
 };
 
 struct export_format {
@@ -84,5 +85,8 @@ void export_csv_begin(struct text_buf *out);
 const char *export_csv_question(struct text_buf *out, const struct question *q, char *why, size_t size);
 const char *export_gift_question(struct text_buf *out, const struct question *q, char *why, size_t size);
 unsigned export_gift_drops(const struct question *q);
+void export_anki_begin(struct text_buf *out);
+const char *export_anki_question(struct text_buf *out, const struct question *q, char *why, size_t size);
+unsigned export_anki_drops(const struct question *q);
 
 #endif

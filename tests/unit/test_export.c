@@ -8,6 +8,9 @@
 #include "export.h"
 #include "import_util.h"
 
+/* A deck with a question of every type. */
+#define EVERY_TYPE "tests/data/basic.json"
+
 #define HEAD "{\"format\": \"recall-deck/1\", \"id\": \"x\", \"title\": \"X\", \"questions\": [\n"
 #define TAIL "\n]}"
 
@@ -193,8 +196,57 @@ static void test_gift_loses(void)
 	deck_free(deck);
 }
 
-/* A deck with a question of every type. */
-#define EVERY_TYPE "tests/data/basic.json"
+static void test_anki_round_trip(void)
+{
+	round_trip("anki", HEAD
+		"{\"id\": \"a\", \"type\": \"card\", \"front\": \"Andrey Rudenko\", \"back\": \"Russia's Deputy Foreign Minister\", \"tags\": [\"people\", \"a::b\"]},\n"
+		"{\"id\": \"b\", \"type\": \"card\", \"front\": \"Tabs\\tquotes \\\"here\\\"\\nand lines, <b>not HTML</b> &amp;\", \"back\": \"\\\"quoted\\\" back\"},\n"
+		"{\"id\": \"c\", \"type\": \"text\", \"prompt\": \"[...] is the capital of France.\", \"answer\": \"Paris\", \"explanation\": \"On the Seine.\", \"tags\": [\"geo\"]},\n"
+		"{\"id\": \"d\", \"type\": \"text\", \"prompt\": \"Spanish for thank you?\", \"answer\": \"gracias\"},\n"
+		"{\"id\": \"e\", \"type\": \"text\", \"prompt\": \"A cloze [...] without explanation\", \"answer\": \"here\"},\n"
+		"{\"id\": \"f\", \"type\": \"card\", \"front\": \"# not a comment\", \"back\": \"{{c1::not a cloze}}\"},\n"
+		"{\"id\": \"g\", \"type\": \"text\", \"prompt\": \"Two blanks [...] and [...]\", \"answer\": \"typed\"}"
+		TAIL, 0, NULL);
+}
+
+static void test_anki_loses(void)
+{
+	struct diags d = {0};
+	struct deck *deck = deck_load(EVERY_TYPE, &d);
+	CHECK(deck != NULL);
+	if (!deck)
+		return;
+	struct export_counts n;
+	char *text = export_one("anki", deck, &d, &n);
+	CHECK(n.written == 8 && n.left_out == 0);
+	CHECK(diag_has(&d, "warning: question types of 6 questions left out: the anki format has them as flashcards "
+	                   "with the answer written out"));
+	CHECK(diag_has(&d, "warning: accepted answers after the first of 1 question left out: the anki format takes one typed answer"));
+	CHECK(diag_has(&d, "warning: explanations of 2 questions left out: the anki format has no place for them"));
+	CHECK_STR(text, "#separator:tab\n#html:false\n#notetype column:1\n#tags column:4\n"
+	                "Basic\t\"Which is second?\n\n- one\n- two\n- three\"\ttwo\tnumbers\n"
+	                "Basic\t\"Which are even?\n\n- 2\n- 3\n- 4\n- 5\"\t\"2\n4\"\tnumbers\n"
+	                "Basic\tThe sky is green.\tFalse\tfacts\n"
+	                "Basic\tHow many were killed?\t26 people\tnumbers\n"
+	                "Basic (type in the answer)\tNear which meadow?\tBaisaran Meadow\tplaces\n"
+	                "Basic\tPut these in order.\t\"1. first\n2. second\n3. third\"\t\n"
+	                "Basic\tMatch the pairs.\t\"cat \xe2\x86\x92 kitten\ndog \xe2\x86\x92 puppy\ncow \xe2\x86\x92 calf\"\t\n"
+	                "Basic\tAndrey Rudenko\tRussia's Deputy Foreign Minister\t\n");
+	free(text);
+	diag_free(&d);
+	deck_free(deck);
+	deck = load(HEAD
+		"{\"id\": \"r\", \"type\": \"number\", \"prompt\": \"Range\", \"answer\": 2, \"min\": 1, \"max\": 5, \"tags\": [\"with space\"]},\n"
+		"{\"id\": \"t\", \"type\": \"number\", \"prompt\": \"Tolerance\", \"answer\": 2.5, \"tolerance\": 0.5}"
+		TAIL);
+	text = deck ? export_one("anki", deck, &d, &n) : NULL;
+	CHECK(text && strstr(text, "Basic\tRange\t2 (1 to 5)\twith_space\n") &&
+	      strstr(text, "Basic\tTolerance\t2.5 (\xc2\xb1" "0.5)\t\n"));
+	free(text);
+	diag_free(&d);
+	deck_free(deck);
+}
+
 
 static void test_left_out(void)
 {
@@ -263,10 +315,10 @@ static void test_cannot_hold(void)
 static void test_table(void)
 {
 	char list[100];
-	CHECK_STR(export_format_list(list, sizeof list), "aiken, gift, csv");
-	CHECK(export_format_find("csv") == export_format_get(2));
+	CHECK_STR(export_format_list(list, sizeof list), "aiken, csv, gift, anki");
+	CHECK(export_format_find("csv") == export_format_get(1));
 	CHECK(export_format_find("moodle") == NULL);
-	CHECK(export_format_get(3) == NULL);
+	CHECK(export_format_get(4) == NULL);
 	/* every format written out can be read back in */
 	for (size_t i = 0; export_format_get(i); i++)
 		CHECK(import_format_find(export_format_get(i)->name) != NULL);
@@ -279,6 +331,8 @@ int main(void)
 	RUN(test_csv_round_trip);
 	RUN(test_gift_round_trip);
 	RUN(test_gift_loses);
+	RUN(test_anki_round_trip);
+	RUN(test_anki_loses);
 	RUN(test_left_out);
 	RUN(test_cannot_hold);
 	return check_done();
