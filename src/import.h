@@ -219,6 +219,8 @@ enum import_likely import_gift_detect(const char *name, const char *buf, size_t 
 int import_gift_parse(struct import_ctx *c, const char *buf, size_t len);
 enum import_likely import_anki_detect(const char *name, const char *buf, size_t len);
 int import_anki_parse(struct import_ctx *c, const char *buf, size_t len);
+enum import_likely import_hascard_detect(const char *name, const char *buf, size_t len);
+int import_hascard_parse(struct import_ctx *c, const char *buf, size_t len);
 
 /* A file name's extension is ext (".csv"), ASCII case ignored. */
 bool import_name_ends(const char *name, const char *ext);
