@@ -26,6 +26,7 @@
 #include "text.h"
 
 #define MAX_GLOBAL_TAGS 32
+#define CLOZE_BUDGET (16u * 1024 * 1024)  /* bytes of questions one Cloze note makes */
 
 /* How the file says to read it. */
 struct header {
@@ -249,11 +250,18 @@ static char guess_separator(const char *buf, size_t len, size_t pos)
  * reference in it. */
 static bool looks_html(const char *buf, size_t from, size_t len)
 {
+	size_t gt = from, nl = from;  /* the next '>' and line break, once looked for */
 	for (size_t i = from; i + 2 < len; i++) {
 		if (buf[i] == '<' && (text_is_alpha(buf[i + 1]) || buf[i + 1] == '/')) {
-			const char *gt = memchr(buf + i, '>', len - i);
-			const char *nl = memchr(buf + i, '\n', len - i);
-			if (gt && (!nl || gt < nl))
+			if (gt <= i) {
+				const char *p = memchr(buf + i, '>', len - i);
+				gt = p ? (size_t)(p - buf) : len;
+			}
+			if (nl <= i) {
+				const char *p = memchr(buf + i, '\n', len - i);
+				nl = p ? (size_t)(p - buf) : len;
+			}
+			if (gt < len && gt < nl)
 				return true;
 		}
 		if (buf[i] == '&' && (text_is_alpha(buf[i + 1]) || buf[i + 1] == '#')) {
@@ -433,8 +441,17 @@ static void cloze(struct anki *a, const struct csv_record *rec, const struct csv
 		return;
 	}
 	unsigned n = anki_clozes_next(z, 0);
-	if (!n)
+	size_t numbers = 0;
+	for (unsigned k = n; k; k = anki_clozes_next(z, k))
+		numbers++;
+	if (!n) {
 		import_skip(c, text->start, "a Cloze note without a cloze deletion ({{c1::...}})");
+	} else if (numbers * raw.len > CLOZE_BUDGET) {
+		/* each number's question repeats the text */
+		import_skip(c, text->start, "%zu cloze numbers in a text of %zu bytes: more than recall makes questions of",
+		            numbers, raw.len);
+		n = 0;
+	}
 	const char *explanation = extra ? field_text(a, extra) : NULL;
 	bool count = true;  /* what the text leaves out, said once */
 	for (; n && !import_out_of_memory(c); n = anki_clozes_next(z, n), count = false) {
