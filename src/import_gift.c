@@ -243,7 +243,7 @@ static void read_question(struct gift *g, size_t from, size_t to)
 	}
 	size_t open = gift_find(s, from, to, "{"), close = gift_find(s, from, to, "}");
 	if (open == to && close == to) {
-		import_warn_at(c, start, "a description (text with no answer block {...}) left out: it asks nothing");
+		import_skip(c, start, "a description (text with no answer block {...}) asks nothing");
 		return;
 	}
 	if (close < open) {

@@ -498,8 +498,7 @@ void gift_read_answers(struct gift *g, struct gift_question *gq)
 	size_t tf_to = gift_find(s, a, e, "#"), tf_from = a;
 	gift_trim(s, &tf_from, &tf_to);
 	if (a == e) {
-		import_warn_at(c, gq->open, "an essay question (an empty answer block {}) left out: "
-		               "it has no answer to check");
+		import_skip(c, gq->open, "an essay (an empty answer block {}) has no answer to check");
 	} else if (s[a] == '#') {
 		numerical(&m, a + 1, e);
 	} else if (gift_find(s, a, e, "~") < e) {

@@ -189,9 +189,10 @@ expect_in "export with nothing the format holds: said" "$err" "no question aiken
 run gift "" import "$D/gift/kinds.gift"
 expect_rc "import GIFT: exit 0" 0
 expect_in "import GIFT: the count" "$err" \
-	"recall: import: 14 questions imported (3 choice, 1 multi, 4 truefalse, 3 number, 2 text, 1 match), 0 skipped"
+	"recall: import: 14 questions imported (3 choice, 1 multi, 4 truefalse, 3 number, 2 text, 1 match), 2 skipped"
 expect_in "import GIFT: a missing word's blank" "$out" '"prompt": "Two plus ___ equals four.",'
-expect_in "import GIFT: the essay said" "$err" "kinds.gift:52:35: warning: an essay question (an empty answer block {}) left out"
+expect_in "import GIFT: the essay said" "$err" \
+	"kinds.gift:52:35: warning: question skipped: an essay (an empty answer block {}) has no answer to check"
 cp "$T/out" "$T/gift1.json"
 run gift-again "" import "$D/gift/kinds.gift"
 if cmp -s "$T/out" "$T/gift1.json"; then pass "import GIFT twice: the same deck, ids and all"
