@@ -173,7 +173,7 @@ bench: deps test-deps
 # check refuses is a finding too).  Each keeps its corpus in
 # $(O)/fuzz/NAME; a finding stops the run, and libFuzzer writes it out.
 FUZZ_SECONDS ?= 60
-FUZZ_IMPORTS = opentdb aiken csv
+FUZZ_IMPORTS = opentdb aiken csv gift anki hascard
 FUZZ_TARGETS = fuzz_deck fuzz_answer fuzz_text fuzz_layout $(FUZZ_IMPORTS:%=fuzz_import_%)
 FUZZ_CC      = clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(DEFS) \
                $(call pkgcflags,$(CORE_PKGS)) -Isrc

@@ -10,6 +10,7 @@ void csv_reader_init(struct csv_reader *r, const char *buf, size_t len, size_t p
 	r->len = len;
 	r->pos = pos;
 	r->sep = sep;
+	r->lenient = false;
 }
 
 static bool push(struct csv_record *rec, struct csv_field f)
@@ -63,7 +64,7 @@ enum csv_status csv_next(struct csv_reader *r, struct csv_record *rec, size_t *f
 			}
 		} else {
 			while (i < n && b[i] != r->sep && b[i] != '\n' && b[i] != '\r') {
-				if (b[i] == '"') {
+				if (b[i] == '"' && !r->lenient) {
 					*fault_off = i;
 					*fault = "a '\"' inside a field that does not start with one "
 					         "(put the field in quotes and double the '\"')";

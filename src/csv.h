@@ -30,6 +30,8 @@ struct csv_reader {
 	const char *buf;
 	size_t len, pos;
 	char sep;
+	bool lenient;  /* a '"' inside an unquoted field is a character, as
+	                * Anki reads it (false after csv_reader_init) */
 };
 
 enum csv_status { CSV_RECORD, CSV_END, CSV_FAULT, CSV_NOMEM };

@@ -9,6 +9,7 @@
 #include <cJSON.h>
 #include <limits.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -124,6 +125,17 @@ static void type_fields(struct writer *w, const struct question *q, bool *first)
 		if (q->min == q->number && q->max == q->number) {
 			/* no tolerance */
 		} else if (t >= 0 && q->number - t == q->min && q->number + t == q->max) {
+			/* the shortest tolerance that gives the same range: 0.005
+			 * rather than 0.0049999999999998934 */
+			for (int prec = 1; prec < 17; prec++) {
+				char b[40];
+				snprintf(b, sizeof b, "%.*g", prec, t);
+				double s = strtod(b, NULL);
+				if (q->number - s == q->min && q->number + s == q->max) {
+					t = s;
+					break;
+				}
+			}
 			field(w, first, IND, "tolerance");
 			put_number(w, t);
 		} else {

@@ -6,8 +6,12 @@
 #include <string.h>
 
 static const struct export_format formats[] = {
-	{ "aiken", "Aiken (Moodle's multiple-choice text)", NULL, export_aiken_question, 0 },
-	{ "csv", "CSV of a classroom quiz game spreadsheet", export_csv_begin, export_csv_question, 0 },
+	{ "aiken", "Aiken (Moodle's multiple-choice text)", NULL, export_aiken_question, 0, NULL },
+	{ "csv", "CSV of a classroom quiz game spreadsheet", export_csv_begin, export_csv_question, 0, NULL },
+	{ "gift", "GIFT (Moodle's question text)", NULL, export_gift_question,
+	  EXPORT_EXPLANATION | EXPORT_TAGS, export_gift_drops },
+	{ "anki", "Anki notes as plain text", export_anki_begin, export_anki_question,
+	  EXPORT_EXPLANATION | EXPORT_TAGS, export_anki_drops },
 };
 #define NFORMATS (sizeof formats / sizeof formats[0])
 
@@ -42,13 +46,20 @@ char *export_format_list(char *buf, size_t size)
 static const struct {
 	unsigned bit;
 	const char *what;   /* plural, for "explanations of 3 questions" */
+	const char *why;    /* "the FORMAT format WHY"; NULL: "has no place for them" */
 } fields[] = {
-	{ EXPORT_EXPLANATION, "explanations" },
-	{ EXPORT_HINT, "hints" },
-	{ EXPORT_TAGS, "tags" },
-	{ EXPORT_DIFFICULTY, "difficulties" },
-	{ EXPORT_POINTS, "points" },
-	{ EXPORT_SOURCE, "sources" },
+	{ EXPORT_EXPLANATION, "explanations", NULL },
+	{ EXPORT_HINT, "hints", NULL },
+	{ EXPORT_TAGS, "tags", NULL },
+	{ EXPORT_DIFFICULTY, "difficulties", NULL },
+	{ EXPORT_POINTS, "points", NULL },
+	{ EXPORT_SOURCE, "sources", NULL },
+	{ EXPORT_UNIT, "units", NULL },
+	{ EXPORT_EXACT, "exact answer checks", "ignores case in typed answers" },
+	{ EXPORT_MORE_ANSWERS, "accepted answers after the first", "takes one typed answer" },
+	{ EXPORT_OFF_MIDDLE, "right answers off the middle of their range",
+	  "gives the middle of a range as its answer" },
+	{ EXPORT_TYPE, "question types", "has them as flashcards with the answer written out" },
 };
 #define NFIELDS (sizeof fields / sizeof fields[0])
 
@@ -88,14 +99,18 @@ char *export_decks(const struct export_format *f, struct deck *const *decks, siz
 				continue;
 			}
 			counts->written++;
+			unsigned lost = f->drops ? f->drops(q) : 0;
 			for (size_t j = 0; j < NFIELDS; j++)
-				if (!(f->keeps & fields[j].bit) && has(q, fields[j].bit))
+				if ((!(f->keeps & fields[j].bit) && has(q, fields[j].bit)) || (lost & fields[j].bit))
 					dropped[j]++;
 		}
-		for (size_t j = 0; j < NFIELDS; j++)
-			if (dropped[j])
-				diag_file(d, dk->path, DIAG_WARNING, "%s of %zu question%s left out: the %s format has no place for them",
-				          fields[j].what, dropped[j], dropped[j] == 1 ? "" : "s", f->name);
+		for (size_t j = 0; j < NFIELDS; j++) {
+			if (!dropped[j])
+				continue;
+			diag_file(d, dk->path, DIAG_WARNING, "%s of %zu question%s left out: the %s format %s",
+			          fields[j].what, dropped[j], dropped[j] == 1 ? "" : "s", f->name,
+			          fields[j].why ? fields[j].why : "has no place for them");
+		}
 	}
 	return text_buf_finish(&out);
 }

@@ -5,8 +5,8 @@
  * label, what goes before the questions, and a function that writes one
  * question or says why the format cannot hold it.  What a format cannot
  * hold is left out with a warning naming it: a whole question (an order
- * question in Aiken), or a field (explanations, tags...), said once per
- * deck with the number of questions that had one.  Importing what was
+ * question in Aiken), or a field (explanations, tags, units...), said once
+ * per deck with the number of questions that had one.  Importing what was
  * exported gives back the same questions, for every type the format holds
  * (tests/unit/test_export.c).
  *
@@ -31,6 +31,13 @@ enum {
 	EXPORT_DIFFICULTY = 1 << 3,
 	EXPORT_POINTS = 1 << 4,
 	EXPORT_SOURCE = 1 << 5,
+	/* What a format may lose of a question it writes (its drops
+	 * function says which, per question): */
+	EXPORT_UNIT = 1 << 6,           /* a number's unit */
+	EXPORT_EXACT = 1 << 7,          /* a text answer checked exactly */
+	EXPORT_MORE_ANSWERS = 1 << 8,   /* accepted answers after the first */
+	EXPORT_OFF_MIDDLE = 1 << 9,     /* a number's answer off the middle of its range */
+	EXPORT_TYPE = 1 << 10,          /* the type: written as a flashcard */
 };
 
 struct export_format {
@@ -43,6 +50,10 @@ struct export_format {
 	 * hold q (a constant, or written into why) and adds nothing. */
 	const char *(*question)(struct text_buf *out, const struct question *q, char *why, size_t size);
 	unsigned keeps;      /* EXPORT_* bits of the fields it keeps */
+	/* The EXPORT_* bits of what it loses of q, a question it writes,
+	 * beyond the fields it does not keep; NULL when it loses nothing
+	 * else. */
+	unsigned (*drops)(const struct question *q);
 };
 
 /* Row i of the table, or NULL past its end. */
@@ -72,5 +83,10 @@ char *export_decks(const struct export_format *f, struct deck *const *decks, siz
 const char *export_aiken_question(struct text_buf *out, const struct question *q, char *why, size_t size);
 void export_csv_begin(struct text_buf *out);
 const char *export_csv_question(struct text_buf *out, const struct question *q, char *why, size_t size);
+const char *export_gift_question(struct text_buf *out, const struct question *q, char *why, size_t size);
+unsigned export_gift_drops(const struct question *q);
+void export_anki_begin(struct text_buf *out);
+const char *export_anki_question(struct text_buf *out, const struct question *q, char *why, size_t size);
+unsigned export_anki_drops(const struct question *q);
 
 #endif

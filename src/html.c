@@ -1,4 +1,4 @@
-/* html — HTML character references; see html.h. */
+/* html — HTML character references, and HTML reduced to text; see html.h. */
 #include "html.h"
 
 #include <stdbool.h>
@@ -139,6 +139,29 @@ static size_t numeric(const char *s, size_t len, uint32_t *cp)
 	return i + 1;
 }
 
+/* The character reference at s[0..len) (s[0] is '&'): its length (0 when
+ * there is none) and its character in *cp.  *unknown is set when it is
+ * "&name;" with a name HTML 4 does not have (and 0 is returned). */
+static size_t reference(const char *s, size_t len, uint32_t *cp, bool *unknown)
+{
+	*unknown = false;
+	if (len > 1 && s[1] == '#') {
+		size_t k = numeric(s + 2, len - 2, cp);
+		return k ? k + 2 : 0;
+	}
+	size_t k = 1;
+	while (k < len && k <= 12 && (text_is_alpha(s[k]) || text_is_digit(s[k])))
+		k++;
+	if (k == 1 || k >= len || s[k] != ';')
+		return 0;
+	*cp = html_entity(s + 1, k - 1);
+	if (!*cp) {
+		*unknown = true;
+		return 0;
+	}
+	return k + 1;
+}
+
 size_t html_unescape(struct text_buf *out, const char *s, size_t len, size_t *unknown)
 {
 	size_t nunknown = 0, start = 0;
@@ -146,30 +169,263 @@ size_t html_unescape(struct text_buf *out, const char *s, size_t len, size_t *un
 		if (s[i] != '&')
 			continue;
 		uint32_t cp = 0;
-		size_t n = 0;  /* the reference's length after the '&' */
-		if (i + 1 < len && s[i + 1] == '#') {
-			size_t k = numeric(s + i + 2, len - i - 2, &cp);
-			n = k ? k + 1 : 0;
-		} else {
-			size_t k = i + 1;
-			while (k < len && k - i <= 12 && (text_is_alpha(s[k]) || text_is_digit(s[k])))
-				k++;
-			if (k > i + 1 && k < len && s[k] == ';') {
-				cp = html_entity(s + i + 1, k - i - 1);
-				if (cp)
-					n = k - i;
-				else if (nunknown++ == 0 && unknown)
-					*unknown = i;
-			}
-		}
+		bool bad;
+		size_t n = reference(s + i, len - i, &cp, &bad);
+		if (bad && nunknown++ == 0 && unknown)
+			*unknown = i;
 		if (!n)
 			continue;
 		char u[4];
 		text_buf_add(out, s + start, i - start);
 		text_buf_add(out, u, text_utf8_encode(cp, u));
-		i += n;
+		i += n - 1;
 		start = i + 1;
 	}
 	text_buf_add(out, s + start, len - start);
 	return nunknown;
+}
+
+/* ---- HTML reduced to text ------------------------------------------- */
+
+#define MAX_LISTS 16  /* nested lists numbered and indented */
+
+/* The text being made, and what is owed to it before the next character. */
+struct reducer {
+	struct text_buf *out;
+	size_t start;          /* out->len when the call began */
+	unsigned flags;
+	unsigned breaks;       /* line breaks owed: 0, 1, or 2 (a blank line) */
+	const char *gap;       /* owed between words: NULL, " " or " | " */
+	unsigned pre;          /* open <pre> elements: white space kept */
+	unsigned cells;        /* cells of the table row so far */
+	size_t nlists;         /* open lists (at most MAX_LISTS counted) */
+	unsigned number[MAX_LISTS];  /* per list: 0 for <ul>, else the next number */
+	struct html_dropped *dropped;
+};
+
+static bool at_line_start(const struct reducer *r)
+{
+	return r->out->len == r->start || r->out->s[r->out->len - 1] == '\n';
+}
+
+static void owe_breaks(struct reducer *r, unsigned n)
+{
+	if (r->breaks < n)
+		r->breaks = n;
+}
+
+/* Pays what is owed, before text. */
+static void pay(struct reducer *r)
+{
+	if (r->out->len == r->start) {
+		r->breaks = 0;  /* nothing before the first text */
+		r->gap = NULL;
+		return;
+	}
+	if (r->breaks) {
+		text_buf_add(r->out, "\n\n", r->breaks);
+		r->breaks = 0;
+		r->gap = NULL;
+	} else if (r->gap && !at_line_start(r)) {
+		text_buf_puts(r->out, r->gap);
+	}
+	r->gap = NULL;
+}
+
+static void put_text(struct reducer *r, const char *s, size_t n)
+{
+	pay(r);
+	text_buf_add(r->out, s, n);
+}
+
+/* True when s[0..n) is, ASCII case ignored, the lower-case name. */
+static bool named(const char *s, size_t n, const char *name)
+{
+	return strlen(name) == n && text_same_ci(s, name, n);
+}
+
+static bool named_any(const char *s, size_t n, const char *const *names)
+{
+	for (; *names; names++)
+		if (named(s, n, *names))
+			return true;
+	return false;
+}
+
+/* Elements that stand on lines of their own. */
+static const char *const blocks[] = {
+	"address", "article", "aside", "blockquote", "caption", "center", "dd", "details", "div",
+	"dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+	"h5", "h6", "header", "hr", "main", "nav", "section", "summary", "table", "tbody", "thead",
+	"tfoot", "tr", NULL,
+};
+
+/* What the tag <name ...> (or </name>, end) does to the text. */
+static void element(struct reducer *r, const char *name, size_t n, bool end)
+{
+	if (named(name, n, "br")) {
+		if (r->out->len > r->start && r->breaks < 2)
+			r->breaks++;
+	} else if (named(name, n, "p")) {
+		owe_breaks(r, 2);
+	} else if (named(name, n, "ul") || named(name, n, "ol")) {
+		owe_breaks(r, 1);
+		if (!end) {
+			if (r->nlists < MAX_LISTS)
+				r->number[r->nlists] = named(name, n, "ol") ? 1 : 0;
+			r->nlists++;
+		} else if (r->nlists) {
+			r->nlists--;
+		}
+	} else if (named(name, n, "li")) {
+		owe_breaks(r, 1);
+		if (!end) {
+			pay(r);
+			size_t depth = r->nlists ? r->nlists : 1;
+			for (size_t k = 1; k < depth && k < MAX_LISTS; k++)
+				text_buf_puts(r->out, "  ");
+			size_t at = depth - 1;
+			if (r->nlists && at < MAX_LISTS && r->number[at])
+				text_buf_printf(r->out, "%u. ", r->number[at]++);
+			else
+				text_buf_puts(r->out, "- ");
+		}
+	} else if (named(name, n, "td") || named(name, n, "th")) {
+		if (!end && r->cells++ > 0)
+			r->gap = " | ";
+	} else if (named(name, n, "pre")) {
+		owe_breaks(r, 1);
+		if (!end)
+			r->pre++;
+		else if (r->pre)
+			r->pre--;
+	} else if (named(name, n, "img")) {
+		if (!end && r->dropped)
+			r->dropped->images++;
+	} else if (named_any(name, n, blocks)) {
+		owe_breaks(r, 1);
+		if (named(name, n, "tr"))
+			r->cells = 0;
+	}
+	/* anything else (b, i, span, a, font, sub, sup...) only styles its text */
+}
+
+/* The offset just past the '>' that ends the tag whose name ends at s[i],
+ * attribute values in quotes passed over; 0 when the tag never ends. */
+static size_t tag_end(const char *s, size_t len, size_t i)
+{
+	char quote = 0;
+	for (; i < len; i++) {
+		if (quote) {
+			if (s[i] == quote)
+				quote = 0;
+		} else if (s[i] == '"' || s[i] == '\'') {
+			quote = s[i];
+		} else if (s[i] == '>') {
+			return i + 1;
+		}
+	}
+	return 0;
+}
+
+/* Where "</name" (ASCII case ignored) next starts in s[i..len), or len. */
+static size_t find_end_tag(const char *s, size_t len, size_t i, const char *name)
+{
+	size_t n = strlen(name);
+	for (; i + 2 + n <= len; i++)
+		if (s[i] == '<' && s[i + 1] == '/' && text_same_ci(s + i + 2, name, n) &&
+		    (i + 2 + n == len || !text_is_alpha(s[i + 2 + n])))
+			return i;
+	return len;
+}
+
+/* Reads the markup at s[i] (a '<'); returns where reading goes on, or i
+ * when it is no markup (a '<' of the text). */
+static size_t markup(struct reducer *r, const char *s, size_t len, size_t i)
+{
+	size_t k = i + 1;
+	if (k + 2 < len && s[k] == '!' && s[k + 1] == '-' && s[k + 2] == '-') {
+		const char *close = NULL;
+		for (size_t j = k + 3; j + 3 <= len && !close; j++)
+			if (memcmp(s + j, "-->", 3) == 0)
+				close = s + j;
+		return close ? (size_t)(close - s) + 3 : len;  /* a comment */
+	}
+	if (k < len && (s[k] == '!' || s[k] == '?')) {
+		size_t e = tag_end(s, len, k);  /* <!DOCTYPE ...>, <?xml ...?> */
+		return e ? e : i;
+	}
+	bool end = k < len && s[k] == '/';
+	if (end)
+		k++;
+	if (k >= len || !text_is_alpha(s[k]))
+		return i;
+	size_t name = k;
+	while (k < len && (text_is_alpha(s[k]) || text_is_digit(s[k])))
+		k++;
+	size_t n = k - name;
+	size_t e = tag_end(s, len, k);
+	if (!e)
+		return i;
+	if (!end && (named(s + name, n, "script") || named(s + name, n, "style"))) {
+		/* their content is no text: left out up to their end tag */
+		char lower[8];
+		for (size_t j = 0; j < n; j++)
+			lower[j] = text_lower(s[name + j]);
+		lower[n] = '\0';
+		size_t close = find_end_tag(s, len, e, lower);
+		if (close == len)
+			return len;
+		size_t after = tag_end(s, len, close + 2 + n);
+		return after ? after : len;
+	}
+	element(r, s + name, n, end);
+	return e;
+}
+
+void html_to_text(struct text_buf *out, const char *s, size_t len, unsigned flags, struct html_dropped *dropped)
+{
+	struct reducer r = { .out = out, .start = out->len, .flags = flags, .dropped = dropped };
+	size_t i = 0;
+	while (i < len) {
+		char ch = s[i];
+		if (ch == '<') {
+			size_t next = markup(&r, s, len, i);
+			if (next != i) {
+				i = next;
+				continue;
+			}
+		} else if (ch == '&') {
+			uint32_t cp;
+			bool unknown;
+			size_t n = reference(s + i, len - i, &cp, &unknown);
+			if (unknown && dropped && dropped->unknown++ == 0)
+				dropped->first_unknown = i;
+			if (n && cp == 0xA0 && !r.pre) {
+				r.gap = r.gap ? r.gap : " ";  /* a no-break space: a space */
+				i += n;
+				continue;
+			}
+			if (n) {
+				char u[4];
+				put_text(&r, u, text_utf8_encode(cp, u));
+				i += n;
+				continue;
+			}
+		} else if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f') {
+			if (r.pre) {
+				if (ch != '\r')
+					put_text(&r, &ch, 1);
+			} else if (ch == '\n' && (flags & HTML_KEEP_NEWLINES)) {
+				if (r.out->len > r.start && r.breaks < 2)
+					r.breaks++;
+			} else if (ch != '\r' || !(flags & HTML_KEEP_NEWLINES)) {
+				r.gap = r.gap ? r.gap : " ";
+			}
+			i++;
+			continue;
+		}
+		put_text(&r, s + i, 1);
+		i++;
+	}
 }

@@ -17,6 +17,9 @@ static const struct import_format formats[] = {
 	{ "opentdb", "Open Trivia Database JSON", import_opentdb_detect, import_opentdb_parse },
 	{ "aiken", "Aiken (Moodle's multiple-choice text)", import_aiken_detect, import_aiken_parse },
 	{ "csv", "CSV of a classroom quiz game spreadsheet", import_csv_detect, import_csv_parse },
+	{ "gift", "GIFT (Moodle's question text)", import_gift_detect, import_gift_parse },
+	{ "anki", "Anki notes as plain text", import_anki_detect, import_anki_parse },
+	{ "hascard", "hascard's text decks", import_hascard_detect, import_hascard_parse },
 };
 #define NFORMATS (sizeof formats / sizeof formats[0])
 

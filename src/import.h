@@ -3,7 +3,7 @@
  * Each format is one row of a table (import.c): its name for --format, a
  * label for people, a function saying how likely a file is in the format
  * from its name and bytes, and its parser.  A parser lives in a file of its
- * own (import_opentdb.c, import_aiken.c, import_csv.c) and knows only its
+ * own (import_opentdb.c, import_aiken.c, import_gift.c...) and knows only its
  * format: it reads the bytes, fills a struct question per question it finds
  * (strings from import_text, lists from import_list) and hands it to
  * import_add, which checks it against the deck format, gives it its id and
@@ -215,6 +215,12 @@ enum import_likely import_aiken_detect(const char *name, const char *buf, size_t
 int import_aiken_parse(struct import_ctx *c, const char *buf, size_t len);
 enum import_likely import_csv_detect(const char *name, const char *buf, size_t len);
 int import_csv_parse(struct import_ctx *c, const char *buf, size_t len);
+enum import_likely import_gift_detect(const char *name, const char *buf, size_t len);
+int import_gift_parse(struct import_ctx *c, const char *buf, size_t len);
+enum import_likely import_anki_detect(const char *name, const char *buf, size_t len);
+int import_anki_parse(struct import_ctx *c, const char *buf, size_t len);
+enum import_likely import_hascard_detect(const char *name, const char *buf, size_t len);
+int import_hascard_parse(struct import_ctx *c, const char *buf, size_t len);
 
 /* A file name's extension is ext (".csv"), ASCII case ignored. */
 bool import_name_ends(const char *name, const char *ext);

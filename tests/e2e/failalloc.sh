@@ -58,13 +58,16 @@ f
 # recall import of a file in each format, to standard output and to -o
 # (never left half written), and recall export.
 for f in tests/data/import/opentdb/results.json tests/data/import/aiken/crlf-bom.txt \
-         tests/data/import/csv/semicolon-bom-crlf.csv; do
+         tests/data/import/csv/semicolon-bom-crlf.csv tests/data/import/gift/escapes.gift \
+         tests/data/import/anki/notes.txt tests/data/import/hascard/cards.md; do
 	sweep "import $(basename "$f")" "" "" "$F" import "$f"
 done
 sweep "import -o" "" "" sh -c 'rm -f "$1"; "$2" import -o "$1" tests/data/import/aiken/crlf-bom.txt &&
 	grep -q "\"questions\"" "$1" || { [ ! -e "$1" ] || { echo "a file left after a failure" >&2; exit 99; }; exit 1; }' \
 	sh "$T/imported.json" "$F"
 sweep "export" "" "" "$F" export --format csv "$deck"
+sweep "export gift" "" "" "$F" export --format gift "$deck"
+sweep "export anki" "" "" "$F" export --format anki "$deck"
 # The start without a terminal: the library scan, then a plain quiz, on a
 # tree of its own with one small deck.
 mkdir -p "$T/tree/build" "$T/tree/questions" "$T/xdg/recall/decks"

@@ -13,15 +13,22 @@ expect_in "help: lists export" "$out" "export DECK..."
 run help-import "" import --help
 expect_rc "import --help: exit 0" 0
 expect_in "import --help: names the formats" "$out" "opentdb  Open Trivia Database JSON"
+expect_in "import --help: names GIFT" "$out" "gift     GIFT"
+expect_in "import --help: names Anki" "$out" "anki     Anki notes"
+expect_in "import --help: names hascard" "$out" "hascard  hascard"
 run help-export "" export --help
 expect_rc "export --help: exit 0" 0
 expect_in "export --help: names the formats" "$out" "aiken (choice and truefalse questions)"
+expect_in "export --help: names GIFT" "$out" "gift "
+expect_in "export --help: names Anki" "$out" "anki "
 
 # ---- every good fixture: a deck recall check passes ---------------------
 good="$D/opentdb/api.json $D/opentdb/results.json $D/opentdb/base64.json $D/opentdb/url3986.json
 $D/opentdb/bom-crlf.json $D/opentdb/odd.json $D/aiken/basic.txt $D/aiken/basic-edited.txt
 $D/aiken/crlf-bom.txt $D/aiken/broken.txt $D/csv/template.csv $D/csv/plain.csv
-$D/csv/semicolon-bom-crlf.csv $D/csv/bad-rows.csv"
+$D/csv/semicolon-bom-crlf.csv $D/csv/bad-rows.csv $D/gift/kinds.gift $D/gift/escapes.gift
+$D/gift/broken.gift $D/anki/notes.txt $D/anki/comma.csv $D/anki/pipe.txt $D/anki/semicolon.txt
+$D/anki/space.txt $D/anki/cards.txt $D/anki/noheader.txt $D/hascard/cards.md $D/hascard/broken.txt"
 i=0
 for f in $good; do
 	i=$((i + 1))
@@ -102,9 +109,10 @@ expect_in "import of several files: one deck of them all" "$err" \
 	"recall: import: 15 questions imported (9 choice, 1 multi, 5 truefalse), 0 skipped"
 run forced-format "" import --format csv "$D/aiken/basic.txt"
 expect_rc "import --format that does not fit: nothing to import, exit 2" 2
-run bad-format "" import --format gift "$D/aiken/basic.txt"
+run bad-format "" import --format moodle "$D/aiken/basic.txt"
 expect_rc "import --format unknown: exit 1" 1
-expect_in "import --format unknown: lists the formats" "$err" "unknown format 'gift' (opentdb, aiken, csv)"
+expect_in "import --format unknown: lists the formats" "$err" \
+	"unknown format 'moodle' (opentdb, aiken, csv, gift, anki, hascard)"
 run bad-id "" import --id "My Deck" "$D/aiken/basic.txt"
 expect_rc "import --id not a slug: exit 1" 1
 run bad-title "" import --title "$(printf 'a\033[31mb')" "$D/aiken/basic.txt"
@@ -122,7 +130,7 @@ printf 'just some words\n' >"$T/notes.md"
 run unknown "" import "$T/notes.md"
 expect_rc "import of a file in no known format: exit 2" 2
 expect_in "import of a file in no known format: names the formats tried" "$err" \
-	"notes.md: error: not in a format recall can import (tried opentdb, aiken, csv); name one with --format"
+	"notes.md: error: not in a format recall can import (tried opentdb, aiken, csv, gift, anki, hascard); name one with --format"
 run syntax "" import "$D/opentdb/syntax.json" -o "$T/never.json"
 expect_rc "import of a broken file: exit 2" 2
 expect_in "import of a broken file: line and column" "$err" "syntax.json:3:66: error: trailing comma"
@@ -168,7 +176,7 @@ expect_in "export then import: the questions come back" "$err" \
 	"recall: import: 3 questions imported (1 choice, 1 multi, 1 truefalse), 0 skipped"
 run export-noformat "" export tests/data/basic.json
 expect_rc "export without --format: exit 1" 1
-expect_in "export without --format: lists them" "$err" "name the format with --format (aiken, csv)"
+expect_in "export without --format: lists them" "$err" "name the format with --format (aiken, csv, gift, anki)"
 run export-invalid "" export -f aiken tests/data/escape.json
 expect_rc "export of an invalid deck: exit 2" 2
 run export-missing "" export -f aiken /nonexistent.json
@@ -176,6 +184,62 @@ expect_rc "export of a missing deck: exit 1" 1
 run export-nothing "" export -f aiken tests/data/cards.json
 expect_rc "export with nothing the format holds: exit 1" 1
 expect_in "export with nothing the format holds: said" "$err" "no question aiken can hold"
+
+# ---- GIFT, Anki, hascard through the command line ---------------------------
+run gift "" import "$D/gift/kinds.gift"
+expect_rc "import GIFT: exit 0" 0
+expect_in "import GIFT: the count" "$err" \
+	"recall: import: 14 questions imported (3 choice, 1 multi, 4 truefalse, 3 number, 2 text, 1 match), 2 skipped"
+expect_in "import GIFT: a missing word's blank" "$out" '"prompt": "Two plus ___ equals four.",'
+expect_in "import GIFT: the essay said" "$err" \
+	"kinds.gift:52:35: warning: question skipped: an essay (an empty answer block {}) has no answer to check"
+cp "$T/out" "$T/gift1.json"
+run gift-again "" import "$D/gift/kinds.gift"
+if cmp -s "$T/out" "$T/gift1.json"; then pass "import GIFT twice: the same deck, ids and all"
+else fail "import GIFT twice: the same deck, ids and all"; fi
+run gift-broken "" import "$D/gift/broken.gift"
+expect_rc "import GIFT with bad questions: exit 0" 0
+expect_in "import GIFT with bad questions: line and column" "$err" \
+	"broken.gift:5:30: warning: question skipped: this '{' is never closed with '}'"
+expect_in "import GIFT with bad questions: the count" "$err" "1 question imported (1 choice), 17 skipped"
+run anki "" import "$D/anki/notes.txt"
+expect_rc "import Anki: exit 0" 0
+expect_in "import Anki: the count" "$err" "recall: import: 15 questions imported (5 text, 10 card), 3 skipped"
+expect_in "import Anki: a cloze" "$out" '"prompt": "Paris is the capital of [a country].\nIt lies on the Seine.",'
+run anki-broken "" import "$D/anki/broken.txt" -o "$T/never.json"
+expect_rc "import Anki with a quote never closed: exit 2" 2
+expect_in "import Anki with a quote never closed: line and column" "$err" \
+	"broken.txt:3:1: error: this quoted field is never closed"
+[ -e "$T/never.json" ] && fail "import Anki broken: nothing written" || pass "import Anki broken: nothing written"
+run hascard "" import "$D/hascard/cards.md"
+expect_rc "import hascard: exit 0" 0
+expect_in "import hascard: the count" "$err" \
+	"recall: import: 10 questions imported (3 choice, 1 multi, 2 text, 1 order, 3 card), 0 skipped"
+run hascard-forced "" import --format hascard "$D/hascard/broken.txt"
+expect_in "import hascard with bad cards: line and column" "$err" \
+	"broken.txt:21:1: warning: question skipped: an option must start '[*] ', '[x] ' or '[ ] '"
+
+run export-gift "" export --format gift tests/data/basic.json -o "$T/basic.gift"
+expect_rc "export gift: exit 0" 0
+expect_in "export gift: order and card left out" "$err" \
+	"recall: export: 6 questions written, 2 left out (1 order, 1 card)"
+expect_in "export gift: the unit said" "$err" "units of 1 question left out: the gift format has no place for them"
+run export-gift-back "" import "$T/basic.gift"
+expect_in "export gift then import: every type back" "$err" \
+	"recall: import: 6 questions imported (1 choice, 1 multi, 1 truefalse, 1 number, 1 text, 1 match), 0 skipped"
+run export-anki "" export -f anki tests/data/basic.json -o "$T/basic-anki.txt"
+expect_rc "export anki: exit 0" 0
+expect_in "export anki: the types written as cards said" "$err" \
+	"question types of 6 questions left out: the anki format has them as flashcards with the answer written out"
+run export-anki-back "" import "$T/basic-anki.txt"
+expect_in "export anki then import: every note back" "$err" \
+	"recall: import: 8 questions imported (1 text, 7 card), 0 skipped"
+run export-anki-cards "" export -f anki tests/data/cards.json -o "$T/cards-anki.txt"
+run export-anki-cards-back "" import "$T/cards-anki.txt" --id cards
+n1=$(grep -c '"type": "card"' tests/data/cards.json)
+n2=$(grep -c '"type": "card"' "$T/out")
+if [ "$n1" -gt 0 ] && [ "$n1" = "$n2" ]; then pass "anki round trip of a deck of cards: every card back ($n1)"
+else fail "anki round trip of a deck of cards: every card back" "$n1 cards, $n2 back"; fi
 
 # Round trip through the command line: a bundled deck's choice questions.
 run rt-export "" export -f aiken questions/rudenko-kumar-meeting.json -o "$T/rk.txt"

@@ -15,11 +15,14 @@ static void test_table(void)
 	CHECK_STR(import_format_get(0)->name, "opentdb");
 	CHECK_STR(import_format_get(1)->name, "aiken");
 	CHECK_STR(import_format_get(2)->name, "csv");
-	CHECK(import_format_get(3) == NULL);
+	CHECK_STR(import_format_get(3)->name, "gift");
+	CHECK_STR(import_format_get(4)->name, "anki");
+	CHECK_STR(import_format_get(5)->name, "hascard");
+	CHECK(import_format_get(6) == NULL);
 	CHECK(import_format_find("aiken") == import_format_get(1));
-	CHECK(import_format_find("gift") == NULL);
+	CHECK(import_format_find("moodle") == NULL);
 	char list[100];
-	CHECK_STR(import_format_list(list, sizeof list), "opentdb, aiken, csv");
+	CHECK_STR(import_format_list(list, sizeof list), "opentdb, aiken, csv, gift, anki, hascard");
 	for (size_t i = 0; import_format_get(i); i++)
 		CHECK(import_format_get(i)->label && import_format_get(i)->detect && import_format_get(i)->parse);
 }
@@ -48,6 +51,14 @@ static void test_detect_by_content(void)
 		{ "tests/data/import/csv/template.csv", "csv" },
 		{ "tests/data/import/csv/plain.csv", "csv" },
 		{ "tests/data/import/csv/semicolon-bom-crlf.csv", "csv" },
+		{ "tests/data/import/gift/kinds.gift", "gift" },
+		{ "tests/data/import/gift/escapes.gift", "gift" },
+		{ "tests/data/import/gift/broken.gift", "gift" },
+		{ "tests/data/import/anki/notes.txt", "anki" },
+		{ "tests/data/import/anki/comma.csv", "anki" },
+		{ "tests/data/import/anki/noheader.txt", "anki" },
+		{ "tests/data/import/hascard/cards.md", "hascard" },
+		{ "tests/data/import/hascard/broken.txt", "hascard" },
 	};
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
 		CHECK_STR(detected(files[i][0], NULL), files[i][1]);
@@ -75,8 +86,8 @@ static void test_unknown_format(void)
 	const char text[] = "just some words\n";
 	struct deck *deck = import_bytes("notes.md", text, sizeof text - 1, NULL, &d, &rc, NULL);
 	CHECK(rc == -1);
-	CHECK(diag_has(&d, "notes.md: error: not in a format recall can import (tried opentdb, aiken, csv); "
-	                   "name one with --format"));
+	CHECK(diag_has(&d, "notes.md: error: not in a format recall can import "
+	                   "(tried opentdb, aiken, csv, gift, anki, hascard); name one with --format"));
 	deck_free(deck);
 	diag_free(&d);
 }
