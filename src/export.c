@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "text.h"
+
 static const struct export_format formats[] = {
 	{ "aiken", "Aiken (Moodle's multiple-choice text)", NULL, export_aiken_question, 0, NULL },
 	{ "csv", "CSV of a classroom quiz game spreadsheet", export_csv_begin, export_csv_question, 0, NULL },
@@ -22,24 +24,12 @@ const struct export_format *export_format_get(size_t i)
 
 const struct export_format *export_format_find(const char *name)
 {
-	for (size_t i = 0; i < NFORMATS; i++)
-		if (strcmp(formats[i].name, name) == 0)
-			return &formats[i];
-	return NULL;
+	return text_table_find(formats, NFORMATS, sizeof *formats, name);
 }
 
 char *export_format_list(char *buf, size_t size)
 {
-	size_t used = 0;
-	if (size)
-		buf[0] = '\0';
-	for (size_t i = 0; i < NFORMATS && used < size; i++) {
-		int n = snprintf(buf + used, size - used, "%s%s", i ? ", " : "", formats[i].name);
-		if (n < 0)
-			break;
-		used += (size_t)n;
-	}
-	return buf;
+	return text_table_names(formats, NFORMATS, sizeof *formats, buf, size);
 }
 
 /* The fields a question may have beside its answer, for the warnings. */

@@ -30,24 +30,12 @@ const struct import_format *import_format_get(size_t i)
 
 const struct import_format *import_format_find(const char *name)
 {
-	for (size_t i = 0; i < NFORMATS; i++)
-		if (strcmp(formats[i].name, name) == 0)
-			return &formats[i];
-	return NULL;
+	return text_table_find(formats, NFORMATS, sizeof *formats, name);
 }
 
 char *import_format_list(char *buf, size_t size)
 {
-	size_t used = 0;
-	if (size)
-		buf[0] = '\0';
-	for (size_t i = 0; i < NFORMATS && used < size; i++) {
-		int n = snprintf(buf + used, size - used, "%s%s", i ? ", " : "", formats[i].name);
-		if (n < 0)
-			break;
-		used += (size_t)n;
-	}
-	return buf;
+	return text_table_names(formats, NFORMATS, sizeof *formats, buf, size);
 }
 
 const struct import_format *import_detect(const char *name, const char *buf, size_t len)

@@ -339,3 +339,33 @@ bool text_same_ci(const char *a, const char *b, size_t n)
 			return false;
 	return true;
 }
+
+/* The name that begins the row i of a table. */
+static const char *row_name(const void *rows, size_t i, size_t stride)
+{
+	const char *name;
+	memcpy(&name, (const char *)rows + i * stride, sizeof name);
+	return name;
+}
+
+const void *text_table_find(const void *rows, size_t n, size_t stride, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(row_name(rows, i, stride), name) == 0)
+			return (const char *)rows + i * stride;
+	return NULL;
+}
+
+char *text_table_names(const void *rows, size_t n, size_t stride, char *buf, size_t size)
+{
+	size_t used = 0;
+	if (size)
+		buf[0] = '\0';
+	for (size_t i = 0; i < n && used < size; i++) {
+		int k = snprintf(buf + used, size - used, "%s%s", i ? ", " : "", row_name(rows, i, stride));
+		if (k < 0)
+			break;
+		used += (size_t)k;
+	}
+	return buf;
+}

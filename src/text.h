@@ -146,4 +146,10 @@ void text_trim_span(const char *s, size_t *b, size_t *e);
 /* True when a[0..n) and b[0..n) are equal but for ASCII case. */
 bool text_same_ci(const char *a, const char *b, size_t n);
 
+/* Tables whose rows begin with their name (a const char *), n rows of
+ * stride bytes from rows: the row named name (NULL when none), and the
+ * names joined with ", " into buf (returned; cut to fit). */
+const void *text_table_find(const void *rows, size_t n, size_t stride, const char *name);
+char *text_table_names(const void *rows, size_t n, size_t stride, char *buf, size_t size);
+
 #endif

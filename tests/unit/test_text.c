@@ -45,9 +45,28 @@ static void bidi_controls_are_escaped(void)
 	CHECK_STR(text_escape_into("ab\xe2\x80\xae", false, small, sizeof small), "ab");
 }
 
+struct row {
+	const char *name;
+	int value;
+};
+
+static void tables_by_name(void)
+{
+	static const struct row rows[] = { { "aiken", 1 }, { "csv", 2 }, { "gift", 3 } };
+	const struct row *r = text_table_find(rows, 3, sizeof *rows, "gift");
+	CHECK(r && r->value == 3);
+	CHECK(text_table_find(rows, 3, sizeof *rows, "gif") == NULL);
+	CHECK(text_table_find(rows, 0, sizeof *rows, "aiken") == NULL);
+	char buf[32], small[8];
+	CHECK_STR(text_table_names(rows, 3, sizeof *rows, buf, sizeof buf), "aiken, csv, gift");
+	CHECK_STR(text_table_names(rows, 3, sizeof *rows, small, sizeof small), "aiken, ");
+	CHECK_STR(text_table_names(rows, 0, sizeof *rows, buf, sizeof buf), "");
+}
+
 int main(void)
 {
 	RUN(controls_are_escaped);
 	RUN(bidi_controls_are_escaped);
+	RUN(tables_by_name);
 	return check_done();
 }
