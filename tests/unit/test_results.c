@@ -729,6 +729,7 @@ int main(void)
 		RUN(pg_lost_connection_records_once);
 		RUN(pg_student_role_is_confined);
 		RUN(pg_init_again_changes_nothing);
+		RUN(pg_ids_become_visible_in_order);
 		tmp_remove();
 		return check_done();
 	}

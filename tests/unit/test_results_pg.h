@@ -170,3 +170,58 @@ static void pg_init_again_changes_nothing(void)
 	CHECK(look_int(uri, "SELECT count(*) FROM answers") == 1);
 	CHECK(look_int(uri, "SELECT count(*) FROM pg_policies WHERE schemaname = 'recall'") == 2);
 }
+
+/* An answer whose transaction is still open holds back the ones after it:
+ * a watcher sees neither until it commits, then both in order, so polling
+ * with the last id seen skips none. */
+static void pg_ids_become_visible_in_order(void)
+{
+	const char *uri = where("order");
+	char db[128], uri_copy[600];
+	snprintf(uri_copy, sizeof uri_copy, "%s", uri);
+	uri = uri_copy;
+	struct results *r = open_rw(uri);
+	struct results_drill d = drill("5b", 3, 42);
+	CHECK(results_drill_begin(r, &d) == 1);
+	char conninfo[600];
+	pg_uri_of(pg_db_of(uri, db, sizeof db), conninfo, sizeof conninfo);
+	PGconn *c = PQconnectdb(conninfo);
+	CHECK(PQstatus(c) == CONNECTION_OK);
+	const char *params[1] = { d.id };
+	PGresult *res = PQexecParams(c, "BEGIN", 0, NULL, NULL, NULL, NULL, 0);
+	PQclear(res);
+	res = PQexecParams(c, "SELECT recall.record_answer($1, 'ana', 0, 'capitals', 'q-fr',"
+	                   " 'Paris', 0, 1, 875, 5, 1700000000)", 1, NULL, params, NULL, NULL, 0);
+	CHECK(PQresultStatus(res) == PGRES_TUPLES_OK && !strcmp(PQgetvalue(res, 0, 0), "1"));
+	PQclear(res);
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid == 0) {
+		struct results *w = NULL;
+		struct results_answer b = answer(d.id, "ben", 0);
+		int bad = results_open(uri, 10000, &w, err, sizeof err) != 0 ||
+		          results_record(w, &b) != 0 || b.id != 2;
+		results_close(w);
+		_exit(bad);
+	}
+	/* Until the child waits for the lock. */
+	long long waiting = 0;
+	for (int tries = 0; waiting < 1 && tries < 400; tries++) {
+		waiting = look_int(uri, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+		                   " AND NOT granted");
+		if (waiting < 1)
+			usleep(25000);
+	}
+	CHECK(waiting == 1);
+	struct seen seen = { 0 };
+	CHECK(results_changes_since(r, d.id, 0, collect_answer, &seen) == 0 && seen.n == 0);
+	PQclear(PQexecParams(c, "COMMIT", 0, NULL, NULL, NULL, NULL, 0));
+	int status = -1;
+	waitpid(pid, &status, 0);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	CHECK(results_changes_since(r, d.id, 0, collect_answer, &seen) == 0 && seen.n == 2);
+	CHECK(seen.a[0].id == 1 && seen.a[1].id == 2);
+	CHECK_STR(seen.a[0].student, "ana");
+	PQfinish(c);
+	results_close(r);
+}
