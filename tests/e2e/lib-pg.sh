@@ -57,6 +57,7 @@ pg_start() {
 	}
 	PG_DIR=$(mktemp -d /tmp/recall-pg-XXXXXX)
 	trap 'pg_stop; rm -rf "$T"' EXIT
+	trap 'exit 1' INT TERM HUP  # through the EXIT trap
 	chmod 755 "$PG_DIR"
 	[ "$(id -u)" = 0 ] && chown nobody "$PG_DIR"
 	PG_PORT=$(pg_free_port)
