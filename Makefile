@@ -24,8 +24,8 @@ PKG_CONFIG ?= pkg-config
 # Where build output goes; each build flavour has a folder of its own.
 O         ?= build
 
-PKGS       = libcjson sqlite3 ncursesw
-CORE_PKGS  = libcjson sqlite3
+PKGS       = libcjson sqlite3 libpq ncursesw
+CORE_PKGS  = libcjson sqlite3 libpq
 
 CFLAGS    ?= -O2 -g
 WARNINGS   = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wconversion \
@@ -72,22 +72,26 @@ $(O) $(O)/tests:
 
 # The dependency step: installs with apt-get (through sudo when not root)
 # whatever of the build, and for the tests tmux, the sqlite3 tool, python3
-# and its jsonschema module (the schema test's validator), is missing; says
+# and its jsonschema module (the schema test's validator) and the PostgreSQL
+# server (its initdb under /usr/lib/postgresql/*/bin), is missing; says
 # what it does.  A python3-NAME package counts as there when python3 can
 # import NAME.
-DEB_BUILD  = gcc make pkg-config libcjson-dev libsqlite3-dev libncurses-dev
-DEB_TEST   = tmux sqlite3 python3 python3-jsonschema
+DEB_BUILD  = gcc make pkg-config libcjson-dev libsqlite3-dev libpq-dev libncurses-dev
+# postgresql: the server the tests start a throwaway copy of (tests/pg.sh).
+DEB_TEST   = tmux sqlite3 python3 python3-jsonschema postgresql
 define install_missing
 	@missing=; \
 	command -v $(CC) >/dev/null 2>&1 || missing="$$missing gcc"; \
 	if command -v $(PKG_CONFIG) >/dev/null 2>&1; then \
 		$(PKG_CONFIG) --exists libcjson || missing="$$missing libcjson-dev"; \
 		$(PKG_CONFIG) --exists sqlite3 || missing="$$missing libsqlite3-dev"; \
+		$(PKG_CONFIG) --exists libpq || missing="$$missing libpq-dev"; \
 		$(PKG_CONFIG) --exists ncursesw || missing="$$missing libncurses-dev"; \
-	else missing="$$missing pkg-config libcjson-dev libsqlite3-dev libncurses-dev"; fi; \
+	else missing="$$missing pkg-config libcjson-dev libsqlite3-dev libpq-dev libncurses-dev"; fi; \
 	for t in $(1); do \
 		case $$t in \
 		python3-*) python3 -c "import $${t#python3-}" >/dev/null 2>&1 ;; \
+		postgresql) ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 ;; \
 		*) command -v $$t >/dev/null 2>&1 ;; \
 		esac || missing="$$missing $$t"; \
 	done; \

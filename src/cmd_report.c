@@ -42,7 +42,8 @@ static const char usage_report[] =
 	"      --drill ID       the drill: its id, or its first 4 characters or more\n"
 	"                       (default: the class's latest)\n"
 	"      --list           list the class's drills\n"
-	"      --results PATH   the results database (default: $RECALL_RESULTS, else\n"
+	"      --results PATH   the results database, an SQLite file or a PostgreSQL\n"
+	"                       URI (default: $RECALL_RESULTS, else\n"
 	"                       ~/.local/share/recall/results.db)\n"
 	"      --csv            as CSV: with -o FOLDER, leaderboard.csv, questions.csv\n"
 	"                       and missed.csv there; with --table, that table alone\n"
@@ -209,7 +210,7 @@ static int list_drills(struct results *r, const struct report_args *a)
 {
 	char k[256], p[512];
 	printf("Drills of class '%s' in '%s', the first begun first:\n", ESC(a->klass, k),
-	       ESC(a->results, p));
+	       ESC(results_where_shown(a->results), p));
 	struct listing l = { r, 0, 0 };
 	if (results_each_drill(r, a->klass, list_drill, &l) != 0)
 		return cmd_error("%s", l.failed && !results_error(r)[0] ? "out of memory"
@@ -369,7 +370,7 @@ static int watch_lines(struct report_live *lv, const struct report_args *a)
 {
 	char err[1024], k[256], p[512];
 	bool said_file = false, said_drill = false;
-	printf("watching class '%s' in '%s'", ESC(a->klass, k), ESC(a->results, p));
+	printf("watching class '%s' in '%s'", ESC(a->klass, k), ESC(results_where_shown(a->results), p));
 	if (a->until_complete)
 		printf(" until %u student%s have answered every question", a->until_complete,
 		       a->until_complete == 1 ? "" : "s");

@@ -19,6 +19,7 @@
 #include "cmd_drill.h"
 #include "cmd_study.h"
 #include "cmd_stats.h"
+#include "cmd_results.h"
 #include "deck.h"
 #include "diag.h"
 #include "library.h"
@@ -55,6 +56,8 @@ static const char usage_main[] =
 	"  report --class NAME  the teacher's report of a classroom drill: the\n"
 	"                  leaderboard, each question's figures, what each student\n"
 	"                  missed; as text, --csv or --json, or --watch it live\n"
+	"  results init    make a class's results database ready (--results; on\n"
+	"                  PostgreSQL also the student and teacher roles)\n"
 	"  import FILE...  question banks in other formats (Open Trivia Database\n"
 	"                  JSON, Aiken, a quiz game's CSV, GIFT, Anki notes as\n"
 	"                  text, hascard) turned into a deck\n"
@@ -600,6 +603,8 @@ static int dispatch(int argc, char **argv)
 		return cmd_export(argc - 1, argv + 1);
 	if (!strcmp(cmd, "drill"))
 		return cmd_drill(argc - 1, argv + 1);
+	if (!strcmp(cmd, "results"))
+		return cmd_results(argc - 1, argv + 1);
 	char b[80];
 	return cmd_error("unknown command '%s' (try 'recall --help')",
 	                   text_escape_into(cmd, false, b, sizeof b));

@@ -13,7 +13,7 @@ static int open_when_there(struct report_live *lv, char *err, size_t errsize)
 	if (lv->r)
 		return 0;
 	struct stat st;
-	if (stat(lv->path, &st) != 0 && errno == ENOENT) {
+	if (!results_is_uri(lv->path) && stat(lv->path, &st) != 0 && errno == ENOENT) {
 		lv->waiting_file = true;
 		return 0;
 	}

@@ -31,6 +31,16 @@ static bool starts_with(const char *s, const char *prefix)
 	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
+bool results_is_uri(const char *where)
+{
+	return where && (starts_with(where, "postgresql://") || starts_with(where, "postgres://"));
+}
+
+const char *results_where_shown(const char *where)
+{
+	return results_is_uri(where) ? "the PostgreSQL database" : where ? where : "";
+}
+
 static int open_as(const char *where, bool readonly, int busy_ms, struct results **out,
                    char *err, size_t errsize)
 {
@@ -39,18 +49,13 @@ static int open_as(const char *where, bool readonly, int busy_ms, struct results
 		snprintf(err, errsize, "no results database given");
 		return -1;
 	}
-	/* The URI is not quoted back: it may hold a password. */
-	if (starts_with(where, "postgresql://") || starts_with(where, "postgres://")) {
-		snprintf(err, errsize, "results database: a PostgreSQL URI was given, but the "
-		         "PostgreSQL engine is not built in yet; give the path of an SQLite file");
-		return -1;
-	}
 	struct results *r = calloc(1, sizeof *r);
 	if (!r) {
 		snprintf(err, errsize, "out of memory");
 		return -1;
 	}
-	r->engine = &results_sqlite_engine;
+	/* The URI is never quoted back: it may hold a password. */
+	r->engine = results_is_uri(where) ? &results_pg_engine : &results_sqlite_engine;
 	r->readonly = readonly;
 	if (r->engine->open(where, readonly, busy_ms, &r->h, err, errsize) != 0) {
 		free(r);
@@ -70,6 +75,20 @@ int results_open_readonly(const char *where, int busy_ms, struct results **out, 
                           size_t errsize)
 {
 	return open_as(where, true, busy_ms, out, err, errsize);
+}
+
+int results_init(const char *where, char *err, size_t errsize)
+{
+	struct results *r;
+	if (results_open(where, RESULTS_BUSY_DEFAULT_MS, &r, err, errsize) != 0)
+		return -1;
+	int ret = 0;
+	if (r->engine->init_roles && r->engine->init_roles(r->h) != 0) {
+		snprintf(err, errsize, "%s", results_error(r));
+		ret = -1;
+	}
+	results_close(r);
+	return ret;
 }
 
 /* The writing functions on a read-only handle: -1 with the message set. */

@@ -10,9 +10,10 @@
  *
  * Engines: the operations go through one table of functions (struct
  * results_engine), so that another database can be added beside SQLite.
- * results_open picks the engine by the form of where: a PostgreSQL URI
- * (postgresql:// or postgres://) is refused for now, as that engine is not
- * built in yet; anything else is the path of an SQLite database.
+ * results_open picks the engine by the form of where: a PostgreSQL
+ * connection URI (postgresql:// or postgres://, as libpq reads it) is the
+ * PostgreSQL engine (results_pg.c); anything else is the path of an SQLite
+ * database.  A URI is never quoted in a message: it may hold a password.
  *
  * Refusals (SQLite): as the progress store's (store.h): a file that is not
  * SQLite, a damaged database, one that is not recall's results, one made by
@@ -116,10 +117,20 @@ struct results_engine {
 	int (*set_questions)(void *h, const char *drill, const struct results_question *q,
 	                     size_t n);
 	int (*each_question)(void *h, const char *drill, results_question_fn *fn, void *ctx);
+	int (*init_roles)(void *h);  /* NULL: the engine has no roles */
 };
 
 /* The engines built in. */
 extern const struct results_engine results_sqlite_engine;
+extern const struct results_engine results_pg_engine;
+
+/* Whether where names a PostgreSQL database (a postgresql:// or
+ * postgres:// URI). */
+bool results_is_uri(const char *where);
+
+/* What a message may say of where: the path as it is, or for a URI
+ * "the PostgreSQL database" (a URI may hold a password). */
+const char *results_where_shown(const char *where);
 
 struct results;
 
@@ -140,13 +151,20 @@ int results_open(const char *where, int busy_ms, struct results **out, char *err
 int results_open_readonly(const char *where, int busy_ms, struct results **out, char *err,
                           size_t errsize);
 
+/* What `recall results init` does: opens where as results_open does
+ * (making or upgrading the schema), and on PostgreSQL makes the roles
+ * recall_student and recall_teacher and grants them what they may do
+ * (docs/results.md); again on a database already set up it changes
+ * nothing.  0, or -1 with a message in err. */
+int results_init(const char *where, char *err, size_t errsize);
+
 /* Closes; NULL is harmless. */
 void results_close(struct results *r);
 
 /* The message of the last failure ("" when none). */
 const char *results_error(const struct results *r);
 
-/* The engine's name ("sqlite"). */
+/* The engine's name ("sqlite", "postgresql"). */
 const char *results_engine_name(const struct results *r);
 
 /* A drill's id from its settings (d->id is ignored): FNV-1a (64 bits) over

@@ -1,7 +1,10 @@
 /* Unit tests of results: a real SQLite file in a temporary folder (removed
  * at the end), written through the results store, by several processes at
  * once, and looked at behind its back through a connection of the test's
- * own. */
+ * own.  With RECALL_TEST_PG_URI set (the URI of a PostgreSQL server's
+ * "postgres" database, as superuser: tests/e2e/pg.sh starts a throwaway
+ * one), the same tests run on the PostgreSQL engine, a database of its own
+ * each, and the PostgreSQL ones beside them (roles, a lost connection). */
 #include <ftw.h>
 #include <stdbool.h>
 #include <sqlite3.h>
@@ -15,6 +18,7 @@
 #include "check.h"
 #include "sqlraw.h"
 #include "results.h"
+#include "pgraw.h"
 
 static char err[1024];
 
@@ -129,17 +133,22 @@ static int collect_drill(void *ctx, const struct results_drill *d)
 
 static void open_creates_folder_and_schema(void)
 {
-	const char *path = at("a/b/results.db");
+	const char *path = where("a/b/results.db");
 	struct results *r = open_rw(path);
 	CHECK(r != NULL);
-	CHECK_STR(results_engine_name(r), "sqlite");
+	CHECK_STR(results_engine_name(r), pg_mode() ? "postgresql" : "sqlite");
 	CHECK_STR(results_error(r), "");
 	results_close(r);
-	CHECK(raw_int(path, "SELECT value FROM meta WHERE key = 'schema_version'") ==
-	      RESULTS_SCHEMA_VERSION);
-	char mode[16] = "";
-	raw_value(path, "PRAGMA journal_mode", mode, sizeof mode);
-	CHECK_STR(mode, "wal");
+	if (pg_mode()) {
+		CHECK(look_int(path, "SELECT value FROM meta WHERE key = 'schema_version'") == 1);
+		CHECK(look_int(path, "SELECT count(*) FROM pg_tables WHERE schemaname = 'recall'") == 4);
+	} else {
+		CHECK(look_int(path, "SELECT value FROM meta WHERE key = 'schema_version'") ==
+		      RESULTS_SCHEMA_VERSION);
+		char mode[16] = "";
+		look_value(path, "PRAGMA journal_mode", mode, sizeof mode);
+		CHECK_STR(mode, "wal");
+	}
 	r = open_rw(path);  /* and again, as it is */
 	CHECK(r != NULL);
 	results_close(r);
@@ -181,7 +190,7 @@ static void drill_id_comes_from_the_settings(void)
 
 static void drill_begun_then_continued(void)
 {
-	const char *path = at("drills.db");
+	const char *path = where("drills.db");
 	struct results *a = open_rw(path), *b = open_rw(path);
 	struct results_drill d = drill("5b", 10, 42), same = drill("5b", 10, 42);
 	CHECK(results_drill_begin(a, &d) == 1);
@@ -202,7 +211,7 @@ static void drill_begun_then_continued(void)
 	CHECK(seen.count[0] == 10 && seen.count[1] == 5);
 	seen.n = 0;
 	CHECK(results_each_drill(a, "7z", collect_drill, &seen) == 0 && seen.n == 0);
-	CHECK(raw_int(path, "SELECT count(*) FROM drills") == 3);
+	CHECK(look_int(path, "SELECT count(*) FROM drills") == 3);
 	/* Settings that make no sense are refused, and nothing is written. */
 	static const char *const bad_deck[1] = { "a\nb" };
 	struct results_drill bad[5] = { drill("", 10, 1), drill("5b", 10, 1), drill("5b", 10, 1),
@@ -214,14 +223,14 @@ static void drill_begun_then_continued(void)
 		CHECK(results_drill_begin(a, &bad[i]) == -1);
 		CHECK(strstr(results_error(a), "drill") != NULL);
 	}
-	CHECK(raw_int(path, "SELECT count(*) FROM drills") == 3);
+	CHECK(look_int(path, "SELECT count(*) FROM drills") == 3);
 	results_close(a);
 	results_close(b);
 }
 
 static void answers_recorded_and_listed(void)
 {
-	const char *path = at("answers.db");
+	const char *path = where("answers.db");
 	struct results *r = open_rw(path);
 	struct results_drill d = drill("5b", 10, 42), o = drill("5b", 10, 43);
 	CHECK(results_drill_begin(r, &d) == 1 && results_drill_begin(r, &o) == 1);
@@ -254,7 +263,7 @@ static void answers_recorded_and_listed(void)
 
 static void an_answer_is_recorded_once(void)
 {
-	const char *path = at("once.db");
+	const char *path = where("once.db");
 	struct results *r = open_rw(path);
 	struct results_drill d = drill("5b", 3, 42);
 	CHECK(results_drill_begin(r, &d) == 1);
@@ -264,7 +273,7 @@ static void an_answer_is_recorded_once(void)
 	CHECK(results_record(r, &again) == RESULTS_ALREADY);
 	CHECK_STR(results_error(r), "");  /* no error */
 	char given[16] = "";
-	raw_value(path, "SELECT given FROM answers", given, sizeof given);
+	look_value(path, "SELECT given FROM answers", given, sizeof given);
 	CHECK_STR(given, "Paris");  /* the first stays */
 	struct results_answer ben = answer(d.id, "ben", 1);
 	CHECK(results_record(r, &ben) == 0);  /* another student may */
@@ -280,13 +289,13 @@ static void an_answer_is_recorded_once(void)
 	odd[1].credit = 1.5;
 	for (int i = 0; i < 3; i++)
 		CHECK(results_record(r, &odd[i]) == -1);
-	CHECK(raw_int(path, "SELECT count(*) FROM answers") == 2);
+	CHECK(look_int(path, "SELECT count(*) FROM answers") == 2);
 	results_close(r);
 }
 
 static void resumes_at_the_first_unanswered(void)
 {
-	const char *path = at("resume.db");
+	const char *path = where("resume.db");
 	struct results *r = open_rw(path);
 	struct results_drill d = drill("5b", 6, 42);
 	CHECK(results_drill_begin(r, &d) == 1);
@@ -309,7 +318,7 @@ static void resumes_at_the_first_unanswered(void)
 
 static void changes_since_the_last_seen(void)
 {
-	const char *path = at("changes.db");
+	const char *path = where("changes.db");
 	struct results *w = open_rw(path), *watch = open_rw(path);
 	struct results_drill d = drill("5b", 10, 42), o = drill("5b", 10, 43);
 	CHECK(results_drill_begin(w, &d) == 1 && results_drill_begin(w, &o) == 1);
@@ -364,7 +373,7 @@ static int collect_question(void *ctx, const struct results_question *q)
 
 static void questions_recorded_once_per_index(void)
 {
-	const char *path = at("questions.db");
+	const char *path = where("questions.db");
 	struct results *r = open_rw(path);
 	struct results_drill d = drill("5b", 3, 42);
 	CHECK(results_drill_begin(r, &d) == 1);
@@ -393,7 +402,7 @@ static void questions_recorded_once_per_index(void)
 	bad.points = -1;
 	CHECK(results_set_questions(r, d.id, &bad, 1) == -1);
 	CHECK(strstr(results_error(r), "points") != NULL);
-	CHECK(raw_int(path, "SELECT count(*) FROM questions") == 3);
+	CHECK(look_int(path, "SELECT count(*) FROM questions") == 3);
 	results_close(r);
 }
 
@@ -416,10 +425,10 @@ static void version_1_is_migrated(void)
 	CHECK(r != NULL);
 	if (!r)
 		return;
-	CHECK(raw_int(path, "SELECT value FROM meta WHERE key = 'schema_version'") ==
+	CHECK(look_int(path, "SELECT value FROM meta WHERE key = 'schema_version'") ==
 	      RESULTS_SCHEMA_VERSION);
-	CHECK(raw_int(path, "SELECT count(*) FROM sqlite_master WHERE name = 'answers_drill'") == 1);
-	CHECK(raw_int(path, "SELECT count(*) FROM answers") == 1);
+	CHECK(look_int(path, "SELECT count(*) FROM sqlite_master WHERE name = 'answers_drill'") == 1);
+	CHECK(look_int(path, "SELECT count(*) FROM answers") == 1);
 	struct questions_seen seen = { 0 };
 	CHECK(results_each_question(r, d.id, collect_question, &seen) == 0 && seen.n == 0);
 	results_close(r);
@@ -427,7 +436,7 @@ static void version_1_is_migrated(void)
 
 static void two_connections_both_write(void)
 {
-	const char *path = at("two.db");
+	const char *path = where("two.db");
 	struct results *a = open_rw(path), *b = open_rw(path);
 	struct results_drill d = drill("5b", 50, 1);
 	CHECK(results_drill_begin(a, &d) == 1);
@@ -439,7 +448,7 @@ static void two_connections_both_write(void)
 	}
 	results_close(a);
 	results_close(b);
-	CHECK(raw_int(path, "SELECT count(*) FROM answers") == 100);
+	CHECK(look_int(path, "SELECT count(*) FROM answers") == 100);
 }
 
 /* One writer process: its student answers every question, each one twice
@@ -467,7 +476,7 @@ static int writer(const char *path, const char *drill_id, int n)
 
 static void concurrent_writers_lose_and_double_nothing(void)
 {
-	const char *path = at("class.db");
+	const char *path = where("class.db");
 	struct results *r = open_rw(path);
 	struct results_drill d = drill("5b", PER_WRITER, 9);
 	CHECK(results_drill_begin(r, &d) == 1);
@@ -485,11 +494,11 @@ static void concurrent_writers_lose_and_double_nothing(void)
 		waitpid(pids[n], &status, 0);
 		CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	}
-	CHECK(raw_int(path, "SELECT count(*) FROM answers") == WRITERS * PER_WRITER);
-	CHECK(raw_int(path, "SELECT count(*) FROM (SELECT DISTINCT drill, student, qindex"
-	              " FROM answers)") == WRITERS * PER_WRITER);
-	CHECK(raw_int(path, "SELECT count(DISTINCT student) FROM answers") == WRITERS);
-	CHECK(raw_int(path, "SELECT max(id) - min(id) + 1 FROM answers") == WRITERS * PER_WRITER);
+	CHECK(look_int(path, "SELECT count(*) FROM answers") == WRITERS * PER_WRITER);
+	CHECK(look_int(path, "SELECT count(*) FROM (SELECT DISTINCT drill, student, qindex"
+	              " FROM answers) AS t") == WRITERS * PER_WRITER);
+	CHECK(look_int(path, "SELECT count(DISTINCT student) FROM answers") == WRITERS);
+	CHECK(look_int(path, "SELECT max(id) - min(id) + 1 FROM answers") == WRITERS * PER_WRITER);
 	/* And a watcher from the start sees every one, in order. */
 	r = open_rw(path);
 	struct seen seen = { 0 };
@@ -513,9 +522,9 @@ static void locked_answer_lands_whole_or_not_at_all(void)
 	CHECK(strstr(results_error(r), "locked") != NULL);
 	CHECK(raw_exec(db, "COMMIT") == SQLITE_OK);
 	sqlite3_close(db);
-	CHECK(raw_int(path, "SELECT count(*) FROM answers") == 0);
+	CHECK(look_int(path, "SELECT count(*) FROM answers") == 0);
 	CHECK(results_record(r, &a) == 0);
-	CHECK(raw_int(path, "SELECT count(*) FROM answers") == 1);
+	CHECK(look_int(path, "SELECT count(*) FROM answers") == 1);
 	results_close(r);
 }
 
@@ -577,15 +586,40 @@ static bool same_bytes(const char *path, const char *before, size_t before_len)
 	return same;
 }
 
+/* PostgreSQL: the session is read-only (default_transaction_read_only);
+ * what writes is refused, the answers stay as they were, and a database
+ * without recall's schema is refused and left without one. */
+static void read_only_pg(const char *uri, const struct results_drill *d)
+{
+	struct results *r = NULL;
+	CHECK(results_open_readonly(uri, 100, &r, err, sizeof err) == 0);
+	struct seen seen = { 0 };
+	CHECK(r && results_each_answer(r, d->id, collect_answer, &seen) == 0 && seen.n == 1);
+	struct results_answer b = answer(d->id, "ben", 0);
+	CHECK(r && results_record(r, &b) == -1);
+	CHECK(r && strstr(results_error(r), "reading only") != NULL);
+	results_close(r);
+	CHECK(look_int(uri, "SELECT count(*) FROM answers") == 1);
+	const char *empty = where("ro-empty");
+	r = (struct results *)1;
+	CHECK(results_open_readonly(empty, 100, &r, err, sizeof err) == -1 && !r);
+	CHECK(strstr(err, "no results database at") != NULL);
+	CHECK(look_int(empty, "SELECT count(*) FROM pg_namespace WHERE nspname = 'recall'") == 0);
+}
+
 static void read_only_reads_and_never_writes(void)
 {
-	const char *path = at("ro-read.db");
+	const char *path = where("ro-read.db");
 	struct results *r = open_rw(path);
 	struct results_drill d = drill("5b", 3, 42);
 	CHECK(results_drill_begin(r, &d) == 1);
 	struct results_answer a = answer(d.id, "ana", 0);
 	CHECK(results_record(r, &a) == 0);
 	results_close(r);
+	if (pg_mode()) {
+		read_only_pg(path, &d);
+		return;
+	}
 	size_t len;
 	char *before = slurp(path, &len);
 	chmod(path, 0444);
@@ -643,33 +677,62 @@ static void read_only_reads_older_versions_as_they_are(void)
 		CHECK(qs.n == (v == 1 ? 0u : 1u));
 		results_close(r);
 		CHECK(same_bytes(path, before, len));
-		CHECK(raw_int(path, "SELECT value FROM meta WHERE key = 'schema_version'") == v);
+		CHECK(look_int(path, "SELECT value FROM meta WHERE key = 'schema_version'") == v);
 		free(before);
 	}
 }
 
-static void postgresql_is_not_built_in_yet(void)
+/* A PostgreSQL URI is never quoted back (it may hold a password), and a
+ * server that is not there is refused with libpq's reason. */
+static void a_uri_is_never_shown(void)
 {
-	static const char *const uris[2] = {
-		"postgresql://teacher:s3cret@db.school.example/recall",
-		"postgres://db.school.example/recall",
-	};
+	char uri[2][600];
+	snprintf(uri[0], sizeof uri[0], "postgresql://teacher:s3cret@%s/recall?host=%s/none",
+	         "localhost", tmp);
+	snprintf(uri[1], sizeof uri[1], "postgres:///recall?host=%s/none&password=s3cret", tmp);
 	for (int i = 0; i < 2; i++) {
 		struct results *r = (struct results *)1;
-		CHECK(results_open(uris[i], 100, &r, err, sizeof err) == -1);
+		CHECK(results_open(uri[i], 100, &r, err, sizeof err) == -1);
 		CHECK(r == NULL);
-		CHECK(strstr(err, "PostgreSQL engine is not built in yet") != NULL);
+		CHECK(strstr(err, "results database (PostgreSQL): cannot connect") != NULL);
 		CHECK(strstr(err, "s3cret") == NULL);  /* a password is never shown */
 	}
 	CHECK(access("postgresql:", F_OK) != 0 && access("postgres:", F_OK) != 0);
+	CHECK_STR(results_where_shown(uri[0]), "the PostgreSQL database");
+	CHECK_STR(results_where_shown("a/b.db"), "a/b.db");
 	struct results *r = (struct results *)1;
 	CHECK(results_open("", 100, &r, err, sizeof err) == -1 && r == NULL);
 }
+
+#include "test_results_pg.h"
 
 int main(void)
 {
 	if (tmp_make("/tmp/recall-results-XXXXXX") != 0)
 		return 1;
+	pg_admin = getenv("RECALL_TEST_PG_URI");
+	if (pg_admin && !*pg_admin)
+		pg_admin = NULL;
+	if (pg_mode()) {
+		printf("(on PostgreSQL)\n");
+		RUN(open_creates_folder_and_schema);
+		RUN(drill_begun_then_continued);
+		RUN(answers_recorded_and_listed);
+		RUN(an_answer_is_recorded_once);
+		RUN(resumes_at_the_first_unanswered);
+		RUN(changes_since_the_last_seen);
+		RUN(questions_recorded_once_per_index);
+		RUN(two_connections_both_write);
+		RUN(concurrent_writers_lose_and_double_nothing);
+		RUN(read_only_reads_and_never_writes);
+		RUN(pg_refuses_a_newer_or_foreign_schema);
+		RUN(pg_lost_connection_records_once);
+		RUN(pg_student_role_is_confined);
+		RUN(pg_init_again_changes_nothing);
+		RUN(pg_ids_become_visible_in_order);
+		tmp_remove();
+		return check_done();
+	}
 	RUN(open_creates_folder_and_schema);
 	RUN(drill_id_comes_from_the_settings);
 	RUN(drill_begun_then_continued);
@@ -687,7 +750,7 @@ int main(void)
 	RUN(refuses_to_write_read_only);
 	RUN(read_only_reads_and_never_writes);
 	RUN(read_only_reads_older_versions_as_they_are);
-	RUN(postgresql_is_not_built_in_yet);
+	RUN(a_uri_is_never_shown);
 	tmp_remove();
 	return check_done();
 }
