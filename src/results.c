@@ -252,3 +252,60 @@ int results_each_question(struct results *r, const char *drill, results_question
 	r->err[0] = '\0';
 	return r->engine->each_question(r->h, drill ? drill : "", fn, ctx);
 }
+
+/* ---- the live drill ---------------------------------------------------- */
+
+int results_live_post(struct results *r, struct results_live_event *e)
+{
+	r->err[0] = '\0';
+	if (r->readonly)
+		return refuse_readonly(r, "posting to a live drill");
+	if (!e->drill || !e->klass || !e->kind || !e->payload)
+		return fail(r, "a live drill's event needs its drill, class, kind and payload"), -1;
+	return r->engine->live_post(r->h, e);
+}
+
+int results_live_events(struct results *r, const char *drill, const char *klass,
+                        int64_t after, results_live_event_fn *fn, void *ctx)
+{
+	r->err[0] = '\0';
+	return r->engine->live_events(r->h, drill, klass ? klass : "", after, fn, ctx);
+}
+
+int results_live_join(struct results *r, const char *drill, const char *student)
+{
+	r->err[0] = '\0';
+	if (r->readonly)
+		return refuse_readonly(r, "joining a live drill");
+	return r->engine->live_join(r->h, drill ? drill : "", student ? student : "");
+}
+
+int results_live_each_joined(struct results *r, const char *drill, results_name_fn *fn,
+                             void *ctx)
+{
+	r->err[0] = '\0';
+	return r->engine->live_each_joined(r->h, drill ? drill : "", fn, ctx);
+}
+
+int results_live_answer(struct results *r, const struct results_live_answer *a)
+{
+	r->err[0] = '\0';
+	if (r->readonly)
+		return refuse_readonly(r, "answering a live drill");
+	if (!a->drill || !a->student || !a->given || a->index < 0)
+		return fail(r, "a live answer needs its drill, student, question and text"), -1;
+	return r->engine->live_answer(r->h, a);
+}
+
+int results_live_each_answer(struct results *r, const char *drill, int index,
+                             results_live_answer_fn *fn, void *ctx)
+{
+	r->err[0] = '\0';
+	return r->engine->live_each_answer(r->h, drill ? drill : "", index, fn, ctx);
+}
+
+int results_live_wait(struct results *r, const char *drill, int timeout_ms)
+{
+	r->err[0] = '\0';
+	return r->engine->live_wait(r->h, drill, timeout_ms);
+}

@@ -33,7 +33,7 @@
 #include <stdint.h>
 
 /* The schema version this program writes, and the newest it can read. */
-#define RESULTS_SCHEMA_VERSION 3
+#define RESULTS_SCHEMA_VERSION 4
 
 /* How long a writer waits for another's write lock. */
 #define RESULTS_BUSY_DEFAULT_MS 5000
@@ -99,6 +99,39 @@ typedef int results_drill_fn(void *ctx, const struct results_drill *d);
 typedef int results_answer_fn(void *ctx, const struct results_answer *a);
 typedef int results_question_fn(void *ctx, const struct results_question *q);
 
+/* A live drill (docs/results.md, "The live drill"): the host posts events
+ * in order; students read them, join, and answer the open question.  An
+ * event of a live drill, as posted (the strings valid during a callback
+ * only). */
+struct results_live_event {
+	int64_t seq;           /* its place: increasing in the order posted */
+	const char *drill;     /* the drill's id */
+	const char *klass;     /* its class */
+	const char *kind;      /* "begin", "open", "close" or "end" */
+	int index;             /* the question's index for open and close; -1 */
+	double at;             /* when posted (Unix seconds, with fraction) */
+	double closes;         /* open: when the question closes; else 0 */
+	const char *payload;   /* what the event publishes (JSON; never an answer
+	                          before the question closed) */
+};
+
+/* A student's answer to a live drill's open question, as given. */
+struct results_live_answer {
+	const char *drill;
+	const char *student;
+	int index;
+	const char *given;     /* the raw line the student typed */
+	double time;           /* when (Unix seconds, with fraction) */
+};
+
+/* results_live_answer's value when the question is not the open one (not
+ * opened yet, or closed): nothing was recorded. */
+#define RESULTS_CLOSED 2
+
+typedef int results_live_event_fn(void *ctx, const struct results_live_event *e);
+typedef int results_live_answer_fn(void *ctx, const struct results_live_answer *a);
+typedef int results_name_fn(void *ctx, const char *name);
+
 /* An engine: the operations below on a handle of its own.  Each returns as
  * the function of the same name in this header says. */
 struct results_engine {
@@ -118,6 +151,15 @@ struct results_engine {
 	                     size_t n);
 	int (*each_question)(void *h, const char *drill, results_question_fn *fn, void *ctx);
 	int (*init_roles)(void *h);  /* NULL: the engine has no roles */
+	int (*live_post)(void *h, struct results_live_event *e);
+	int (*live_events)(void *h, const char *drill, const char *klass, int64_t after,
+	                   results_live_event_fn *fn, void *ctx);
+	int (*live_join)(void *h, const char *drill, const char *student);
+	int (*live_each_joined)(void *h, const char *drill, results_name_fn *fn, void *ctx);
+	int (*live_answer)(void *h, const struct results_live_answer *a);
+	int (*live_each_answer)(void *h, const char *drill, int index,
+	                        results_live_answer_fn *fn, void *ctx);
+	int (*live_wait)(void *h, const char *drill, int timeout_ms);
 };
 
 /* The engines built in. */
@@ -218,5 +260,46 @@ int results_set_questions(struct results *r, const char *drill, const struct res
  * none.  Return values as for results_each_drill. */
 int results_each_question(struct results *r, const char *drill, results_question_fn *fn,
                           void *ctx);
+
+/* ---- the live drill ---------------------------------------------------- */
+
+/* The host posts an event (e->drill, klass, kind, index, closes, payload;
+ * e->at is set to now and e->seq to its place), in one transaction, and
+ * signals it (PostgreSQL: NOTIFY recall_live).  A close is posted only
+ * once no answer to that question is being recorded: an answer the store
+ * accepted is before it.  Returns 0 or -1. */
+int results_live_post(struct results *r, struct results_live_event *e);
+
+/* The events posted after seq after (0: all), in order: of one drill, or
+ * with drill NULL of the class klass's live drills (a student looking for
+ * the class's drill).  Return values as for results_each_drill. */
+int results_live_events(struct results *r, const char *drill, const char *klass,
+                        int64_t after, results_live_event_fn *fn, void *ctx);
+
+/* A student joins a live drill (again: no change).  Returns 0 or -1. */
+int results_live_join(struct results *r, const char *drill, const char *student);
+
+/* The students who joined, the first first.  As results_each_drill. */
+int results_live_each_joined(struct results *r, const char *drill, results_name_fn *fn,
+                             void *ctx);
+
+/* Records a student's answer to the open question, in one transaction:
+ * 0 when recorded, RESULTS_ALREADY when they had answered it (nothing
+ * recorded: a retry after a lost connection is this), RESULTS_CLOSED when
+ * the index is not the open question's (not yet opened, or closed), -1 on
+ * error. */
+int results_live_answer(struct results *r, const struct results_live_answer *a);
+
+/* The answers to one question (index) in the order recorded.  On
+ * PostgreSQL a student's role reads only their own.  As
+ * results_each_drill. */
+int results_live_each_answer(struct results *r, const char *drill, int index,
+                             results_live_answer_fn *fn, void *ctx);
+
+/* Waits until something may have been posted to the drill (NULL: any),
+ * at most timeout_ms: PostgreSQL waits for a NOTIFY (checking at least
+ * every 250 ms), SQLite sleeps a short while (150 ms).  Read the events
+ * after it.  Returns 0, or -1 when the connection is lost for good. */
+int results_live_wait(struct results *r, const char *drill, int timeout_ms);
 
 #endif

@@ -21,19 +21,16 @@
 
 #include "text.h"
 
-struct pg {
-	PGconn *conn;
-	bool readonly;
-	int busy_ms;
-	char err[640];
-};
+#include "results_live_impl.h"
+#include "results_pg_impl.h"
 
 /* The schema version of the PostgreSQL schema (its own numbering). */
-#define PG_SCHEMA_VERSION 1
+#define PG_SCHEMA_VERSION 2
 
 /* The advisory lock keys: making the schema, numbering answers. */
 #define LOCK_SCHEMA "7421001"
 #define LOCK_ANSWERS "7421002"
+#define LOCK_LIVE "7421003"
 
 /* Version 1, one statement an entry, in one transaction. */
 static const char *const schema_v1[] = {
@@ -109,7 +106,61 @@ static const char *const schema_v1[] = {
 
 /* migrations[v - 1] takes the schema from version v to v + 1, statement by
  * statement (NULL-ended); the last entry, NULL, stands for this version. */
+static const char *const live_v2[] = {
+	"CREATE TABLE recall.live_events ("
+	" seq bigserial PRIMARY KEY, drill text NOT NULL REFERENCES recall.drills (id),"
+	" class text NOT NULL, kind text NOT NULL CHECK (kind IN ('begin', 'open', 'close', 'end')),"
+	" qindex integer NOT NULL, at double precision NOT NULL,"
+	" closes double precision NOT NULL, payload text NOT NULL)",
+	"CREATE INDEX live_events_drill ON recall.live_events (drill, seq)",
+	"CREATE INDEX live_events_class ON recall.live_events (class, seq)",
+	"CREATE TABLE recall.live_joined ("
+	" drill text NOT NULL REFERENCES recall.drills (id), student text NOT NULL,"
+	" at double precision NOT NULL, PRIMARY KEY (drill, student))",
+	"CREATE TABLE recall.live_answers ("
+	" id bigserial PRIMARY KEY, drill text NOT NULL REFERENCES recall.drills (id),"
+	" student text NOT NULL, qindex integer NOT NULL CHECK (qindex >= 0),"
+	" given text NOT NULL, time double precision NOT NULL,"
+	" UNIQUE (drill, student, qindex))",
+	"ALTER TABLE recall.live_answers ENABLE ROW LEVEL SECURITY",
+	/* A student's own name only, as record_answer. */
+	"CREATE FUNCTION recall.own_name(p_student text) RETURNS void LANGUAGE plpgsql"
+	" SECURITY DEFINER SET search_path = recall, pg_temp AS $f$ BEGIN"
+	"  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'recall_student')"
+	"     AND EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'recall_teacher')"
+	"     AND pg_has_role(session_user, 'recall_student', 'MEMBER')"
+	"     AND NOT pg_has_role(session_user, 'recall_teacher', 'MEMBER')"
+	"     AND p_student <> session_user::text THEN"
+	"   RAISE EXCEPTION 'a student answers under their own name only'"
+	"    USING ERRCODE = '42501';"
+	"  END IF; END $f$",
+	/* 1 recorded, 0 answered before, -1 not the open question.  The shared
+	 * lock orders it with the host's posts (which take it exclusively). */
+	"CREATE FUNCTION recall.live_answer(p_drill text, p_student text, p_qindex integer,"
+	" p_given text, p_time double precision) RETURNS integer LANGUAGE plpgsql"
+	" SECURITY DEFINER SET search_path = recall, pg_temp AS $f$"
+	" DECLARE new_id bigint;"
+	" BEGIN"
+	"  PERFORM own_name(p_student);"
+	"  PERFORM pg_advisory_xact_lock_shared(" LOCK_LIVE ");"
+	"  IF NOT coalesce((SELECT kind = 'open' AND qindex = p_qindex FROM live_events"
+	"   WHERE drill = p_drill ORDER BY seq DESC LIMIT 1), false) THEN RETURN -1; END IF;"
+	"  INSERT INTO live_answers (drill, student, qindex, given, time)"
+	"  VALUES (p_drill, p_student, p_qindex, p_given, p_time)"
+	"  ON CONFLICT (drill, student, qindex) DO NOTHING RETURNING id INTO new_id;"
+	"  RETURN CASE WHEN new_id IS NULL THEN 0 ELSE 1 END;"
+	" END $f$",
+	"CREATE FUNCTION recall.live_join(p_drill text, p_student text) RETURNS void"
+	" LANGUAGE plpgsql SECURITY DEFINER SET search_path = recall, pg_temp AS $f$"
+	" BEGIN PERFORM own_name(p_student);"
+	"  INSERT INTO live_joined (drill, student, at) SELECT id, p_student,"
+	"   extract(epoch FROM clock_timestamp()) FROM drills WHERE id = p_drill"
+	"  ON CONFLICT DO NOTHING; END $f$",
+	NULL,
+};
+
 static const char *const *const migrations[] = {
+	live_v2,
 	NULL,
 };
 
@@ -197,6 +248,7 @@ static int reconnect(struct pg *p)
 {
 	if (PQstatus(p->conn) == CONNECTION_OK)
 		return 0;
+	p->listening = false;
 	PQreset(p->conn);
 	if (PQstatus(p->conn) != CONNECTION_OK)
 		return 0;
@@ -701,6 +753,21 @@ static const char *const roles_sql[] = {
 	"CREATE POLICY own_answers ON recall.answers FOR SELECT TO recall_student"
 	" USING (student = session_user::text)",
 	"CREATE POLICY all_answers ON recall.answers FOR SELECT TO recall_teacher USING (true)",
+	/* The live drill: the host (a teacher) posts; a student reads the
+	 * events (never an answer before its question closed), joins and
+	 * answers through the functions, and reads only their own answers. */
+	"GRANT SELECT ON recall.live_events, recall.live_joined, recall.live_answers"
+	" TO recall_student",
+	"GRANT INSERT ON recall.live_events TO recall_teacher",
+	"GRANT USAGE ON SEQUENCE recall.live_events_seq_seq TO recall_teacher",
+	"GRANT EXECUTE ON FUNCTION recall.own_name(text),"
+	" recall.live_answer(text, text, integer, text, double precision),"
+	" recall.live_join(text, text) TO recall_student, recall_teacher",
+	"DROP POLICY IF EXISTS own_live ON recall.live_answers",
+	"DROP POLICY IF EXISTS all_live ON recall.live_answers",
+	"CREATE POLICY own_live ON recall.live_answers FOR SELECT TO recall_student"
+	" USING (student = session_user::text)",
+	"CREATE POLICY all_live ON recall.live_answers FOR SELECT TO recall_teacher USING (true)",
 };
 
 static int pg_init_roles(void *h)
@@ -734,4 +801,41 @@ const struct results_engine results_pg_engine = {
 	.set_questions = pg_set_questions,
 	.each_question = pg_each_question,
 	.init_roles = pg_init_roles,
+	.live_post = results_pg_live_post,
+	.live_events = results_pg_live_events,
+	.live_join = results_pg_live_join,
+	.live_each_joined = results_pg_live_each_joined,
+	.live_answer = results_pg_live_answer,
+	.live_each_answer = results_pg_live_each_answer,
+	.live_wait = results_pg_live_wait,
 };
+
+/* ---- for the live drill's half (results_pg_live.c) ---------------------- */
+
+PGresult *results_pg_query(struct pg *p, const char *sql, int n, const char *const *params,
+                           const char *doing)
+{
+	return query(p, sql, n, params, doing);
+}
+
+PGresult *results_pg_read(struct pg *p, const char *sql, int n, const char *const *params,
+                          const char *doing)
+{
+	return read_query(p, sql, n, params, doing);
+}
+
+int results_pg_run(struct pg *p, const char *sql, int n, const char *const *params,
+                   const char *doing)
+{
+	return run(p, sql, n, params, doing);
+}
+
+void results_pg_rollback(struct pg *p)
+{
+	rollback(p);
+}
+
+int results_pg_reconnect(struct pg *p)
+{
+	return reconnect(p);
+}

@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "sqlfile.h"
+#include "results_live_impl.h"
 #include "text.h"
 
 /* Version 1.  New databases are made by running it and then every
@@ -56,6 +57,24 @@ static const char *const migrations[] = {
 	/* 2 -> 3: a drill's answers in the order recorded without a sort (the
 	 * index holds the rowid after the drill): what a report reads. */
 	"CREATE INDEX answers_drill ON answers (drill);",
+	/* 3 -> 4: live drills (results_live.h): the host's events, who joined,
+	 * and the answers as typed, one per student and question. */
+	"CREATE TABLE live_events ("
+	" seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+	" drill TEXT NOT NULL REFERENCES drills (id), class TEXT NOT NULL,"
+	" kind TEXT NOT NULL CHECK (kind IN ('begin', 'open', 'close', 'end')),"
+	" qindex INTEGER NOT NULL, at REAL NOT NULL, closes REAL NOT NULL,"
+	" payload TEXT NOT NULL);"
+	"CREATE INDEX live_events_drill ON live_events (drill);"
+	"CREATE INDEX live_events_class ON live_events (class);"
+	"CREATE TABLE live_joined ("
+	" drill TEXT NOT NULL REFERENCES drills (id), student TEXT NOT NULL,"
+	" at REAL NOT NULL, PRIMARY KEY (drill, student));"
+	"CREATE TABLE live_answers ("
+	" id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	" drill TEXT NOT NULL REFERENCES drills (id), student TEXT NOT NULL,"
+	" qindex INTEGER NOT NULL CHECK (qindex >= 0), given TEXT NOT NULL,"
+	" time REAL NOT NULL, UNIQUE (drill, student, qindex));",
 	NULL,
 };
 
@@ -447,4 +466,11 @@ const struct results_engine results_sqlite_engine = {
 	.changes_since = sq_changes_since,
 	.set_questions = sq_set_questions,
 	.each_question = sq_each_question,
+	.live_post = results_sqlite_live_post,
+	.live_events = results_sqlite_live_events,
+	.live_join = results_sqlite_live_join,
+	.live_each_joined = results_sqlite_live_each_joined,
+	.live_answer = results_sqlite_live_answer,
+	.live_each_answer = results_sqlite_live_each_answer,
+	.live_wait = results_sqlite_live_wait,
 };
