@@ -21,9 +21,13 @@
 #include "text.h"
 #include "ui_curses.h"
 #include "ui_plain_drill.h"
+#include "ui_plain_live.h"
+#include "live.h"
 
 static const char usage[] =
 	"usage: recall drill [OPTION]... DECK...\n"
+	"       recall drill --host --class NAME [OPTION]... DECK...\n"
+	"       recall drill --join CLASS --student NAME [--results WHERE]\n"
 	"\n"
 	"A classroom drill: the same questions, in the same order with the same\n"
 	"option order, for everyone who gives the same decks, count and seed; each\n"
@@ -44,6 +48,13 @@ static const char usage[] =
 	"                         URI (RECALL_RESULTS, else\n"
 	"                         ~/.local/share/recall/results.db)\n"
 	"      --busy-timeout MS  wait this long for another program's lock (5000)\n"
+	"      --host             a live drill the teacher paces (with --class): each\n"
+	"                         question opens for the whole class at once\n"
+	"      --auto SECONDS     host: open the next question this long after a close\n"
+	"                         without Enter (the first once --wait-for joined)\n"
+	"      --wait-for N       host with --auto: students to wait for (1)\n"
+	"      --join CLASS       a student of CLASS's live drill (no deck: the host\n"
+	"                         publishes each question as it opens)\n"
 	"      --plain            line-by-line mode (the default when not on a terminal)\n"
 	"  -h, --help             show this help\n"
 	"Options may come before or after the decks; -- ends them.\n"
@@ -52,7 +63,9 @@ static const char usage[] =
 	"half at the last moment; each right answer in a row after the first adds\n"
 	"100 (at most 500).  When the time runs out the answer counts as wrong.\n"
 	"Answers as in recall quiz --plain; at any prompt :skip or :quit.  A\n"
-	"student who starts again with the same names goes on where they left off.\n";
+	"student who starts again with the same names goes on where they left off.\n"
+	"Live drill host lines: Enter opens or closes a question, :pause, :skip,\n"
+	":end.\n";
 
 struct args {
 	struct drill_opts o;
@@ -61,6 +74,9 @@ struct args {
 	const char *klass, *student, *results;
 	int busy_ms;
 	bool plain;
+	bool host;            /* --host */
+	const char *join;     /* --join CLASS */
+	struct ui_live_host_opts live;
 	char *names_buf;      /* --players split in place (owned) */
 	const char *names[DRILL_MAX_PLAYERS];
 };
@@ -122,9 +138,38 @@ static int split_players(struct args *a)
 static int check_args(struct args *a)
 {
 	char err[400];
+	if (a->host && a->join)
+		return cmd_error("drill: --host and --join do not go together");
+	if (a->join) {
+		if (a->klass || a->players)
+			return cmd_error("drill: --join names the class; give --student, not --class "
+			                 "or --players");
+		if (!a->student)
+			return cmd_error("drill: --join needs --student (who is answering)");
+		if (drill_check_name(a->join, err, sizeof err) != 0)
+			return cmd_error("drill: --join: %s", err);
+		if (drill_check_name(a->student, err, sizeof err) != 0)
+			return cmd_error("drill: --student: %s", err);
+		return 0;
+	}
+	if ((a->live.auto_next >= 0 || a->live.wait_for) && !a->host)
+		return cmd_error("drill: --auto and --wait-for are for the host (--host)");
+	if (a->host) {
+		if (!a->klass)
+			return cmd_error("drill: --host needs --class (the class that joins)");
+		if (a->student || a->players)
+			return cmd_error("drill: the host of a live drill does not answer: no --student "
+			                 "or --players");
+		if (drill_check_name(a->klass, err, sizeof err) != 0)
+			return cmd_error("drill: --class: %s", err);
+		a->o.klass = a->klass;
+		if (!a->seeded)
+			a->o.seed = CMD_DRILL_CLASS_SEED;
+		return 0;
+	}
 	if (a->student && !a->klass)
 		return cmd_error("drill: --student needs --class (the class the student is in)");
-	if (a->results && !a->klass)
+	if (a->results && !a->klass && !a->join)
 		return cmd_error("drill: --results is for a class drill: give --class and --student");
 	if (a->klass && !a->student)
 		return cmd_error("drill: --class needs --student (who is answering)");
@@ -149,7 +194,7 @@ static int check_args(struct args *a)
 }
 
 enum { OPT_TIME = 256, OPT_NO_SPEED, OPT_NO_STREAK, OPT_PLAYERS, OPT_CLASS, OPT_STUDENT,
-       OPT_RESULTS, OPT_BUSY, OPT_PLAIN };
+       OPT_RESULTS, OPT_BUSY, OPT_PLAIN, OPT_HOST, OPT_JOIN, OPT_AUTO, OPT_WAIT_FOR };
 
 static const struct option opts[] = {
 	{ "count", required_argument, NULL, 'n' },
@@ -163,6 +208,10 @@ static const struct option opts[] = {
 	{ "results", required_argument, NULL, OPT_RESULTS },
 	{ "busy-timeout", required_argument, NULL, OPT_BUSY },
 	{ "plain", no_argument, NULL, OPT_PLAIN },
+	{ "host", no_argument, NULL, OPT_HOST },
+	{ "join", required_argument, NULL, OPT_JOIN },
+	{ "auto", required_argument, NULL, OPT_AUTO },
+	{ "wait-for", required_argument, NULL, OPT_WAIT_FOR },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -203,11 +252,26 @@ static int parse(int argc, char **argv, struct args *a)
 			a->busy_ms = (int)x;
 			break;
 		case OPT_PLAIN: a->plain = true; break;
+		case OPT_HOST: a->host = true; break;
+		case OPT_JOIN: a->join = optarg; break;
+		case OPT_AUTO:
+			if (!whole(optarg, 3600, &x))
+				return bad_value("--auto", "whole seconds from 0 to 3600", optarg);
+			a->live.auto_next = (double)x;
+			break;
+		case OPT_WAIT_FOR:
+			if (!whole(optarg, LIVE_MAX_STUDENTS, &x) || x == 0)
+				return bad_value("--wait-for", "a number of students from 1", optarg);
+			a->live.wait_for = (unsigned)x;
+			break;
 		case 'h': fputs(usage, stdout); return -1;
 		default: return cmd_bad_option(c, argv, "drill");
 		}
 	}
-	if (optind >= argc)
+	if (a->join && optind < argc)
+		return cmd_error("drill: a student of a live drill names no deck (the host "
+		                 "publishes each question)");
+	if (!a->join && optind >= argc)
 		return cmd_error("drill: name at least one deck file (try 'recall drill --help')");
 	return check_args(a);
 }
@@ -238,6 +302,11 @@ static int run(struct deck **decks, size_t n, struct args *a)
 	/* Full-screen on a terminal, unless --plain or the terminal cannot be
 	 * driven; line by line otherwise. */
 	int rc = UI_CURSES_NO_TERMINAL;
+	if (a->host && !stop_signal()) {
+		rc = ui_plain_live_host(d, a->o.results, &a->live, STDIN_FILENO, stdout);
+		drill_free(d);
+		return rc;
+	}
 	if (stop_signal()) {
 		rc = 128 + stop_signal();
 	} else if (!a->plain && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
@@ -254,19 +323,22 @@ int cmd_drill(int argc, char **argv)
 {
 	struct args a = { .o = { .count = CMD_DRILL_DEFAULT_COUNT,
 	                         .rules = { .time_limit = CMD_DRILL_DEFAULT_TIME } },
-	                  .busy_ms = RESULTS_BUSY_DEFAULT_MS };
+	                  .busy_ms = RESULTS_BUSY_DEFAULT_MS, .live = { .auto_next = -1 } };
 	a.o.seed = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32);
 	struct deck **decks = NULL;
 	size_t n = 0;
 	struct results *r = NULL;
 	int rc = parse(argc, argv, &a);
-	if (rc == 0) {
+	if (rc == 0 && !a.join) {
 		n = (size_t)(argc - optind);
 		rc = cmd_load_decks(argv + optind, n, &decks);
 	}
-	if (rc == 0 && a.klass)
+	if (rc == 0 && (a.klass || a.join))
 		rc = open_results(&a, &r);
-	if (rc == 0) {
+	if (rc == 0 && a.join) {
+		rc = stop_signal() ? 128 + stop_signal()
+		                   : ui_plain_live_student(r, a.join, a.student, STDIN_FILENO, stdout);
+	} else if (rc == 0) {
 		a.o.results = r;
 		rc = run(decks, n, &a);
 	}

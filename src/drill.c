@@ -259,6 +259,11 @@ const struct item *drill_current(const struct drill *d)
 	return d->phase == DRILL_OVER ? NULL : session_item(d->s, d->index);
 }
 
+const struct item *drill_item(const struct drill *d, size_t i)
+{
+	return i < d->n ? session_item(d->s, i) : NULL;
+}
+
 size_t drill_nplayers(const struct drill *d)
 {
 	return d->np;

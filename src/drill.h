@@ -117,6 +117,10 @@ size_t drill_resumed_at(const struct drill *d);/* where a class student resumed 
 /* The current question (its shown option order included); NULL when over. */
 const struct item *drill_current(const struct drill *d);
 
+/* Question i of the drill as asked (its shown option order included);
+ * NULL past the last.  What a live drill's host asks (live.h). */
+const struct item *drill_item(const struct drill *d, size_t i);
+
 size_t drill_nplayers(const struct drill *d);
 const char *drill_player(const struct drill *d, size_t i);
 size_t drill_turn(const struct drill *d);      /* whose turn it is (DRILL_TURN) */

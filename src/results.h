@@ -302,4 +302,9 @@ int results_live_each_answer(struct results *r, const char *drill, int index,
  * after it.  Returns 0, or -1 when the connection is lost for good. */
 int results_live_wait(struct results *r, const char *drill, int timeout_ms);
 
+/* Unix seconds now, with fraction: the clock of a live drill's events and
+ * answers (the host's and the students' machines are assumed to keep the
+ * same time, as NTP does). */
+double results_live_now(void);
+
 #endif

@@ -25,7 +25,4 @@ int results_pg_live_each_answer(void *h, const char *drill, int index,
                                 results_live_answer_fn *fn, void *ctx);
 int results_pg_live_wait(void *h, const char *drill, int timeout_ms);
 
-/* Unix seconds now, with fraction. */
-double results_live_now(void);
-
 #endif
