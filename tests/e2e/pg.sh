@@ -31,7 +31,7 @@ expect_eq "results init: said, without the URI" "$out" \
 	"The results database the PostgreSQL database is ready, with the roles recall_student and recall_teacher."
 expect_not_in "results init: no password shown" "$out$err" "s3cret"
 expect_eq "results init: schema and roles" \
-	"$(pg_sql school "SELECT (SELECT value FROM recall.meta WHERE key = 'schema_version') || ' ' || count(*) FROM pg_roles WHERE rolname IN ('recall_student', 'recall_teacher')")" "1 2"
+	"$(pg_sql school "SELECT (SELECT value FROM recall.meta WHERE key = 'schema_version') || ' ' || count(*) FROM pg_roles WHERE rolname IN ('recall_student', 'recall_teacher')")" "2 2"
 run init-again "" results init --results "$db"
 expect_rc "results init again: exit 0" 0
 run init-bad "" results init --results "postgresql://teacher:s3cret@/school?host=$PG_DIR/none"

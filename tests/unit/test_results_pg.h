@@ -31,7 +31,7 @@ static void pg_refuses_a_newer_or_foreign_schema(void)
 	CHECK(sql_as(uri, NULL, "UPDATE meta SET value = '99' WHERE key = 'schema_version'") == 0);
 	struct results *r = (struct results *)1;
 	CHECK(results_open(uri, 100, &r, err, sizeof err) == -1 && !r);
-	CHECK(strstr(err, "was made by a newer recall; schema version 99, this program knows up to 1"));
+	CHECK(strstr(err, "was made by a newer recall; schema version 99, this program knows up to 2"));
 	r = (struct results *)1;
 	CHECK(results_open_readonly(uri, 100, &r, err, sizeof err) == -1 && !r);
 	CHECK(strstr(err, "newer recall") != NULL);
@@ -168,7 +168,7 @@ static void pg_init_again_changes_nothing(void)
 	results_close(r);
 	CHECK(results_init(uri, err, sizeof err) == 0);
 	CHECK(look_int(uri, "SELECT count(*) FROM answers") == 1);
-	CHECK(look_int(uri, "SELECT count(*) FROM pg_policies WHERE schemaname = 'recall'") == 2);
+	CHECK(look_int(uri, "SELECT count(*) FROM pg_policies WHERE schemaname = 'recall'") == 4);
 }
 
 /* An answer whose transaction is still open holds back the ones after it:
@@ -224,4 +224,63 @@ static void pg_ids_become_visible_in_order(void)
 	CHECK_STR(seen.a[0].student, "ana");
 	PQfinish(c);
 	results_close(r);
+}
+
+/* In a live drill a student answers the open question under their own
+ * name only, reads their own answers only, and can neither post, change
+ * nor delete anything. */
+static void pg_student_role_in_a_live_drill(void)
+{
+	const char *uri = where("liveroles");
+	char uri_copy[600];
+	snprintf(uri_copy, sizeof uri_copy, "%s", uri);
+	uri = uri_copy;
+	CHECK(results_init(uri, err, sizeof err) == 0);
+	CHECK(sql_as(uri, NULL, "DO $$ BEGIN"
+	             " IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'ana') THEN"
+	             "  CREATE ROLE ana LOGIN IN ROLE recall_student; END IF;"
+	             " IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'ben') THEN"
+	             "  CREATE ROLE ben LOGIN IN ROLE recall_student; END IF;"
+	             " IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'tess') THEN"
+	             "  CREATE ROLE tess LOGIN IN ROLE recall_teacher; END IF; END $$") == 0);
+	struct results *tess = open_rw(as_user(uri, "tess"));
+	struct results *ana = open_rw(as_user(uri, "ana"));
+	struct results *ben = open_rw(as_user(uri, "ben"));
+	CHECK(tess && ana && ben);
+	if (!tess || !ana || !ben) {
+		results_close(tess), results_close(ana), results_close(ben);
+		return;
+	}
+	struct results_drill d = drill("6R", 2, 9);
+	CHECK(results_drill_begin(tess, &d) == 1);
+	struct results_live_event e = { .drill = d.id, .klass = "6R", .kind = "open", .index = 0,
+	                                .payload = "{}" };
+	CHECK(results_live_post(tess, &e) == 0);
+	CHECK(results_live_join(ana, d.id, "ana") == 0);
+	CHECK(results_live_join(ana, d.id, "ben") == -1);  /* not as another */
+	struct results_live_answer a = live_answer(d.id, "ana", 0, "Paris");
+	struct results_live_answer forged = live_answer(d.id, "ben", 0, "Rome");
+	struct results_live_answer b = live_answer(d.id, "ben", 0, "Lyon");
+	CHECK(results_live_answer(ana, &a) == 0);
+	CHECK(results_live_answer(ana, &forged) == -1);
+	CHECK(strstr(results_error(ana), "their own name") != NULL);
+	CHECK(results_live_answer(ben, &b) == 0);
+	struct live_seen seen = { "", 0 };
+	CHECK(results_live_each_answer(ana, d.id, 0, collect_live, &seen) == 0);
+	CHECK_STR(seen.text, "ana=Paris");  /* not Ben's */
+	struct live_seen all = { "", 0 };
+	CHECK(results_live_each_answer(tess, d.id, 0, collect_live, &all) == 0);
+	CHECK_STR(all.text, "ana=Paris ben=Lyon");
+	/* A student posts nothing (a close of their own would end answering). */
+	struct results_live_event fake = { .drill = d.id, .klass = "6R", .kind = "close",
+	                                   .index = 0, .payload = "{}" };
+	CHECK(results_live_post(ana, &fake) == -1);
+	CHECK(sql_as(uri, "ana", "UPDATE recall.live_answers SET given = 'x'") == -1);
+	CHECK(sql_as(uri, "ana", "DELETE FROM recall.live_answers") == -1);
+	CHECK(sql_as(uri, "ana", "INSERT INTO recall.live_answers (drill, student, qindex, given,"
+	             " time) VALUES ('x', 'ana', 1, 'y', 0)") == -1);
+	CHECK(sql_as(uri, "ana", "UPDATE recall.live_events SET kind = 'end'") == -1);
+	CHECK(look_int(uri, "SELECT count(*) FROM live_answers") == 2);
+	CHECK(look_int(uri, "SELECT count(*) FROM live_events") == 1);
+	results_close(tess), results_close(ana), results_close(ben);
 }
