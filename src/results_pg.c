@@ -329,6 +329,14 @@ static int make_schema(struct pg *p)
 	return -1;
 }
 
+/* The server's notices (a FATAL one as it shuts down, say) are not for the
+ * terminal: libpq would print them raw on stderr.  A failure that matters
+ * comes back as an error from the call it failed. */
+static void quiet_notice(void *arg, const char *message)
+{
+	(void)arg, (void)message;
+}
+
 static void pg_close(void *h)
 {
 	struct pg *p = h;
@@ -355,6 +363,7 @@ static int pg_open(const char *uri, bool readonly, int busy_ms, void **h, char *
 		pg_close(p);
 		return snprintf(err, errsize, "out of memory"), -1;
 	}
+	PQsetNoticeProcessor(p->conn, quiet_notice, NULL);
 	int ret = -1;
 	char buf[512];
 	if (PQstatus(p->conn) != CONNECTION_OK) {

@@ -1,0 +1,179 @@
+# End-to-end: the live drill (recall drill --host / --join) in plain mode,
+# on SQLite and on a throwaway PostgreSQL server (lib-pg.sh): one host and
+# thirty scripted student processes, a fixed seed; every student sees each
+# question, answers each once, and the scores and the report are what the
+# script implies; a student killed mid-drill and started again catches up
+# at the current question; on PostgreSQL the server restarted mid-drill
+# (pg_ctl restart), and the drill goes on with no answer lost or doubled.
+# The host is paced from a FIFO (Enter opens the next question); it closes
+# each question once every student who joined has answered.
+. tests/e2e/lib.sh
+. tests/e2e/lib-pg.sh
+
+deck=tests/data/drill.json
+N=30
+Q=4
+
+expect_eq() {
+	if [ "$2" = "$3" ]; then pass "$1"; else fail "$1" "got: $2" "expected: $3"; fi
+}
+
+# wait_for FILE TEXT [SECONDS]: until FILE holds TEXT (a fixed string);
+# 1 after SECONDS (60).
+wait_for() {
+	_i=0
+	while [ "$_i" -lt $((${3:-60} * 10)) ]; do
+		grep -qF -- "$2" "$1" 2>/dev/null && return 0
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	return 1
+}
+
+# Student i answers question j (from 0) right when (i + j) % 3 != 0.
+i=1
+while [ "$i" -le "$N" ]; do
+	j=0
+	: >"$T/ans.$i"
+	while [ "$j" -lt "$Q" ]; do
+		if [ $(((i + j) % 3)) -ne 0 ]; then echo right; else echo wrong; fi >>"$T/ans.$i"
+		j=$((j + 1))
+	done
+	i=$((i + 1))
+done
+# Each student's total: 100 a right answer (--no-speed), and 100 more for
+# each right answer before it in a row (at most 500).
+expected_totals=$(awk -v n="$N" -v q="$Q" 'BEGIN { for (i = 1; i <= n; i++) { s = 0; k = 0
+	for (j = 0; j < q; j++) if ((i + j) % 3 != 0) { k++; b = (k - 1) * 100; if (b > 500) b = 500; s += 100 + b } else k = 0
+	printf "s%d|%d\n", i, s } }' | sort)
+
+# scenario ENGINE WHERE SQL-COMMAND: the whole drill on one engine.
+# SQL-COMMAND runs one query and prints rows as a|b.
+scenario() {
+	eng=$1 where=$2 sql=$3
+	dir=$T/$eng
+	mkdir -p "$dir"
+	mkfifo "$dir/host.in"
+	exec 7<>"$dir/host.in"
+	"$RECALL" drill --host --class 9L "$deck" --count "$Q" --time 60 --no-speed --seed 5 \
+		--results "$where" <&7 >"$dir/host.out" 2>"$dir/host.err" &
+	host=$!
+	wait_for "$dir/host.out" "Students join with" 30 || fail "$eng: host began" "$(cat "$dir/host.err")"
+	i=1
+	while [ "$i" -le "$N" ]; do
+		if [ "$i" -eq 7 ]; then head -n 1 "$T/ans.$i" >"$dir/in.7a"; input=$dir/in.7a
+		else input=$T/ans.$i; fi
+		"$RECALL" drill --join 9L --student "s$i" --results "$where" <"$input" \
+			>"$dir/out.$i" 2>"$dir/err.$i" &
+		eval "pid_$i=\$!"
+		i=$((i + 1))
+	done
+	wait_for "$dir/host.out" "($N in all)" 60 && pass "$eng: thirty students joined" ||
+		fail "$eng: thirty students joined" "$(tail -5 "$dir/host.out")"
+	# Question 1: everyone answers; the host closes it.
+	echo >&7
+	wait_for "$dir/host.out" "Leaderboard after question 1 of $Q" 60 &&
+		pass "$eng: question 1 closed once all answered" ||
+		fail "$eng: question 1 closed once all answered" "$(tail -5 "$dir/host.out")"
+	# s7 is killed after question 1 and comes back during question 2.
+	wait_for "$dir/out.7" "Your rank:" 30
+	kill "$pid_7"; wait "$pid_7" 2>/dev/null
+	echo >&7
+	wait_for "$dir/host.out" "$((N - 1)) of $N answered" 60 ||
+		fail "$eng: question 2 waits for the killed student" "$(tail -5 "$dir/host.out")"
+	expect_not_in "$eng: question 2 not closed without s7" "$(cat "$dir/host.out")" \
+		"Leaderboard after question 2"
+	tail -n +2 "$T/ans.7" >"$dir/in.7b"
+	"$RECALL" drill --join 9L --student s7 --results "$where" <"$dir/in.7b" \
+		>"$dir/out.7b" 2>"$dir/err.7b" &
+	pid_7=$!
+	wait_for "$dir/host.out" "Leaderboard after question 2 of $Q" 60 &&
+		pass "$eng: the restarted student caught up at question 2" ||
+		fail "$eng: the restarted student caught up at question 2" "$(tail -5 "$dir/host.out")" \
+			"$(cat "$dir/out.7b")"
+	expect_in "$eng: restarted student shown question 2" "$(cat "$dir/out.7b")" "Question 2 of $Q"
+	expect_not_in "$eng: restarted student not shown question 1 again" "$(cat "$dir/out.7b")" \
+		"Question 1 of $Q"
+	if [ "$eng" = postgresql ]; then
+		pg_restart && pass "postgresql: server restarted mid-drill" ||
+			fail "postgresql: server restarted mid-drill" "$(tail -5 "$PG_DIR/server.log")"
+	fi
+	q=3
+	while [ "$q" -le "$Q" ]; do
+		echo >&7
+		wait_for "$dir/host.out" "Leaderboard after question $q of $Q" 90 ||
+			fail "$eng: question $q closed" "$(tail -5 "$dir/host.out")"
+		q=$((q + 1))
+	done
+	wait_for "$dir/host.out" "Final standings:" 30
+	exec 7>&-
+	wait "$host"; hrc=$?
+	expect_eq "$eng: host exit 0" "$hrc" 0
+	bad=""
+	i=1
+	while [ "$i" -le "$N" ]; do
+		eval "p=\$pid_$i"
+		wait "$p"; src=$?
+		[ "$src" -eq 0 ] || bad="$bad s$i:exit$src"
+		o=$(cat "$dir/out.$i"; [ "$i" -eq 7 ] && cat "$dir/out.7b")
+		j=1
+		while [ "$j" -le "$Q" ]; do
+			c=$(printf '%s\n' "$o" | grep -c "^Question $j of $Q (")
+			[ "$c" -eq 1 ] || bad="$bad s$i:q$j:$c"
+			c=$(printf '%s\n' "$o" | grep -c "^Question $j closed")
+			[ "$c" -eq 1 ] || bad="$bad s$i:closed$j:$c"
+			j=$((j + 1))
+		done
+		printf '%s\n' "$o" | grep -q "^You finished " || bad="$bad s$i:nofinish"
+		[ -s "$dir/err.$i" ] && bad="$bad s$i:stderr:$(head -c 300 "$dir/err.$i")"
+		i=$((i + 1))
+	done
+	if [ -z "$bad" ]; then pass "$eng: every student saw each question open and close once"
+	else fail "$eng: every student saw each question open and close once" "$bad"; fi
+	expect_eq "$eng: answers as typed: one each, none twice" \
+		"$($sql "SELECT count(*), count(DISTINCT student), count(DISTINCT student || '/' || qindex) FROM live_answers")" \
+		"$((N * Q))|$N|$((N * Q))"
+	expect_eq "$eng: answers judged and recorded: one each, none twice" \
+		"$($sql "SELECT count(*), count(DISTINCT drill), count(DISTINCT student || '/' || qindex) FROM answers")" \
+		"$((N * Q))|1|$((N * Q))"
+	got=$($sql "SELECT student, CAST(sum(points) AS INTEGER) FROM answers GROUP BY student" | sort)
+	expect_eq "$eng: every total is what the script gives" "$got" "$expected_totals"
+	"$RECALL" report --class 9L --results "$where" --json >"$dir/report.json" 2>"$dir/report.err"
+	expect_eq "$eng: report exit 0" "$?" 0
+	got=$(python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))
+for e in r["leaderboard"]:
+    print("%s|%d|%d" % (e["student"], e["score"], e["answered"]))
+' "$dir/report.json" | sort)
+	want=$(printf '%s\n' "$expected_totals" | awk -F'|' -v q="$Q" '{ print $1 "|" $2 "|" q }' | sort)
+	expect_eq "$eng: the report's leaderboard" "$got" "$want"
+	# The host's own words: the final standings name the best.
+	best=$(printf '%s\n' "$expected_totals" | sort -t'|' -k2,2nr -k1,1 | head -1 | cut -d'|' -f2)
+	expect_in "$eng: the podium" "$(cat "$dir/host.out")" "1st: "
+	expect_in "$eng: the winner's points" "$(cat "$dir/host.out")" ": $best points"
+	# A student reads their own verdict: s1 answers question 1 right.
+	expect_in "$eng: a student's verdict" "$(cat "$dir/out.1")" "You: Right! +100 points"
+}
+
+sqlite_sql() { sqlite3 "$T/sqlite/class.db" "$1"; }
+scenario sqlite "$T/sqlite/class.db" sqlite_sql
+
+pg_start || exit 1
+export PGUSER=postgres
+pg_sql postgres "CREATE DATABASE live" >/dev/null || fail "postgresql: database made"
+pg_live_sql() { pg_sql live "SET search_path = recall; $1" | grep -v '^SET$' | tr '|' '|'; }
+scenario postgresql "$(pg_uri live)" pg_live_sql
+
+# --- bad input ----------------------------------------------------------------
+run join-deck "" drill --join 9L --student s1 "$deck"
+expect_rc "join with a deck: exit 1" 1
+expect_in "join with a deck: said" "$err" "a student of a live drill names no deck"
+run host-student "" drill --host --class 9L --student s1 "$deck"
+expect_rc "host with --student: exit 1" 1
+run host-noclass "" drill --host "$deck"
+expect_in "host without --class: said" "$err" "--host needs --class"
+run auto-nohost "" drill --auto 1 "$deck"
+expect_in "--auto without --host: said" "$err" "--auto and --wait-for are for the host"
+
+[ "$e2e_failed" -eq 0 ]
