@@ -162,7 +162,7 @@ scenario sqlite "$T/sqlite/class.db" sqlite_sql
 pg_start || exit 1
 export PGUSER=postgres
 pg_sql postgres "CREATE DATABASE live" >/dev/null || fail "postgresql: database made"
-pg_live_sql() { pg_sql live "SET search_path = recall; $1" | grep -v '^SET$' | tr '|' '|'; }
+pg_live_sql() { pg_sql live "SET search_path = recall; $1" | grep -v '^SET$'; }
 scenario postgresql "$(pg_uri live)" pg_live_sql
 
 # --- bad input ----------------------------------------------------------------
