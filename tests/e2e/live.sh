@@ -165,6 +165,60 @@ pg_sql postgres "CREATE DATABASE live" >/dev/null || fail "postgresql: database 
 pg_live_sql() { pg_sql live "SET search_path = recall; $1" | grep -v '^SET$'; }
 scenario postgresql "$(pg_uri live)" pg_live_sql
 
+# --- pause, skip, end early; the clock; a student who never answers ---------
+dir=$T/keys
+mkdir -p "$dir"
+mkfifo "$dir/host.in"
+exec 7<>"$dir/host.in"
+db=$T/keys.db
+"$RECALL" drill --host --class 4K "$deck" --count 5 --time 2 --seed 3 --results "$db" \
+	<&7 >"$dir/host.out" 2>"$dir/host.err" &
+host=$!
+wait_for "$dir/host.out" "Students join with" 30
+printf 'right\nright\nright\n' | "$RECALL" drill --join 4K --student ana --results "$db" \
+	>"$dir/ana.out" 2>&1 &
+ana=$!
+"$RECALL" drill --join 4K --student ben --results "$db" </dev/null >"$dir/ben.out" 2>&1 &
+ben=$!
+wait_for "$dir/host.out" "(2 in all)" 30 || fail "keys: two joined" "$(cat "$dir/host.out")"
+# Question 1: Ana answers, Ben never does: closed when the 2 seconds are up.
+echo >&7
+wait_for "$dir/host.out" "Leaderboard after question 1 of 5" 30
+expect_in "keys: the clock closes the question" "$(cat "$dir/host.out")" "Time is up"
+wait_for "$dir/ben.out" "Question 1 closed" 30
+expect_in "keys: who gave nothing timed out" "$(cat "$dir/ben.out")" "You: Time is up"
+# Question 2: paused (the clock stands still well past 2 seconds), resumed.
+echo >&7
+wait_for "$dir/host.out" "Question 2 of 5 opened" 30
+echo :pause >&7
+wait_for "$dir/ben.out" "Paused by the teacher" 30 && pass "keys: a student sees the pause" ||
+	fail "keys: a student sees the pause" "$(tail -5 "$dir/ben.out")"
+sleep 3
+expect_not_in "keys: no time-up while paused" "$(sed -n '/Question 2 of 5 opened/,$p' "$dir/host.out")" \
+	"Time is up"
+echo :pause >&7
+wait_for "$dir/ben.out" "Going on" 30 && pass "keys: a student sees it go on" ||
+	fail "keys: a student sees it go on" "$(tail -5 "$dir/ben.out")"
+wait_for "$dir/host.out" "Leaderboard after question 2 of 5" 30
+# Question 3: skipped; then the drill ends early.
+echo >&7
+wait_for "$dir/host.out" "Question 3 of 5 opened" 30
+echo :skip >&7
+wait_for "$dir/host.out" "Question 3 skipped" 30 && pass "keys: a question skipped" ||
+	fail "keys: a question skipped" "$(tail -5 "$dir/host.out")"
+wait_for "$dir/ana.out" "Question 3 was skipped by the teacher" 30 &&
+	pass "keys: the students see the skip" || fail "keys: the students see the skip" "$(tail -5 "$dir/ana.out")"
+echo :end >&7
+wait "$host"
+expect_eq "keys: host exit 0 after :end" "$?" 0
+wait "$ana"; wait "$ben"
+expect_in "keys: ended early: the podium" "$(cat "$dir/host.out")" "1st: ana"
+expect_not_in "keys: ended early: question 4 never opened" "$(cat "$dir/host.out")" "Question 4 of 5"
+expect_in "keys: the students see the end" "$(cat "$dir/ben.out")" "The drill is over"
+expect_eq "keys: skipped question: nothing recorded; 2 answered questions" \
+	"$(sqlite3 "$db" 'SELECT count(*), count(DISTINCT qindex), sum(outcome = 4) FROM answers')" "4|2|2"
+exec 7>&-
+
 # --- bad input ----------------------------------------------------------------
 run join-deck "" drill --join 9L --student s1 "$deck"
 expect_rc "join with a deck: exit 1" 1
