@@ -135,6 +135,7 @@ screens: test-deps
 
 .PHONY: sanitized-tests
 sanitized-tests: $(UNIT_BIN) $(O)/tests/bench $(O)/tests/bench_study $(O)/tests/bench_results \
+	$(O)/tests/bench_live \
 	$(O)/tests/bench_import \
 	$(O)/recall-failalloc
 
@@ -154,6 +155,9 @@ $(O)/tests/bench_study: tests/bench_study.c tests/bench_util.h $(CORE_OBJ) | $(O
 $(O)/tests/bench_results: tests/bench_results.c tests/bench_util.h $(CORE_OBJ) | $(O)/tests
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(CORE_OBJ) $(LDFLAGS) $(CORE_LIBS)
 
+$(O)/tests/bench_live: tests/bench_live.c tests/bench_util.h $(CORE_OBJ) | $(O)/tests
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(CORE_OBJ) $(LDFLAGS) $(CORE_LIBS)
+
 $(O)/tests/bench_import: tests/bench_import.c tests/bench_util.h $(CORE_OBJ) | $(O)/tests
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(CORE_OBJ) $(LDFLAGS) $(CORE_LIBS)
 
@@ -163,11 +167,12 @@ $(O)/tests/bench_import: tests/bench_import.c tests/bench_util.h $(CORE_OBJ) | $
 bench: deps test-deps
 	@$(MAKE) --no-print-directory O=$(O)/bench CFLAGS="-O2 -g" $(O)/bench/tests/bench \
 		$(O)/bench/tests/bench_study $(O)/bench/tests/bench_results \
-		$(O)/bench/tests/bench_import $(O)/bench/recall
+		$(O)/bench/tests/bench_import $(O)/bench/tests/bench_live $(O)/bench/recall
 	$(O)/bench/tests/bench
 	$(O)/bench/tests/bench_study $(O)/bench $(O)/bench/recall
 	$(O)/bench/tests/bench_results $(O)/bench $(O)/bench/recall
 	$(O)/bench/tests/bench_import $(O)/bench/recall
+	RECALL="$(CURDIR)/$(O)/bench/recall" sh tests/bench_live.sh "$(CURDIR)/$(O)/bench/tests/bench_live"
 
 # Coverage-guided fuzzing with clang's libFuzzer, FUZZ_SECONDS for each
 # target in turn: the deck loader (seeded with the bundled and test decks),
