@@ -25,4 +25,7 @@ int results_pg_run(struct pg *p, const char *sql, int n, const char *const *para
 void results_pg_rollback(struct pg *p);
 int results_pg_reconnect(struct pg *p);
 
+/* The migration from schema version 1 to 2 (results_pg_live.c). */
+extern const char *const results_pg_live_v2[];
+
 #endif

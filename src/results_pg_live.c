@@ -10,7 +10,64 @@
 #include <string.h>
 #include <time.h>
 
+/* The advisory lock that orders answers with the host's posts (results_pg.c
+ * holds 7421001 and 7421002). */
 #define LOCK_LIVE "7421003"
+
+/* Schema version 1 -> 2: the live drill's tables and functions, one
+ * statement an entry (results_pg.c's migrations). */
+const char *const results_pg_live_v2[] = {
+	"CREATE TABLE recall.live_events ("
+	" seq bigserial PRIMARY KEY, drill text NOT NULL REFERENCES recall.drills (id),"
+	" class text NOT NULL, kind text NOT NULL CHECK (kind IN ('begin', 'open', 'close', 'end')),"
+	" qindex integer NOT NULL, at double precision NOT NULL,"
+	" closes double precision NOT NULL, payload text NOT NULL)",
+	"CREATE INDEX live_events_drill ON recall.live_events (drill, seq)",
+	"CREATE INDEX live_events_class ON recall.live_events (class, seq)",
+	"CREATE TABLE recall.live_joined ("
+	" drill text NOT NULL REFERENCES recall.drills (id), student text NOT NULL,"
+	" at double precision NOT NULL, PRIMARY KEY (drill, student))",
+	"CREATE TABLE recall.live_answers ("
+	" id bigserial PRIMARY KEY, drill text NOT NULL REFERENCES recall.drills (id),"
+	" student text NOT NULL, qindex integer NOT NULL CHECK (qindex >= 0),"
+	" given text NOT NULL, time double precision NOT NULL,"
+	" UNIQUE (drill, student, qindex))",
+	"ALTER TABLE recall.live_answers ENABLE ROW LEVEL SECURITY",
+	/* A student's own name only, as record_answer. */
+	"CREATE FUNCTION recall.own_name(p_student text) RETURNS void LANGUAGE plpgsql"
+	" SECURITY DEFINER SET search_path = recall, pg_temp AS $f$ BEGIN"
+	"  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'recall_student')"
+	"     AND EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'recall_teacher')"
+	"     AND pg_has_role(session_user, 'recall_student', 'MEMBER')"
+	"     AND NOT pg_has_role(session_user, 'recall_teacher', 'MEMBER')"
+	"     AND p_student <> session_user::text THEN"
+	"   RAISE EXCEPTION 'a student answers under their own name only'"
+	"    USING ERRCODE = '42501';"
+	"  END IF; END $f$",
+	/* 1 recorded, 0 answered before, -1 not the open question.  The shared
+	 * lock orders it with the host's posts (which take it exclusively). */
+	"CREATE FUNCTION recall.live_answer(p_drill text, p_student text, p_qindex integer,"
+	" p_given text, p_time double precision) RETURNS integer LANGUAGE plpgsql"
+	" SECURITY DEFINER SET search_path = recall, pg_temp AS $f$"
+	" DECLARE new_id bigint;"
+	" BEGIN"
+	"  PERFORM own_name(p_student);"
+	"  PERFORM pg_advisory_xact_lock_shared(" LOCK_LIVE ");"
+	"  IF NOT coalesce((SELECT kind = 'open' AND qindex = p_qindex FROM live_events"
+	"   WHERE drill = p_drill ORDER BY seq DESC LIMIT 1), false) THEN RETURN -1; END IF;"
+	"  INSERT INTO live_answers (drill, student, qindex, given, time)"
+	"  VALUES (p_drill, p_student, p_qindex, p_given, p_time)"
+	"  ON CONFLICT (drill, student, qindex) DO NOTHING RETURNING id INTO new_id;"
+	"  RETURN CASE WHEN new_id IS NULL THEN 0 ELSE 1 END;"
+	" END $f$",
+	"CREATE FUNCTION recall.live_join(p_drill text, p_student text) RETURNS void"
+	" LANGUAGE plpgsql SECURITY DEFINER SET search_path = recall, pg_temp AS $f$"
+	" BEGIN PERFORM own_name(p_student);"
+	"  INSERT INTO live_joined (drill, student, at) SELECT id, p_student,"
+	"   extract(epoch FROM clock_timestamp()) FROM drills WHERE id = p_drill"
+	"  ON CONFLICT DO NOTHING; END $f$",
+	NULL,
+};
 
 static long long num(const PGresult *res, int row, int col)
 {
