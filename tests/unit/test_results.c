@@ -418,7 +418,8 @@ static void version_1_is_migrated(void)
 	CHECK(results_record(r, &a) == 0);
 	results_close(r);
 	sqlite3 *db = raw_open(path);
-	CHECK(raw_exec(db, "DROP TABLE questions; DROP INDEX answers_drill; UPDATE meta SET value = 1"
+	CHECK(raw_exec(db, "DROP TABLE questions; DROP INDEX answers_drill; DROP TABLE live_events;"
+	                   " DROP TABLE live_joined; DROP TABLE live_answers; UPDATE meta SET value = 1"
 	                   " WHERE key = 'schema_version'") == SQLITE_OK);
 	sqlite3_close(db);
 	r = open_rw(path);
@@ -428,6 +429,7 @@ static void version_1_is_migrated(void)
 	CHECK(look_int(path, "SELECT value FROM meta WHERE key = 'schema_version'") ==
 	      RESULTS_SCHEMA_VERSION);
 	CHECK(look_int(path, "SELECT count(*) FROM sqlite_master WHERE name = 'answers_drill'") == 1);
+	CHECK(look_int(path, "SELECT count(*) FROM sqlite_master WHERE name = 'live_answers'") == 1);
 	CHECK(look_int(path, "SELECT count(*) FROM answers") == 1);
 	struct questions_seen seen = { 0 };
 	CHECK(results_each_question(r, d.id, collect_question, &seen) == 0 && seen.n == 0);
@@ -550,7 +552,7 @@ static void refuses_a_newer_or_foreign_database(void)
 	CHECK(raw_exec(db, "UPDATE meta SET value = 99 WHERE key = 'schema_version'") == SQLITE_OK);
 	sqlite3_close(db);
 	check_refused(path, 100, "was made by a newer recall; schema version 99, "
-	              "this program knows up to 3", true);
+	              "this program knows up to 4", true);
 	/* A progress database has a meta table and a version too. */
 	path = at("progress.db");
 	db = raw_open(path);
