@@ -219,7 +219,11 @@ expect_eq "keys: skipped question: nothing recorded; 2 answered questions" \
 	"$(sqlite3 "$db" 'SELECT count(*), count(DISTINCT qindex), sum(outcome = 4) FROM answers')" "4|2|2"
 exec 7>&-
 
-# --- bad input ----------------------------------------------------------------
+# --- help and bad input ----
+run help "" drill --help
+expect_in "help: --host" "$out" "recall drill --host --class NAME"
+expect_in "help: --join" "$out" "recall drill --join CLASS --student NAME"
+------------------------------------------------------------
 run join-deck "" drill --join 9L --student s1 "$deck"
 expect_rc "join with a deck: exit 1" 1
 expect_in "join with a deck: said" "$err" "a student of a live drill names no deck"
