@@ -13,7 +13,7 @@
  * host reads: Enter (an empty line) starts, closes the open question or
  * opens the next; :pause pauses or resumes the clock; :skip skips the
  * question (closed without scoring); :end ends the drill.  The end of its
- * input ends the drill as :end does once nothing is open.
+ * input ends the drill as :end does (not with --auto: unattended).
  *
  * A student sees "Waiting for the teacher" until the host begins, joins,
  * then each question as it opens with the time left counted from when the

@@ -117,8 +117,8 @@ static enum cmd read_cmd(struct host *h, int ms)
 	}
 	char *l;
 	int got = ui_live_read_line(&h->in, ms, &l);
-	if (got < 0)
-		return CMD_END;
+	if (got < 0)  /* unattended (--auto), the end of input ends nothing */
+		return h->o->auto_next >= 0 ? CMD_NONE : CMD_END;
 	if (got == 0)
 		return CMD_NONE;
 	if (!*l)

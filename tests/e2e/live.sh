@@ -219,6 +219,24 @@ expect_eq "keys: skipped question: nothing recorded; 2 answered questions" \
 	"$(sqlite3 "$db" 'SELECT count(*), count(DISTINCT qindex), sum(outcome = 4) FROM answers')" "4|2|2"
 exec 7>&-
 
+# --- unattended: --auto and --wait-for ---------------------------------------
+db=$T/auto.db
+"$RECALL" drill --host --class 3A "$deck" --count 2 --time 30 --seed 2 --results "$db" \
+	--auto 0 --wait-for 2 </dev/null >"$T/auto.host" 2>&1 &
+host=$!
+printf 'right\nright\n' | "$RECALL" drill --join 3A --student cy --results "$db" >"$T/auto.cy" 2>&1 &
+cy=$!
+printf 'wrong\nright\n' | "$RECALL" drill --join 3A --student di --results "$db" >"$T/auto.di" 2>&1 &
+di=$!
+wait_for "$T/auto.host" "Final standings:" 60 && pass "auto: the drill ran to its end unattended" ||
+	fail "auto: the drill ran to its end unattended" "$(cat "$T/auto.host")"
+kill "$host" "$cy" "$di" 2>/dev/null  # only when they hang (a failure above)
+wait "$host"; wait "$cy"; wait "$di"
+expect_in "auto: the first question waited for both" "$(cat "$T/auto.host")" "(2 in all)"
+expect_in "auto: cy's end" "$(cat "$T/auto.cy")" "You finished 1 of 2"
+expect_in "auto: di's end" "$(cat "$T/auto.di")" "You finished 2 of 2"
+expect_eq "auto: four answers recorded" "$(sqlite3 "$db" 'SELECT count(*) FROM answers')" 4
+
 # --- help and bad input ----
 run help "" drill --help
 expect_in "help: --host" "$out" "recall drill --host --class NAME"
