@@ -230,12 +230,15 @@ printf 'wrong\nright\n' | "$RECALL" drill --join 3A --student di --results "$db"
 di=$!
 wait_for "$T/auto.host" "Final standings:" 60 && pass "auto: the drill ran to its end unattended" ||
 	fail "auto: the drill ran to its end unattended" "$(cat "$T/auto.host")"
+wait_for "$T/auto.cy" "You finished" 60
+wait_for "$T/auto.di" "You finished" 60
 kill "$host" "$cy" "$di" 2>/dev/null  # only when they hang (a failure above)
 wait "$host"; wait "$cy"; wait "$di"
 expect_in "auto: the first question waited for both" "$(cat "$T/auto.host")" "(2 in all)"
 expect_in "auto: cy's end" "$(cat "$T/auto.cy")" "You finished 1 of 2"
 expect_in "auto: di's end" "$(cat "$T/auto.di")" "You finished 2 of 2"
 expect_eq "auto: four answers recorded" "$(sqlite3 "$db" 'SELECT count(*) FROM answers')" 4
+[ "$e2e_failed" -eq 0 ] || { echo "host:"; cat "$T/auto.host"; }
 
 # --- help and bad input ----
 run help "" drill --help
