@@ -309,3 +309,31 @@ int results_live_wait(struct results *r, const char *drill, int timeout_ms)
 	r->err[0] = '\0';
 	return r->engine->live_wait(r->h, drill, timeout_ms);
 }
+
+char *results_decks_join(const struct results_drill *d)
+{
+	size_t len = 1;
+	for (size_t i = 0; i < d->ndecks; i++)
+		len += strlen(d->decks[i]) + 1;
+	char *out = malloc(len), *p = out;
+	if (out)
+		*out = '\0';
+	for (size_t i = 0; out && i < d->ndecks; i++) {
+		size_t n = strlen(d->decks[i]);
+		memcpy(p, d->decks[i], n);
+		p += n;
+		*p++ = i + 1 < d->ndecks ? '\n' : '\0';
+	}
+	return out;
+}
+
+size_t results_decks_split(char *lines, const char **list)
+{
+	size_t n = 0;
+	for (char *p = lines; p && n < RESULTS_MAX_DECKS;) {
+		list[n++] = p;
+		if ((p = strchr(p, '\n')) != NULL)
+			*p++ = '\0';
+	}
+	return n;
+}

@@ -162,6 +162,13 @@ struct results_engine {
 	int (*live_wait)(void *h, const char *drill, int timeout_ms);
 };
 
+/* For engines: a drill's decks as they are stored, one a line (the
+ * caller frees it; NULL when memory runs out), and that text split again:
+ * lines cuts into lines (in place) and points list (room for
+ * RESULTS_MAX_DECKS) at each; returns how many. */
+char *results_decks_join(const struct results_drill *d);
+size_t results_decks_split(char *lines, const char **list);
+
 /* The engines built in. */
 extern const struct results_engine results_sqlite_engine;
 extern const struct results_engine results_pg_engine;

@@ -360,12 +360,7 @@ static int drill_row(struct pg *p, const PGresult *res, int i, results_drill_fn 
 	if (!copy)
 		return pg_fail(p, "out of memory"), -1;
 	const char *list[RESULTS_MAX_DECKS];
-	size_t n = 0;
-	for (char *s = copy; s && n < RESULTS_MAX_DECKS;) {
-		list[n++] = s;
-		if ((s = strchr(s, '\n')) != NULL)
-			*s++ = '\0';
-	}
+	size_t n = results_decks_split(copy, list);
 	struct results_drill d = {
 		.klass = PQgetvalue(res, i, 1), .decks = list, .ndecks = n,
 		.count = (unsigned)num(res, i, 3), .seed = (uint64_t)num(res, i, 4),
@@ -376,21 +371,6 @@ static int drill_row(struct pg *p, const PGresult *res, int i, results_drill_fn 
 	int ret = fn(ctx, &d);
 	free(copy);
 	return ret;
-}
-
-static char *join_decks(const struct results_drill *d)
-{
-	size_t len = 1;
-	for (size_t i = 0; i < d->ndecks; i++)
-		len += strlen(d->decks[i]) + 1;
-	char *out = malloc(len), *s = out;
-	for (size_t i = 0; out && i < d->ndecks; i++) {
-		size_t n = strlen(d->decks[i]);
-		memcpy(s, d->decks[i], n);
-		s += n;
-		*s++ = i + 1 < d->ndecks ? '\n' : '\0';
-	}
-	return out;
 }
 
 /* One try of beginning the drill: 1 begun, 0 continued, -1. */
@@ -434,7 +414,7 @@ static int pg_drill_begin(void *h, struct results_drill *d)
 {
 	struct pg *p = h;
 	p->err[0] = '\0';
-	char *decks = join_decks(d);
+	char *decks = results_decks_join(d);
 	if (!decks)
 		return pg_fail(p, "out of memory"), -1;
 	int ret = begin_once(p, d, decks);  /* each statement commits by itself */

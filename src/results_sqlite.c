@@ -139,12 +139,7 @@ static int drill_row(struct sqlfile *s, sqlite3_stmt *st, results_drill_fn *fn, 
 	if (!copy)
 		return sqlfile_fail(s, "out of memory"), -1;
 	const char *list[RESULTS_MAX_DECKS];
-	size_t n = 0;
-	for (char *p = copy; p && n < RESULTS_MAX_DECKS;) {
-		list[n++] = p;
-		if ((p = strchr(p, '\n')) != NULL)
-			*p++ = '\0';
-	}
+	size_t n = results_decks_split(copy, list);
 	const char *id = (const char *)sqlite3_column_text(st, 0);
 	const char *klass = (const char *)sqlite3_column_text(st, 1);
 	struct results_drill d = {
@@ -162,23 +157,6 @@ static int drill_row(struct sqlfile *s, sqlite3_stmt *st, results_drill_fn *fn, 
 	return ret;
 }
 
-/* The decks one a line (the caller frees it); NULL when memory runs out. */
-static char *join_decks(const struct results_drill *d)
-{
-	size_t len = 1;
-	for (size_t i = 0; i < d->ndecks; i++)
-		len += strlen(d->decks[i]) + 1;
-	char *out = malloc(len), *p = out;
-	for (size_t i = 0; out && i < d->ndecks; i++) {
-		size_t n = strlen(d->decks[i]);
-		memcpy(p, d->decks[i], n);
-		p += n;
-		*p++ = i + 1 < d->ndecks ? '\n' : '\0';
-	}
-	return out;
-}
-
-/* Inserts the drill's row unless it is there: 1 inserted, 0 there, -1. */
 /* Binds a drill's id and settings to parameters 1 to 8, in the order of
  * DRILL_COLS. */
 static void bind_drill(sqlite3_stmt *st, const struct results_drill *d, const char *decks)
@@ -193,6 +171,7 @@ static void bind_drill(sqlite3_stmt *st, const struct results_drill *d, const ch
 	sqlite3_bind_int(st, 8, d->no_streak);
 }
 
+/* Inserts the drill's row unless it is there: 1 inserted, 0 there, -1. */
 static int insert_drill(struct sqlfile *s, const struct results_drill *d, const char *decks)
 {
 	sqlite3_stmt *st;
@@ -234,7 +213,7 @@ static int sq_drill_begin(void *h, struct results_drill *d)
 {
 	struct sqlfile *s = h;
 	s->err[0] = '\0';
-	char *decks = join_decks(d);
+	char *decks = results_decks_join(d);
 	if (!decks)
 		return sqlfile_fail(s, "out of memory"), -1;
 	int begun = -1;
