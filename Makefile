@@ -163,16 +163,23 @@ $(O)/tests/bench_import: tests/bench_import.c tests/bench_util.h $(CORE_OBJ) | $
 
 # The study and results benchmarks keep their generated databases (about
 # 1.6 GB, built in a few minutes the first time) in $(O)/bench, named by the
-# schema version.
+# schema version.  The results and live benchmarks start a throwaway
+# PostgreSQL server of their own (tests/e2e/lib-pg.sh).  Every benchmark
+# runs even when one before it missed its target; then make says which did.
+BENCH_O = $(CURDIR)/$(O)/bench
 bench: deps test-deps
 	@$(MAKE) --no-print-directory O=$(O)/bench CFLAGS="-O2 -g" $(O)/bench/tests/bench \
 		$(O)/bench/tests/bench_study $(O)/bench/tests/bench_results \
 		$(O)/bench/tests/bench_import $(O)/bench/tests/bench_live $(O)/bench/recall
-	$(O)/bench/tests/bench
-	$(O)/bench/tests/bench_study $(O)/bench $(O)/bench/recall
-	$(O)/bench/tests/bench_results $(O)/bench $(O)/bench/recall
-	$(O)/bench/tests/bench_import $(O)/bench/recall
-	RECALL="$(CURDIR)/$(O)/bench/recall" sh tests/bench_live.sh "$(CURDIR)/$(O)/bench/tests/bench_live"
+	@missed=; RECALL="$(BENCH_O)/recall"; export RECALL; \
+	run() { name=$$1; shift; echo "$$*"; "$$@" || missed="$$missed $$name"; }; \
+	run bench "$(BENCH_O)/tests/bench"; \
+	run bench_study "$(BENCH_O)/tests/bench_study" "$(BENCH_O)" "$$RECALL"; \
+	run bench_results sh tests/bench_results.sh "$(BENCH_O)/tests/bench_results" "$(BENCH_O)"; \
+	run bench_import "$(BENCH_O)/tests/bench_import" "$$RECALL"; \
+	run bench_live sh tests/bench_live.sh "$(BENCH_O)/tests/bench_live"; \
+	if [ -n "$$missed" ]; then echo "make bench: a target missed or a failure in:$$missed" >&2; \
+		exit 1; fi
 
 # Coverage-guided fuzzing with clang's libFuzzer, FUZZ_SECONDS for each
 # target in turn: the deck loader (seeded with the bundled and test decks),

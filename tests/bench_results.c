@@ -1,14 +1,21 @@
 /* bench_results — the results of classroom drills under load.
  *
- *   bench_results CACHE_DIR RECALL
+ *   bench_results CACHE_DIR RECALL PG_URI
  *
- * 1. Thirty writers: 30 processes, started together, each a student
- *    recording 1,000 answers with results_record into one new results
- *    database (each answer its own transaction, committed and synced, as
- *    `recall drill` records them).  Figures: answers per second over the
- *    whole run, the 99th percentile (and median) of the time one
- *    results_record call takes, a lock wait included; and the check that
- *    every answer is there once: none lost, none doubled.
+ * (tests/bench_results.sh runs it with PG_URI a new database on a
+ * throwaway PostgreSQL server; "" says the server did not start.)
+ *
+ * 1. Thirty writers, on SQLite and then on PostgreSQL: 30 processes,
+ *    started together, each a student with its own connection recording
+ *    1,000 answers with results_record into one new results database (a
+ *    file in CACHE_DIR; PG_URI), its schema made as `recall results init`
+ *    makes it.  Each answer is its own transaction, committed before the
+ *    call returns, as `recall drill` records them.  Figures, side by side:
+ *    answers per second over the whole run, the median, 99th percentile
+ *    and slowest of the time one results_record call takes, a lock wait
+ *    included; and the check, by counting rows and distinct (drill,
+ *    student, question) with each engine's own client, that every answer
+ *    is there once: none lost, none doubled.
  *
  * 2. The report over 1,000,000 answers: a drill of 100 questions answered
  *    by 10,000 students, built once in the store's own schema (results_open
@@ -19,11 +26,12 @@
  *    results_each_answer reads them), output read to the end too; medians
  *    of RUNS runs, alternating.
  *
- * Targets (exit status 1 when one is missed): the writers lose and double
- * nothing, their p99 commit is at most TARGET_P99_MS, and the report takes
- * at most TARGET_REPORT times the query.
+ * Targets (exit status 1 when one is missed): on each engine the writers
+ * lose and double nothing and their p99 commit is at most TARGET_P99_MS;
+ * the report takes at most TARGET_REPORT times the query.
  */
 #include <errno.h>
+#include <libpq-fe.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <stdarg.h>
@@ -46,8 +54,10 @@
 #define QUESTIONS 100
 #define ANSWERS (STUDENTS * QUESTIONS)
 #define RUNS 5
+#define STR(x) #x
+#define XSTR(x) STR(x)
 
-#define TARGET_P99_MS 500.0    /* one answer committed, 99th percentile, at most */
+#define TARGET_P99_MS 500.0    /* one answer committed, 99th percentile, at most (each engine) */
 #define TARGET_REPORT 2.0      /* recall report over the sqlite3 query, at most */
 
 static void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
@@ -82,16 +92,17 @@ static struct results_drill bench_drill(unsigned count)
 
 /* ---- 1. thirty writers ------------------------------------------------------ */
 
-/* Writer n: waits for the start, then records its answers, each timed into
- * ms[0..PER_WRITER).  Exit status 0 when every one was recorded. */
-static int writer(const char *path, int n, int start_fd, double *ms)
+/* Writer n: waits for the start, then records its answers into where (a
+ * path or a PostgreSQL URI), each timed into ms[0..PER_WRITER).  Exit
+ * status 0 when every one was recorded. */
+static int writer(const char *where, int n, int start_fd, double *ms)
 {
 	char err[1024], student[32], given[32];
 	struct results *r;
 	char go;
 	if (read(start_fd, &go, 1) < 0)
 		return 2;
-	if (results_open(path, RESULTS_BUSY_DEFAULT_MS, &r, err, sizeof err) != 0) {
+	if (results_open(where, RESULTS_BUSY_DEFAULT_MS, &r, err, sizeof err) != 0) {
 		fprintf(stderr, "writer %d, opening: %s\n", n, err);
 		return 1;
 	}
@@ -123,16 +134,69 @@ static int writer(const char *path, int n, int start_fd, double *ms)
 	return bad;
 }
 
-static long long count_of(sqlite3 *db, const char *sql)
+/* What one engine's run of the writers came to. */
+struct writers {
+	const char *engine;       /* "SQLite", "PostgreSQL" */
+	const char *where;        /* a path or a URI; "" when there is no server */
+	const char *settings;     /* how commits reach the disk */
+	int ran;                  /* the writers ran and their answers were counted */
+	int failed;               /* writers that did not record all theirs */
+	double wall_ms, med, p99, max;
+	long long rows, distinct, students;
+};
+
+/* The three counts of the check (rows, distinct (drill, student,
+ * question), students with all theirs) from a query of them. */
+#define COUNTS_SQL(answers) \
+	"SELECT (SELECT count(*) FROM " answers "), (SELECT count(*) FROM (SELECT DISTINCT" \
+	" drill, student, qindex FROM " answers ") d), (SELECT count(*) FROM (SELECT student" \
+	" FROM " answers " GROUP BY student HAVING count(*) = " XSTR(PER_WRITER) ") s)"
+
+/* The counts on SQLite, read with SQLite itself: 0 or -1. */
+static int sqlite_counts(const char *path, long long c[3])
 {
-	sqlite3_stmt *st;
-	long long v = -1;
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		die("%s: %s", sql, sqlite3_errmsg(db));
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
+	sqlite3 *db;
+	sqlite3_stmt *st = NULL;
+	int ok = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+	         sqlite3_prepare_v2(db, COUNTS_SQL("answers"), -1, &st, NULL) == SQLITE_OK &&
+	         sqlite3_step(st) == SQLITE_ROW;
+	for (int i = 0; ok && i < 3; i++)
+		c[i] = sqlite3_column_int64(st, i);
+	if (!ok)
+		fprintf(stderr, "bench_results: counting on %s: %s\n", path, sqlite3_errmsg(db));
 	sqlite3_finalize(st);
-	return v;
+	sqlite3_close(db);
+	return ok ? 0 : -1;
+}
+
+/* The counts on PostgreSQL, read with libpq itself; with settings, the
+ * server's fsync and synchronous_commit too.  0 or -1. */
+static int pg_counts(const char *uri, long long c[3], char *settings, size_t size)
+{
+	PGconn *conn = PQconnectdb(uri);
+	PGresult *res = NULL;
+	int ok = PQstatus(conn) == CONNECTION_OK;
+	if (ok) {
+		res = PQexec(conn, COUNTS_SQL("recall.answers") ", current_setting('fsync'),"
+		             " current_setting('synchronous_commit')");
+		ok = PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1;
+	}
+	for (int i = 0; ok && i < 3; i++)
+		c[i] = strtoll(PQgetvalue(res, 0, i), NULL, 10);
+	if (ok && settings)
+		snprintf(settings, size, "fsync %s, synchronous_commit %s", PQgetvalue(res, 0, 3),
+		         PQgetvalue(res, 0, 4));
+	if (!ok)
+		fprintf(stderr, "bench_results: counting on PostgreSQL: %s", PQerrorMessage(conn));
+	PQclear(res);
+	PQfinish(conn);
+	return ok ? 0 : -1;
+}
+
+static int counts(const struct writers *w, long long c[3], char *settings, size_t size)
+{
+	return results_is_uri(w->where) ? pg_counts(w->where, c, settings, size)
+	                                : sqlite_counts(w->where, c);
 }
 
 /* Removes the database at path and SQLite's files beside it. */
@@ -146,18 +210,34 @@ static void remove_db(const char *path)
 	}
 }
 
-/* Runs the writers on a new database in dir; prints the figures.  Returns
- * 1 when the targets were met. */
-static int thirty_writers(const char *dir)
+/* Runs the writers on w->where, a new database (SQLite: made anew;
+ * PostgreSQL: one without answers), its schema made as `recall results
+ * init` makes it; fills in the figures.  A failure to start is said on
+ * stderr and leaves w->ran 0. */
+static void run_writers(struct writers *w)
 {
-	char path[4200];
-	snprintf(path, sizeof path, "%s/writers.db", dir);
-	remove_db(path);
-	struct results *r;
+	static char settings[128];
 	char err[1024];
-	if (results_open(path, RESULTS_BUSY_DEFAULT_MS, &r, err, sizeof err) != 0)
-		die("%s", err);
-	results_close(r);
+	long long c[3];
+	if (!*w->where) {
+		fprintf(stderr, "bench_results: %s: no server to measure (see above)\n", w->engine);
+		return;
+	}
+	if (!results_is_uri(w->where))
+		remove_db(w->where);
+	if (results_init(w->where, err, sizeof err) != 0) {
+		fprintf(stderr, "bench_results: %s: %s\n", w->engine, err);
+		return;
+	}
+	if (counts(w, c, settings, sizeof settings) != 0)
+		return;
+	if (results_is_uri(w->where))
+		w->settings = settings;
+	if (c[0] != 0) {
+		fprintf(stderr, "bench_results: %s: the database holds answers already: it must be"
+		        " new\n", w->engine);
+		return;
+	}
 	size_t n = (size_t)WRITERS * PER_WRITER;
 	double *ms = mmap(NULL, n * sizeof *ms, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
 	                  -1, 0);
@@ -167,50 +247,106 @@ static int thirty_writers(const char *dir)
 	if (pipe(start) != 0)
 		die("pipe: %s", strerror(errno));
 	fflush(stdout);
+	fflush(stderr);
 	pid_t pids[WRITERS];
-	for (int w = 0; w < WRITERS; w++) {
-		pids[w] = fork();
-		if (pids[w] < 0)
+	for (int i = 0; i < WRITERS; i++) {
+		pids[i] = fork();
+		if (pids[i] < 0)
 			die("fork: %s", strerror(errno));
-		if (pids[w] == 0) {
+		if (pids[i] == 0) {
 			close(start[1]);
-			_exit(writer(path, w, start[0], ms + (size_t)w * PER_WRITER));
+			_exit(writer(w->where, i, start[0], ms + (size_t)i * PER_WRITER));
 		}
 	}
 	close(start[0]);
 	double t0 = now_ms();
 	close(start[1]);  /* every writer's read returns: they start together */
-	int failed = 0;
-	for (int w = 0; w < WRITERS; w++) {
+	for (int i = 0; i < WRITERS; i++) {
 		int status;
-		if (waitpid(pids[w], &status, 0) != pids[w] || !WIFEXITED(status) ||
+		if (waitpid(pids[i], &status, 0) != pids[i] || !WIFEXITED(status) ||
 		    WEXITSTATUS(status) != 0)
-			failed++;
+			w->failed++;
 	}
-	double wall = now_ms() - t0;
-	sqlite3 *db;
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-		die("cannot open %s", path);
-	long long rows = count_of(db, "SELECT count(*) FROM answers");
-	long long distinct = count_of(db, "SELECT count(*) FROM (SELECT DISTINCT drill, student,"
-	                                  " qindex FROM answers)");
-	long long students = count_of(db, "SELECT count(*) FROM (SELECT student FROM answers"
-	                                  " GROUP BY student HAVING count(*) = 1000)");
-	sqlite3_close(db);
-	double med = quantile(ms, n, 0.5), p99 = quantile(ms, n, 0.99), max = ms[n - 1];
+	w->wall_ms = now_ms() - t0;
+	w->med = quantile(ms, n, 0.5);
+	w->p99 = quantile(ms, n, 0.99);
+	w->max = ms[n - 1];
 	munmap(ms, n * sizeof *ms);
-	int whole = failed == 0 && rows == (long long)n && distinct == rows && students == WRITERS;
-	printf("thirty writers: %d processes x %d answers, each results_record its own synced "
-	       "transaction\n", WRITERS, PER_WRITER);
-	printf("  %.0f answers per second (%zu in %.1f s)\n", (double)n / (wall / 1e3), n, wall / 1e3);
-	printf("  one answer committed: median %.2f ms, p99 %.2f ms, slowest %.1f ms\n", med, p99, max);
-	printf("  in the database: %lld answers, %lld distinct, %lld students with all %d; "
-	       "writers failed: %d\n", rows, distinct, students, PER_WRITER, failed);
-	printf("  none lost, none doubled: %s\n", whole ? "PASS" : "FAIL");
-	printf("  commit p99 %.2f ms (target <= %.0f ms): %s\n", p99, TARGET_P99_MS,
-	       p99 <= TARGET_P99_MS ? "PASS" : "FAIL");
-	remove_db(path);
-	return whole && p99 <= TARGET_P99_MS;
+	if (counts(w, c, NULL, 0) != 0)
+		return;
+	w->rows = c[0], w->distinct = c[1], w->students = c[2];
+	w->ran = 1;
+	if (!results_is_uri(w->where))
+		remove_db(w->where);
+}
+
+static int whole(const struct writers *w)
+{
+	return w->ran && w->failed == 0 && w->rows == (long long)WRITERS * PER_WRITER &&
+	       w->distinct == w->rows && w->students == WRITERS;
+}
+
+/* One line of the table: SQLite's figure and PostgreSQL's with prec
+ * decimals, "-" for an engine whose writers did not run. */
+static void row(const char *label, const struct writers w[2], double sq, double pg, int prec)
+{
+	double v[2] = { sq, pg };
+	printf("  %-34s", label);
+	for (size_t i = 0; i < 2; i++) {
+		if (w[i].ran)
+			printf(" %11.*f", prec, v[i]);
+		else
+			printf(" %11s", "-");
+	}
+	putchar('\n');
+}
+
+/* The writers on SQLite (a new file in dir), then on PostgreSQL (pg_uri;
+ * "" when the server did not start); prints the figures side by side.
+ * Returns 1 when the targets were met on both. */
+static int thirty_writers(const char *dir, const char *pg_uri)
+{
+	char path[4200];
+	snprintf(path, sizeof path, "%s/writers.db", dir);
+	struct writers w[2] = {
+		{ .engine = "SQLite", .where = path, .settings = "WAL, synchronous FULL" },
+		{ .engine = "PostgreSQL", .where = pg_uri, .settings = "-" },
+	};
+	for (size_t i = 0; i < 2; i++)
+		run_writers(&w[i]);
+	size_t n = (size_t)WRITERS * PER_WRITER;
+	printf("thirty writers: %d processes x %d answers, each process its own connection, each"
+	       " answer one results_record, its own committed transaction\n", WRITERS, PER_WRITER);
+	for (size_t i = 0; i < 2; i++)
+		printf("  %s: %s\n", w[i].engine, w[i].settings);
+	printf("  %-34s %11s %11s\n", "", w[0].engine, w[1].engine);
+	row("answers per second", w, (double)n / (w[0].wall_ms / 1e3),
+	    (double)n / (w[1].wall_ms / 1e3), 0);
+	row("the whole run, s", w, w[0].wall_ms / 1e3, w[1].wall_ms / 1e3, 1);
+	row("one answer committed: median, ms", w, w[0].med, w[1].med, 2);
+	row("                      p99, ms", w, w[0].p99, w[1].p99, 2);
+	row("                      slowest, ms", w, w[0].max, w[1].max, 1);
+	row("answers in the database", w, (double)w[0].rows, (double)w[1].rows, 0);
+	row("distinct (drill, student, question)", w, (double)w[0].distinct, (double)w[1].distinct,
+	    0);
+	row("students with all " XSTR(PER_WRITER), w, (double)w[0].students, (double)w[1].students, 0);
+	row("writers that failed", w, w[0].failed, w[1].failed, 0);
+	int ok = 1;
+	for (size_t i = 0; i < 2; i++) {
+		printf("  %s: none lost, none doubled: %s\n", w[i].engine, whole(&w[i]) ? "PASS" : "FAIL");
+		ok &= whole(&w[i]);
+	}
+	for (size_t i = 0; i < 2; i++) {
+		int met = w[i].ran && w[i].p99 <= TARGET_P99_MS;
+		if (w[i].ran)
+			printf("  %s: commit p99 %.2f ms (target <= %.0f ms): %s\n", w[i].engine, w[i].p99,
+			       TARGET_P99_MS, met ? "PASS" : "FAIL");
+		else
+			printf("  %s: commit p99 not measured (target <= %.0f ms): FAIL\n", w[i].engine,
+			       TARGET_P99_MS);
+		ok &= met;
+	}
+	return ok;
 }
 
 /* ---- 2. the report over a million answers --------------------------------------- */
@@ -437,14 +573,14 @@ static int report_over_a_million(const char *dir, const char *recall)
 
 int main(int argc, char **argv)
 {
-	if (argc != 3) {
-		fprintf(stderr, "usage: %s CACHE_DIR RECALL\n", argv[0]);
+	if (argc != 4) {
+		fprintf(stderr, "usage: %s CACHE_DIR RECALL PG_URI\n", argv[0]);
 		return 2;
 	}
 	signal(SIGPIPE, SIG_IGN);
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	printf("recall results bench\n");
-	int ok = thirty_writers(argv[1]);
+	int ok = thirty_writers(argv[1], argv[3]);
 	ok &= report_over_a_million(argv[1], argv[2]);
 	return ok ? 0 : 1;
 }

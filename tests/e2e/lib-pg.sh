@@ -6,9 +6,11 @@
 #   PG_DIR    the folder (data in $PG_DIR/data, the socket in $PG_DIR)
 #   PG_PORT   the port number the socket is named by
 #   PG_BIN    the folder of initdb, pg_ctl and psql
-# and pg_uri DB gives the connection URI of database DB.  When the server
-# cannot start, pg_start says why as a failure and returns 1: no test is
-# skipped for want of it.
+# and pg_uri DB gives the connection URI of database DB.  The server runs
+# with fsync off (the tests want speed, not durability) unless PG_FSYNC=on
+# (a benchmark: commits reach the disk, as on a real server).  When the
+# server cannot start, pg_start says why as a failure and returns 1: no
+# test is skipped for want of it.
 
 # The server's programs: pg_config's bindir when it holds them, else the
 # newest /usr/lib/postgresql/*/bin (Debian's layout).
@@ -67,7 +69,7 @@ pg_start() {
 		return 1
 	fi
 	if ! pg_as "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
-		-o "-k $PG_DIR -c listen_addresses= -p $PG_PORT -c fsync=off" start >/dev/null 2>&1; then
+		-o "-k $PG_DIR -c listen_addresses= -p $PG_PORT -c fsync=${PG_FSYNC:-off}" start >/dev/null 2>&1; then
 		fail "postgresql: server started" "$(tail -5 "$PG_DIR/server.log" 2>/dev/null)"
 		return 1
 	fi
@@ -87,5 +89,5 @@ pg_sql() {
 # pg_restart: the server stopped and started again, as in a failure.
 pg_restart() {
 	pg_as "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 -m fast \
-		-o "-k $PG_DIR -c listen_addresses= -p $PG_PORT -c fsync=off" restart >/dev/null 2>&1
+		-o "-k $PG_DIR -c listen_addresses= -p $PG_PORT -c fsync=${PG_FSYNC:-off}" restart >/dev/null 2>&1
 }
