@@ -4,9 +4,11 @@
 #   make test      the same dependency step, then every test under the sanitizers
 #   make screens   write the golden screen dumps (tests/screens/) anew
 #   make bench     load-time and memory figures on a generated deck, study
-#                  mode's on a generated database of 1M items, 10M reviews, and
-#                  drill results': 30 writers, a report over 1M answers, and
-#                  the time to import a generated 5,000-question trivia dump
+#                  mode's on a generated database of 1M items, 10M reviews,
+#                  drill results': 30 writers on SQLite and on a throwaway
+#                  PostgreSQL server, a report over 1M answers, the time to
+#                  import a generated 5,000-question trivia dump, and the
+#                  live drill's signal on both engines
 #   make fuzz      fuzz the loader, answer checking, escaping, layout and importers
 #                  (clang, FUZZ_SECONDS=60 each)
 #   make install   PREFIX=/usr/local DESTDIR= (the binary, the decks, the man page,
