@@ -26,8 +26,13 @@ PKG_CONFIG ?= pkg-config
 # Where build output goes; each build flavour has a folder of its own.
 O         ?= build
 
+# libpq is loaded when first needed (src/pqlib.h), not linked: only its
+# headers are used at build time.  The tests and benches link it to look
+# into a PostgreSQL database on their own.
 PKGS       = libcjson sqlite3 libpq ncursesw
+LINK_PKGS  = libcjson sqlite3 ncursesw
 CORE_PKGS  = libcjson sqlite3 libpq
+LIBPQ     ?= libpq.so.5
 
 CFLAGS    ?= -O2 -g
 WARNINGS   = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wconversion \
@@ -35,9 +40,10 @@ WARNINGS   = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wconversion \
 # pkg-config's feature macros for ncursesw clash with ours; ours are a superset.
 pkgcflags  = $(filter-out -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=%,$(shell $(PKG_CONFIG) --cflags $(1) 2>/dev/null))
 DEFS       = -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DRECALL_VERSION='"$(VERSION)"' \
-             -DRECALL_DATADIR='"$(DATADIR)/recall"'
+             -DRECALL_DATADIR='"$(DATADIR)/recall"' \
+             -DRECALL_LIBPQ='"$(LIBPQ)"'
 ALL_CFLAGS = $(WARNINGS) $(DEFS) $(call pkgcflags,$(PKGS)) $(CPPFLAGS) $(CFLAGS) -MMD -MP
-LIBS       = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm
+LIBS       = $(shell $(PKG_CONFIG) --libs $(LINK_PKGS) 2>/dev/null) -lm
 CORE_LIBS  = $(shell $(PKG_CONFIG) --libs $(CORE_PKGS) 2>/dev/null) -lm
 
 # The core never includes curses: everything but main, the commands (cmd_*)

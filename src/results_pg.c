@@ -12,7 +12,7 @@
  * is, and results_changes_since never skips one that commits late. */
 #include "results.h"
 
-#include <libpq-fe.h>
+#include "pqlib.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -297,6 +297,9 @@ static int pg_open(const char *uri, bool readonly, int busy_ms, void **h, char *
                    size_t errsize)
 {
 	*h = NULL;
+	char why[300];
+	if (pqlib_load(why, sizeof why) != 0)
+		return snprintf(err, errsize, "results database (PostgreSQL): %s", why), -1;
 	struct pg *p = calloc(1, sizeof *p);
 	if (!p)
 		return snprintf(err, errsize, "out of memory"), -1;

@@ -3,7 +3,7 @@
 #ifndef RECALL_RESULTS_PG_IMPL_H
 #define RECALL_RESULTS_PG_IMPL_H
 
-#include <libpq-fe.h>
+#include "pqlib.h"
 #include <stdbool.h>
 
 struct pg {

@@ -136,3 +136,10 @@ expect_eq "restart: six answers acknowledged" "$(grep -c '^Recorded' "$T/zed")" 
 expect_eq "restart: six answers recorded, none twice" \
 	"$(pg_sql school "SELECT count(*), count(DISTINCT qindex) FROM recall.answers WHERE student = 'Zed'")" "6|6"
 expect_eq "restart: nothing said on stderr" "$(cat "$T/zed.err")" ""
+
+# libpq is loaded when a PostgreSQL store is opened, not at every start
+# (src/pqlib.h): the program does not name it among the libraries it needs,
+# and yet every check above reached the server.
+needed=$(readelf -d "$RECALL" 2>&1 | grep NEEDED)
+expect_in "start: the binary names its libraries" "$needed" "libsqlite3"
+expect_not_in "start: libpq is not loaded at start" "$needed" "libpq"
