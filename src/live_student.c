@@ -271,28 +271,28 @@ static enum live_change on_open(struct live_student *s, size_t k)
 		v->closes = e->closes;
 		return paused ? LIVE_PAUSED : LIVE_RESUMED;
 	}
-	struct live_question q;
-	if (live_question_parse(e->payload, &q) != 0)
-		return LIVE_NOTHING;
 	struct mine m = { .student = v->student };
 	int rc = results_live_each_answer(s->r, s->drill, e->index, find_mine, &m);
 	if (rc < 0 || (m.found && !m.given)) {
-		live_question_free(&q);
 		free(m.given);
 		return rc < 0 ? trouble(s) : fail(s, "out of memory");
 	}
 	s->fail_since = 0;
 	if (v->have_q)
 		live_question_free(&v->q);
-	v->q = q;
-	v->have_q = true;
+	/* Parsed in place: the item points into the question. */
+	v->have_q = live_question_parse(e->payload, &v->q) == 0;
+	if (!v->have_q) {
+		free(m.given);
+		return LIVE_NOTHING;
+	}
 	v->index = e->index;
 	v->closes = e->closes;
-	if (q.count)
-		v->count = q.count;
-	v->time_limit = q.time_limit;
-	v->paused = e->closes == 0 && q.time_limit > 0;
-	v->paused_left = v->paused ? left_at_pause(s, k, q.time_limit) : 0;
+	if (v->q.count)
+		v->count = v->q.count;
+	v->time_limit = v->q.time_limit;
+	v->paused = e->closes == 0 && v->q.time_limit > 0;
+	v->paused_left = v->paused ? left_at_pause(s, k, v->q.time_limit) : 0;
 	v->answered_before = m.found;
 	set_given(s, m.given);
 	free(m.given);
@@ -347,17 +347,15 @@ static void catch_up_question(struct live_student *s, size_t last)
 		const struct event *o = &s->ev[k];
 		if (strcmp(o->kind, "open") || o->index != c->index)
 			continue;
-		struct live_question q;
-		if (live_question_parse(o->payload, &q) != 0)
-			return;
 		if (s->v.have_q)
 			live_question_free(&s->v.q);
-		s->v.q = q;
-		s->v.have_q = true;
+		s->v.have_q = live_question_parse(o->payload, &s->v.q) == 0;
+		if (!s->v.have_q)
+			return;
 		s->v.index = o->index;
-		s->v.time_limit = q.time_limit;
-		if (q.count)
-			s->v.count = q.count;
+		s->v.time_limit = s->v.q.time_limit;
+		if (s->v.q.count)
+			s->v.count = s->v.q.count;
 		return;
 	}
 }
@@ -428,8 +426,7 @@ static enum live_change send_pending(struct live_student *s)
 	return LIVE_TOO_LATE;
 }
 
-/* Whether the open question's clock ran out. */
-static bool clock_out(const struct live_student *s)
+bool live_student_clock_out(const struct live_student *s)
 {
 	const struct live_student_view *v = &s->v;
 	return v->phase == LIVE_OPEN && !v->paused && v->closes > 0 && results_live_now() > v->closes;
@@ -443,7 +440,7 @@ enum live_change live_student_answer(struct live_student *s, const char *given)
 		return LIVE_ALREADY;
 	if (s->v.phase != LIVE_OPEN || s->pending)
 		return LIVE_NOTHING;
-	if (clock_out(s)) {
+	if (live_student_clock_out(s)) {
 		s->v.phase = LIVE_MISSED;
 		return LIVE_TIME_UP;
 	}
@@ -491,7 +488,7 @@ enum live_change live_student_poll(struct live_student *s)
 			return LIVE_FIRST;
 		}
 	}
-	if (clock_out(s)) {
+	if (live_student_clock_out(s)) {
 		s->v.phase = LIVE_MISSED;
 		return LIVE_TIME_UP;
 	}

@@ -123,6 +123,10 @@ const struct live_student_view *live_student_view(const struct live_student *s);
  * at least 0; -1 when there is no clock. */
 double live_student_time_left(const struct live_student *s);
 
+/* Whether the open question's clock has run out: an answer now is too
+ * late (live_student_answer says LIVE_TIME_UP and sends nothing). */
+bool live_student_clock_out(const struct live_student *s);
+
 /* Why the last poll or answer failed: one line. */
 const char *live_student_error(const struct live_student *s);
 

@@ -226,6 +226,8 @@ static void a_question_is_answered_once_then_closes(void)
 	const struct live_student_view *v = view(&st);
 	CHECK(v->phase == LIVE_OPEN && v->have_q && v->index == 0);
 	CHECK(v->q.q.type == Q_CHOICE && v->q.q.nchoices == 2);
+	CHECK(v->q.it.q == &v->q.q && v->q.it.shown == v->q.shown && v->q.it.nshown == 2);
+	CHECK_STR(v->q.it.q->choices[v->q.it.shown[1]], "right");
 	CHECK_STR(v->q.q.prompt, "Question 1: which is right?");
 	CHECK(!v->answered_before && v->given == NULL);
 	double left = live_student_time_left(st.s);
@@ -411,6 +413,7 @@ static void a_late_or_restarted_student_catches_up(void)
 	CHECK(view(&third)->phase == LIVE_CLOSED && view(&third)->result_index == 1);
 	CHECK(view(&third)->have_q && view(&third)->index == 1);
 	CHECK_STR(view(&third)->q.q.prompt, "Capital of France?");
+	CHECK(view(&third)->q.it.q == &view(&third)->q.q);
 	CHECK(next(&third) == LIVE_NOTHING);
 	student_free(&third);
 	host_open(&h, 2, results_live_now() + 10);
