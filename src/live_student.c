@@ -88,6 +88,8 @@ void live_student_free(struct live_student *s)
 		live_question_free(&s->v.q);
 	if (s->v.have_result)
 		live_result_free(&s->v.res);
+	if (s->v.have_final)
+		live_result_free(&s->v.final);
 	free(s->given);
 	free(s->pending);
 	free(s);
@@ -330,10 +332,9 @@ static enum live_change on_close(struct live_student *s, const struct event *e)
 static enum live_change on_end(struct live_student *s, const struct event *e)
 {
 	struct live_student_view *v = &s->v;
-	if (v->have_result)
-		live_result_free(&v->res);
-	v->have_result = live_result_parse(e->payload, v->student, &v->res) == 0;
-	v->result_index = -1;
+	if (v->have_final)
+		live_result_free(&v->final);
+	v->have_final = live_result_parse(e->payload, v->student, &v->final) == 0;
 	v->phase = LIVE_ENDED;
 	return LIVE_ENDED_NOW;
 }

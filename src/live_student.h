@@ -38,7 +38,7 @@ enum live_phase {
 	LIVE_MISSED,     /* the clock ran out, or the question closed, before their answer */
 	LIVE_JUDGING,    /* the question closed; the host is judging (no verdicts yet) */
 	LIVE_CLOSED,     /* the verdicts are in (res) */
-	LIVE_ENDED       /* the drill is over (res: the final ranking) */
+	LIVE_ENDED       /* the drill is over (final: the final ranking) */
 };
 
 /* What one poll (or an answer) changed. */
@@ -82,10 +82,11 @@ struct live_student_view {
 	                                 unknown */
 	bool cut_off;                 /* with this change only: the question closed while open to
 	                                 them (they had not answered, the clock had not run out) */
-	bool have_result;             /* res holds the verdicts of result_index, or (ended) the
-	                                 final ranking */
-	struct live_result res;
+	bool have_result;             /* res holds the verdicts of result_index */
+	struct live_result res;       /* the last closed question's (kept at the end) */
 	int result_index;             /* the question of res; -1 none */
+	bool have_final;              /* ended: final holds the final ranking */
+	struct live_result final;
 };
 
 struct live_student;

@@ -142,8 +142,8 @@ void ui_plain_live_student_end(const struct live_student *ls, FILE *out)
 	if (v->phase != LIVE_ENDED)
 		return;
 	fputs("\nThe drill is over\n", out);
-	if (v->have_result && v->res.rank)
-		fprintf(out, "%s\n", live_student_say_final(&v->res, line, sizeof line));
+	if (v->have_final && v->final.rank)
+		fprintf(out, "%s\n", live_student_say_final(&v->final, line, sizeof line));
 }
 
 /* A line typed while a question is open; false after :quit. */

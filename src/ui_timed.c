@@ -60,6 +60,17 @@ static void draw_countdown(struct ui_timed *t, double left, const char *note, si
 	t->shown_cells = layout_bar_cells(frac, bw);
 }
 
+void ui_timed_clock(struct ui_timed *t, double left, const char *note, size_t *top,
+                    size_t *height)
+{
+	if (t->total <= 0 || *height <= 1)
+		return;
+	draw_countdown(t, left, note, *top, ui_draw_cols() - 2);
+	size_t skip = *height >= 12 ? 2 : 1;  /* a blank row under it where there is room */
+	*top += skip;
+	*height -= skip;
+}
+
 /* The rows of the question: its type and points, the prompt and the
  * answer in hand; compact: without the type and the blank rows, for a low
  * window. */
@@ -85,12 +96,7 @@ void ui_timed_draw(struct ui *ui, struct ui_timed *t, const struct item *it, dou
 {
 	struct ui_rows *r = &ui->rows;
 	size_t width = area->width, top = area->top, height = area->height;
-	if (t->total > 0 && height > 1) {
-		draw_countdown(t, left, note, top, ui_draw_cols() - 2);
-		size_t skip = height >= 12 ? 2 : 1;  /* a blank row under it where there is room */
-		top += skip;
-		height -= skip;
-	}
+	ui_timed_clock(t, left, note, &top, &height);
 	build_question(t, it, r, width, false);
 	if (r->n > height) {  /* the whole question rather than the blank rows */
 		ui_draw_rows_clear(r);

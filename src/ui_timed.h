@@ -48,6 +48,11 @@ void ui_timed_close(struct ui_timed *t);
 void ui_timed_draw(struct ui *ui, struct ui_timed *t, const struct item *it, double left,
                    const char *note, const struct ui_area *area);
 
+/* The countdown alone, at row *top of a body of *height rows, when there
+ * is a clock and room; *top and *height are moved past it. */
+void ui_timed_clock(struct ui_timed *t, double left, const char *note, size_t *top,
+                    size_t *height);
+
 /* Whether the countdown at left seconds differs from the one drawn. */
 bool ui_timed_changed(const struct ui_timed *t, double left);
 

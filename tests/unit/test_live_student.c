@@ -253,10 +253,11 @@ static void a_question_is_answered_once_then_closes(void)
 	CHECK(next(&st) == LIVE_NOTHING);
 	post(&h, "end", -1, 0, final_board);
 	CHECK(next(&st) == LIVE_ENDED_NOW);
-	CHECK(v->phase == LIVE_ENDED && v->have_result);
-	CHECK_STR(live_student_say_final(&v->res, b, sizeof b), "You finished 1 of 2 with 100 points");
-	CHECK(v->res.ntop == 2 && v->res.top[0].rank == 1);
-	CHECK_STR(v->res.top[0].name, "ana");
+	CHECK(v->phase == LIVE_ENDED && v->have_final);
+	CHECK_STR(live_student_say_final(&v->final, b, sizeof b), "You finished 1 of 2 with 100 points");
+	CHECK(v->final.ntop == 2 && v->final.top[0].rank == 1);
+	CHECK_STR(v->final.top[0].name, "ana");
+	CHECK(v->have_result && v->result_index == 0);  /* the last question's verdicts are kept */
 	CHECK(next(&st) == LIVE_NOTHING);
 	student_free(&st);
 	host_end(&h);
