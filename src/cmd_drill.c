@@ -23,6 +23,7 @@
 #include "ui_plain_drill.h"
 #include "ui_plain_live.h"
 #include "live.h"
+#include "live_student.h"
 
 static const char usage[] =
 	"usage: recall drill [OPTION]... DECK...\n"
@@ -54,7 +55,8 @@ static const char usage[] =
 	"                         without Enter (the first once --wait-for joined)\n"
 	"      --wait-for N       host with --auto: students to wait for (1)\n"
 	"      --join CLASS       a student of CLASS's live drill (no deck: the host\n"
-	"                         publishes each question as it opens)\n"
+	"                         publishes each question as it opens); full-screen\n"
+	"                         on a terminal unless --plain\n"
 	"      --plain            line-by-line mode (the default when not on a terminal)\n"
 	"  -h, --help             show this help\n"
 	"Options may come before or after the decks; -- ends them.\n"
@@ -319,6 +321,28 @@ static int run(struct deck **decks, size_t n, struct args *a)
 	return rc;
 }
 
+/* A student of a live drill: full-screen on a terminal, unless --plain or
+ * the terminal cannot be driven; line by line otherwise. */
+static int join(struct results *r, const struct args *a)
+{
+	if (!a->plain && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+		struct live_student *ls = live_student_new(r, a->join, a->student);
+		if (!ls)
+			return cmd_error("out of memory");
+		struct ui_curses_opts co = { .no_color = false };
+		int rc = ui_curses_live_student(ls, &co);
+		if (rc != UI_CURSES_NO_TERMINAL) {
+			/* How it ended stays in the scrollback. */
+			ui_plain_live_student_end(ls, stdout);
+			fflush(stdout);
+		}
+		live_student_free(ls);
+		if (rc != UI_CURSES_NO_TERMINAL)
+			return rc;
+	}
+	return ui_plain_live_student(r, a->join, a->student, STDIN_FILENO, stdout);
+}
+
 int cmd_drill(int argc, char **argv)
 {
 	struct args a = { .o = { .count = CMD_DRILL_DEFAULT_COUNT,
@@ -336,8 +360,7 @@ int cmd_drill(int argc, char **argv)
 	if (rc == 0 && (a.klass || a.join))
 		rc = open_results(&a, &r);
 	if (rc == 0 && a.join) {
-		rc = stop_signal() ? 128 + stop_signal()
-		                   : ui_plain_live_student(r, a.join, a.student, STDIN_FILENO, stdout);
+		rc = stop_signal() ? 128 + stop_signal() : join(r, &a);
 	} else if (rc == 0) {
 		a.o.results = r;
 		rc = run(decks, n, &a);

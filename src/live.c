@@ -252,6 +252,10 @@ int live_result_parse(const char *payload, const char *student, struct live_resu
 			r->rank = (unsigned)num_of(e, "rank", 0);
 			r->score = num_of(e, "score", 0);
 		}
+		if (s && r->ntop < sizeof r->top / sizeof r->top[0])
+			r->top[r->ntop++] = (struct drill_entry){ .name = s, .score = num_of(e, "score", 0),
+			                                          .grade = num_of(e, "grade", 0),
+			                                          .rank = (unsigned)num_of(e, "rank", 0) };
 	}
 	return 0;
 }

@@ -105,6 +105,9 @@ struct live_result {
 	unsigned rank, of;       /* their rank of how many; 0 when not ranked */
 	double score;
 	unsigned nright, nanswered;  /* the class: right answers, answers */
+	struct drill_entry top[3];   /* the first three of the leaderboard, in its order (names
+	                                borrowed from json), for a podium */
+	size_t ntop;                 /* entries in top */
 	void *json;
 };
 

@@ -443,6 +443,17 @@ int ui_curses_drill(struct drill *d, const struct ui_curses_opts *o)
 	return ui_end(&u);
 }
 
+int ui_curses_live_student(struct live_student *ls, const struct ui_curses_opts *o)
+{
+	struct ui u;
+	if (ui_begin(&u, o) == 0) {
+		u.live = ls;
+		if (ui_screen_push(&u, &ui_screen_student_wait, NULL) == 0)
+			run_loop(&u);
+	}
+	return ui_end(&u);
+}
+
 int ui_curses_stats(const struct stats *st, const struct ui_curses_opts *o)
 {
 	struct ui u;

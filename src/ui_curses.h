@@ -97,6 +97,17 @@ struct drill;
  * it on a terminal unless --plain. */
 int ui_curses_drill(struct drill *d, const struct ui_curses_opts *o);
 
+struct live_student;
+
+/* Runs a live drill's student ls (live_student.h) on the terminal until
+ * they leave (or the drill is over and its end left): waiting for the
+ * teacher, each question as it opens with the countdown from the host's
+ * opening, their answer sent, the verdicts of each closed question, the
+ * end.  The screens' ticks poll ls.  The same exit statuses as
+ * ui_curses_quiz.  Defined with the dispatcher; the screens are
+ * ui_scr_student_*.c. */
+int ui_curses_live_student(struct live_student *ls, const struct ui_curses_opts *o);
+
 /* Puts the terminal back as it was, if curses has it; safe to call at any
  * time and more than once (main registers it with atexit and calls it
  * before printing a fatal error). */

@@ -1,6 +1,7 @@
 /* ui_drill — what the screens of a drill share; see ui_drill.h. */
 #include "ui_drill.h"
 
+#include <curses.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -281,5 +282,51 @@ void ui_drill_ranking(struct ui_rows *r, size_t width, const struct drill_entry 
 			pad(extra[i], ui_draw_width(extra[i]), c.extra, true, b + at + 2, sizeof b - at - 2);
 		}
 		ui_draw_span(r, row, 5, UI_LOOK_PLAIN, b, strlen(b));
+	}
+}
+
+/* Draws s centred in the cw columns from x, at row y. */
+static void centre_at(size_t y, size_t x, size_t cw, enum ui_look look, const char *s)
+{
+	char cut[256];
+	size_t w = layout_truncate(s, cw, ui_draw_glyph(UI_GLYPH_ELLIPSIS), cut, sizeof cut);
+	ui_draw_put_at(y, x + (cw - w) / 2, look, cut, cw);
+}
+
+void ui_drill_podium(const struct drill_entry *e, size_t n, size_t top, size_t width)
+{
+	static const size_t place_of_column[3] = { 1, 0, 2 };
+	size_t cw = (width - 2) / 3 < 15 ? (width - 2) / 3 : 15;
+	if (cw % 2 == 0)
+		cw--;  /* odd, so that the place's number sits in the middle */
+	size_t x0 = 1 + (width - (3 * cw + 2)) / 2;
+	const char *full = ui_draw_unicode() ? "\u2588" : "#";
+	for (size_t c = 0; c < 3; c++) {
+		size_t k = place_of_column[c];
+		if (k >= n)
+			continue;
+		const struct drill_entry *p = &e[k];
+		size_t h = p->rank < 3 ? 4 - p->rank : 1, x = x0 + c * (cw + 1);  /* a shared rank, the same height */
+		size_t y = top + UI_DRILL_PODIUM_ROWS - h;
+		char who[160], pts[32], num[16];
+		centre_at(y - 2, x, cw, UI_LOOK_BOLD, text_escape_into(p->name, false, who, sizeof who));
+		score_format_points(p->score, pts, sizeof pts);
+		centre_at(y - 1, x, cw, UI_LOOK_PLAIN, pts);
+		snprintf(num, sizeof num, " %u ", p->rank);
+		size_t nw = strlen(num), lead = cw > nw ? (cw - nw) / 2 : 0;
+		for (size_t row = 0; row < h; row++) {
+			move(ui_draw_int(y + row), ui_draw_int(x));
+			attrset(ui_draw_attr(UI_LOOK_BAR));
+			for (size_t i = 0; i < cw; i++) {
+				if (row == 0 && i >= lead && i - lead < nw) {
+					attrset(ui_draw_attr(UI_LOOK_BOLD));
+					addch((chtype)(unsigned char)num[i - lead]);
+					attrset(ui_draw_attr(UI_LOOK_BAR));
+				} else {
+					ui_draw_put(full, strlen(full), 1);
+				}
+			}
+			attrset(A_NORMAL);
+		}
 	}
 }

@@ -76,4 +76,14 @@ void ui_drill_centred(struct ui_rows *r, size_t width, size_t height, const char
 void ui_drill_ranking(struct ui_rows *r, size_t width, const struct drill_entry *e, size_t n, bool moves,
                       const char *const *extra, const char *mine);
 
+/* Rows the podium drawing takes: a name and a score over the highest
+ * block. */
+#define UI_DRILL_PODIUM_ROWS 5
+
+/* Draws the podium of the first three of e (n entries, ranked; names
+ * escaped here) from row top across width columns (at least 24): second,
+ * first and third side by side, each name and score over a block as high
+ * as the rank is good, the rank's number in the block. */
+void ui_drill_podium(const struct drill_entry *e, size_t n, size_t top, size_t width);
+
 #endif

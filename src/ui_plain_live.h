@@ -50,6 +50,14 @@ int ui_plain_live_host(struct drill *d, struct results *r, const struct ui_live_
 int ui_plain_live_student(struct results *r, const char *klass, const char *student, int in,
                           FILE *out);
 
+struct live_student;
+
+/* The end of a live drill as the student sees it, "The drill is over"
+ * and their final rank, once ls has followed it there (nothing before):
+ * the plain student's last lines, also printed after the full-screen
+ * student has given the terminal back. */
+void ui_plain_live_student_end(const struct live_student *ls, FILE *out);
+
 /* ---- shared by the two halves (ui_plain_live.c) ---- */
 
 /* Lines read straight from a file descriptor with a timeout. */

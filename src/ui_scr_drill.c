@@ -1,29 +1,20 @@
 /* ui_scr_drill — the question of a drill for the player in turn: the
- * prompt and the answer being put together, in the way its type takes it
- * (ui_input), under a countdown that shrinks with the time left.  Opening
- * it starts the turn's clock (drill_turn_start); when the clock runs out
- * the turn counts as timed out (drill_time_up) and the drill moves on. */
-#include <curses.h>
-#include <math.h>
+ * prompt and the answer being put together, in the way its type takes it,
+ * under a countdown that shrinks with the time left (ui_timed, which the
+ * live drill's open question shares).  Opening it starts the turn's clock
+ * (drill_turn_start); when the clock runs out the turn counts as timed out
+ * (drill_time_up) and the drill moves on. */
 #include <stdio.h>
-#include <string.h>
 
-#include "layout.h"
-#include "qtype.h"
 #include "score.h"
 #include "text.h"
 #include "ui_drill.h"
-#include "ui_input.h"
 #include "ui_screens.h"
+#include "ui_timed.h"
 
 /* The screen's state. */
 struct turn {
-	struct ui_ask ask;     /* the answer in hand */
-	double total;          /* seconds a turn has (the drill's time limit); <= 0: no clock */
-	long shown_secs;       /* the seconds left as last drawn */
-	size_t bar_width;      /* columns of the countdown's bar as last drawn */
-	size_t shown_cells;    /* its full cells as last drawn */
-	char help[1024];       /* the help: the type's, then the clock's */
+	struct ui_timed t;     /* the question in hand, against the drill's clock */
 };
 
 /* What a drill asks about: skip, help and quit (no hints, nothing to
@@ -42,12 +33,8 @@ static int turn_open(struct ui *ui, void *state, const void *arg)
 {
 	(void)arg;
 	struct turn *st = state;
-	const struct item *it = drill_current(ui->drill);
-	ui_input_reset(&st->ask);
+	ui_timed_open(&st->t, drill_current(ui->drill), drill_rules(ui->drill)->time_limit, clock_help);
 	drill_turn_start(ui->drill);
-	st->total = drill_rules(ui->drill)->time_limit;
-	st->shown_secs = -1;
-	snprintf(st->help, sizeof st->help, "%s %s", it ? ui_input_for(it->q->type)->help : "", clock_help);
 	return 0;
 }
 
@@ -55,39 +42,7 @@ static void turn_close(struct ui *ui, void *state)
 {
 	(void)ui;
 	struct turn *st = state;
-	layout_field_free(&st->ask.field);
-}
-
-/* Whole seconds left, as shown: 0.2 s left shows as 1. */
-static long shown_seconds(double left)
-{
-	return left > 0 ? (long)ceil(left) : 0;
-}
-
-/* The countdown at row y: a clock, the seconds left and a bar of the
- * time left across the body; the last quarter (at most 5 s) in the look
- * of a warning. */
-static void draw_countdown(struct turn *st, double left, size_t y, size_t width)
-{
-	char secs[48], bar[2048];
-	size_t split;
-	long s = shown_seconds(left);
-	int digits = snprintf(NULL, 0, "%ld", shown_seconds(st->total));
-	snprintf(secs, sizeof secs, "%s %*ld s ", ui_draw_glyph(UI_GLYPH_CLOCK), digits, s);
-	bool low = left <= fmin(st->total / 4, 5.0);
-	size_t x = 1 + ui_draw_put_at(y, 1, low ? UI_LOOK_WARN : UI_LOOK_BOLD, secs, width);
-	size_t bw = width + 1 > x ? width + 1 - x : 0;
-	double frac = left / st->total;
-	layout_bar(frac, bw, ui_draw_unicode(), bar, sizeof bar, &split);
-	move(ui_draw_int(y), ui_draw_int(x));
-	attrset(ui_draw_attr(low ? UI_LOOK_WARN : UI_LOOK_BAR));
-	ui_draw_put(bar, split, bw);
-	attrset(ui_draw_attr(UI_LOOK_BAR_EMPTY));
-	ui_draw_put(bar + split, strlen(bar + split), bw);
-	attrset(A_NORMAL);
-	st->shown_secs = s;
-	st->bar_width = bw;
-	st->shown_cells = layout_bar_cells(frac, bw);
+	ui_timed_close(&st->t);
 }
 
 /* The header: the deck; the player in turn and the question; their score
@@ -109,47 +64,14 @@ static void turn_header(const struct ui *ui)
 	ui_drill_header(ui, NULL, right, label, ui_drill_progress(ui, false));
 }
 
-/* The rows of the question: its type and points, the prompt and the
- * answer in hand; compact: without the type and the blank rows, for a low
- * window. */
-static void build_question(const struct turn *st, const struct item *it, struct ui_rows *r, size_t width,
-                           bool compact)
-{
-	char b[512], pts[32];
-	if (!compact) {
-		score_format_points(it->q->points, pts, sizeof pts);
-		snprintf(b, sizeof b, "%s %s %s points", qtype_get(it->q->type)->label, ui_draw_glyph(UI_GLYPH_DOT),
-		         pts);
-		ui_draw_wrap(r, width, 0, "", UI_LOOK_PLAIN, b, UI_LOOK_DIM, false);
-		ui_draw_blank(r);
-	}
-	ui_draw_wrap(r, width, 0, "", UI_LOOK_PLAIN, it->q->prompt, UI_LOOK_BOLD, false);
-	if (!compact)
-		ui_draw_blank(r);
-	ui_input_for(it->q->type)->build(&st->ask, it, r, width);
-}
-
 static void turn_draw(struct ui *ui, void *state, const struct ui_area *area)
 {
 	struct turn *st = state;
 	const struct item *it = drill_current(ui->drill);
 	if (!it)
 		return;
-	struct ui_rows *r = &ui->rows;
-	size_t width = area->width, top = area->top, height = area->height;
 	turn_header(ui);
-	if (st->total > 0 && height > 1) {
-		draw_countdown(st, drill_time_left(ui->drill), top, ui_draw_cols() - 2);
-		size_t skip = height >= 12 ? 2 : 1;  /* a blank row under it where there is room */
-		top += skip;
-		height -= skip;
-	}
-	build_question(st, it, r, width, false);
-	if (r->n > height) {  /* the whole question rather than the blank rows */
-		ui_draw_rows_clear(r);
-		build_question(st, it, r, width, true);
-	}
-	ui_draw_body(r, top, height, &st->ask.scroll);
+	ui_timed_draw(ui, &st->t, it, drill_time_left(ui->drill), NULL, area);
 }
 
 /* The clock ran out: the turn counts as timed out, and the drill goes on. */
@@ -173,7 +95,7 @@ static void time_up(struct ui *ui)
 /* Whether the clock of the turn ran out (drill_time_left is never below 0). */
 static bool out_of_time(const struct ui *ui, const struct turn *st)
 {
-	return st->total > 0 && drill_time_left(ui->drill) <= 0;
+	return st->t.total > 0 && drill_time_left(ui->drill) <= 0;
 }
 
 /* Gives response r (NULL: skips) for the player in turn, and moves on. */
@@ -199,20 +121,14 @@ static bool turn_key(struct ui *ui, void *state, enum ui_action act, int key)
 		time_up(ui);  /* the key came too late: this instance is replaced */
 		return true;
 	}
-	bool after_esc = st->ask.command;
-	st->ask.command = false;
-	switch (act) {
-	case UI_DO_SKIP: give(ui, NULL); return true;
-	case UI_DO_QUIT: ui_drill_ask_quit(ui); return true;
-	case UI_DO_HELP: return false;
-	case UI_DO_COMMAND: st->ask.command = true; return true;
-	default: break;
+	struct response r;
+	switch (ui_timed_key(ui, &st->t, it, act, key, &r)) {
+	case UI_TIMED_SKIP: give(ui, NULL); return true;
+	case UI_TIMED_QUIT: ui_drill_ask_quit(ui); return true;
+	case UI_TIMED_HELP: return false;
+	case UI_TIMED_ANSWER: give(ui, &r); return true;
+	case UI_TIMED_DONE: return true;
 	}
-	if (after_esc && act != UI_DO_WORD_LEFT && act != UI_DO_WORD_RIGHT)
-		return true;  /* a key that is no command (nor Alt-B, Alt-F) just leaves the command */
-	struct response r = {0};
-	if (ui_input_for(it->q->type)->key(ui, &st->ask, it, act, key, &r))
-		give(ui, &r);
 	return true;
 }
 
@@ -222,15 +138,14 @@ static bool turn_tick(struct ui *ui, void *state, double now)
 {
 	(void)now;
 	struct turn *st = state;
-	if (st->total <= 0 || drill_phase(ui->drill) != DRILL_TURN)
+	if (st->t.total <= 0 || drill_phase(ui->drill) != DRILL_TURN)
 		return false;
 	double left = drill_time_left(ui->drill);
 	if (left <= 0) {
 		time_up(ui);  /* this instance is replaced: no more of st */
 		return true;
 	}
-	return shown_seconds(left) != st->shown_secs ||
-	       layout_bar_cells(left / st->total, st->bar_width) != st->shown_cells;
+	return ui_timed_changed(&st->t, left);
 }
 
 /* The commands, then the rows of the item's type in its mode; while
@@ -241,10 +156,7 @@ static void turn_keys(const struct ui *ui, const void *state, struct ui_keyset *
 	const struct item *it = drill_current(ui->drill);
 	if (!it)
 		return;
-	const struct ui_input *in = ui_input_for(it->q->type);
-	bool alt = in->alt && in->alt(&st->ask);
-	ui_keys_add(ks, drill_commands, in->typing && !alt ? "Esc " : NULL);
-	ui_keys_add(ks, alt ? in->keys_alt : in->keys, NULL);
+	ui_timed_keys(&st->t, it, drill_commands, ks);
 }
 
 static bool turn_describe(const struct ui *ui, const void *state, const struct ui_key *row,
@@ -256,15 +168,14 @@ static bool turn_describe(const struct ui *ui, const void *state, const struct u
 		return true;
 	if (row->act == UI_DO_QUIT)
 		snprintf(f->does, sizeof f->does, "end");
-	const struct ui_input *in = ui_input_for(it->q->type);
-	return in->words ? in->words(&st->ask, it, f) : true;
+	return ui_timed_describe(&st->t, it, row, f);
 }
 
 static const char *turn_help(const struct ui *ui, const void *state)
 {
 	(void)ui;
 	const struct turn *st = state;
-	return st->help;
+	return st->t.help;
 }
 
 const struct ui_screen ui_screen_drill = {

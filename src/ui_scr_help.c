@@ -47,10 +47,11 @@ static void build_help(struct ui *ui, const struct ui_frame *under, size_t inner
 		ui_draw_wrap(r, inner, 0, "", UI_LOOK_PLAIN, text, UI_LOOK_PLAIN, false);
 	}
 	char drill[sizeof help_drill + 64];
-	if (ui->drill)
+	bool drilling = ui->drill || ui->live;  /* a drill, or a live drill's student */
+	if (drilling)
 		snprintf(drill, sizeof drill, help_drill, DRILL_STREAK_STEP, DRILL_STREAK_CAP);
 	ui_draw_blank(r);
-	ui_draw_wrap(r, inner, 0, "", UI_LOOK_PLAIN, ui->drill ? drill : help_common, UI_LOOK_DIM, false);
+	ui_draw_wrap(r, inner, 0, "", UI_LOOK_PLAIN, drilling ? drill : help_common, UI_LOOK_DIM, false);
 }
 
 /* A box in the middle, at most 72 columns wide, over the body and the

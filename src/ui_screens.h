@@ -22,6 +22,13 @@ extern const struct ui_screen ui_screen_drill_reveal; /* arg: const bool *, afte
                                                         each player did at the question */
 extern const struct ui_screen ui_screen_drill_board;  /* arg: NULL; the leaderboard between questions */
 extern const struct ui_screen ui_screen_drill_podium; /* arg: NULL; the end of the drill */
+extern const struct ui_screen ui_screen_student_wait;     /* arg: NULL; a live drill's student
+                                                            (ui->live) waiting for the teacher */
+extern const struct ui_screen ui_screen_student_question; /* arg: NULL; the question open to them */
+extern const struct ui_screen ui_screen_student_sent;     /* arg: NULL; answered (or the clock ran
+                                                            out): waiting for the close */
+extern const struct ui_screen ui_screen_student_result;   /* arg: NULL; a closed question's verdicts */
+extern const struct ui_screen ui_screen_student_end;      /* arg: NULL; the end: their final rank */
 extern const struct ui_screen ui_screen_help;      /* arg: NULL; the help of the screen under it */
 extern const struct ui_screen ui_screen_confirm;   /* arg: const struct ui_confirm_arg * */
 extern const struct ui_screen ui_screen_small;     /* arg: NULL; the window is too small */

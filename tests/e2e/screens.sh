@@ -300,6 +300,63 @@ for size in 80x24 40x12; do
 	ended "one player's drill at $size" "done$c" 0
 done
 
+# A live drill's student (recall drill --join), against a plain host fed
+# through a FIFO, with a clock long enough never to run out and no speed
+# points: waiting for the teacher, a choice question, the answer sent, its
+# verdict (right), a typed question, its verdict (wrong), the end.  A
+# second student (plain, silent) keeps each question open until the host
+# closes it.
+live_deck=tests/data/live.json
+# live_wait FILE TEXT: until the host's output FILE holds TEXT (30 s at most).
+live_wait() {
+	_i=0
+	while [ $_i -lt 300 ] && ! grep -qF -- "$2" "$1" 2>/dev/null; do sleep 0.1; _i=$((_i + 1)); done
+}
+live_flow() { # SESSION, the host's input on fd 8
+	s=$1
+	shot "$s" live-wait "Joined: 3"
+	echo >&8
+	shot "$s" live-choice "planet"
+	drill_pick "$s" Mars
+	shot "$s" live-sent "Answer sent"
+	echo >&8
+	shot "$s" live-right "Right!"
+	echo >&8
+	wait_for "$s" "capital"
+	type_text "$s" "Lyon"
+	shot "$s" live-text "Lyon"
+	keys "$s" Enter
+	wait_for "$s" "Answer sent"
+	echo >&8
+	shot "$s" live-wrong "Wrong."
+	echo >&8
+	wait_for "$s" "sea is salty"
+	keys "$s" t
+	wait_for "$s" "Answer sent"
+	echo >&8
+	shot "$s" live-end "drill is over"
+	keys "$s" Enter
+}
+for size in 80x24 40x12; do
+	c=${size%x*} r=${size#*x}
+	mkfifo "$T/live$c.in"
+	exec 8<>"$T/live$c.in"
+	"$RECALL" drill --host --class "L$c" "$live_deck" --count 3 --time 600 --no-speed --seed 1 \
+		--results "$T/live$c.db" <&8 >"$T/live$c.host" 2>&1 &
+	lhost=$!
+	live_wait "$T/live$c.host" "Students join with"
+	start "live$c" "$c" "$r" -- drill --join "L$c" --student Ana --results "$T/live$c.db"
+	live_wait "$T/live$c.host" "(1 in all)"
+	"$RECALL" drill --join "L$c" --student Ben --results "$T/live$c.db" </dev/null >/dev/null 2>&1 &
+	lben=$!
+	live_wait "$T/live$c.host" "(2 in all)"
+	live_flow "live$c"
+	ended "live student at $size" "live$c" 0
+	exec 8>&-
+	kill "$lhost" "$lben" 2>/dev/null  # only when they hang (a failure above)
+	wait "$lhost" "$lben"
+done
+
 start home120 120 40 XDG_DATA_HOME="$T/xdg" --
 shot home120 start "found"
 keys home120 q
