@@ -64,17 +64,10 @@ struct ui_live_lines {
  * most ms: 1 a line, 0 none yet, -1 the end of input. */
 int ui_live_read_line(struct ui_live_lines *l, int ms, char **line);
 
-/* Sleeps ms milliseconds. */
+/* live_nap, live_clock and live_retry (live.h), the core's, under the
+ * names the plain halves use. */
 void ui_live_nap(int ms);
-
-/* Seconds on the monotonic clock. */
 double ui_live_clock(void);
-
-/* Runs a store operation's result through the retry policy: a failure
- * (rc < 0) is retried for up to UI_LIVE_RETRY_S seconds (the server may be
- * restarting), with a pause.  *since is 0 before the first failure.
- * Returns true when the caller should try again. */
-#define UI_LIVE_RETRY_S 60.0
 bool ui_live_retry(int rc, double *since);
 
 #endif
