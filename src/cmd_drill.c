@@ -20,6 +20,7 @@
 #include "stop.h"
 #include "text.h"
 #include "ui_curses.h"
+#include "ui_live_host.h"
 #include "ui_plain_drill.h"
 #include "ui_plain_live.h"
 #include "live.h"
@@ -303,7 +304,11 @@ static int run(struct deck **decks, size_t n, struct args *a)
 	 * driven; line by line otherwise. */
 	int rc = UI_CURSES_NO_TERMINAL;
 	if (a->host && !stop_signal()) {
-		rc = ui_plain_live_host(d, a->o.results, &a->live, STDIN_FILENO, stdout);
+		/* The host full-screen on a terminal; unattended (--auto), line by line. */
+		if (!a->plain && a->live.auto_next < 0 && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+			rc = ui_live_host_run(d, a->o.results, false);
+		if (rc == UI_CURSES_NO_TERMINAL)
+			rc = ui_plain_live_host(d, a->o.results, &a->live, STDIN_FILENO, stdout);
 		drill_free(d);
 		return rc;
 	}

@@ -387,7 +387,11 @@ int live_host_begin(struct live_host *h)
 {
 	if (h->failed)
 		return LIVE_HOST_ERROR;
+	if (h->begun)
+		return LIVE_HOST_NOT_NOW;
 	int rc = live_host_resume(h);
+	if (rc == LIVE_HOST_OK)
+		h->begun = true;
 	if (rc != 1)
 		return rc;
 	char begin[96];
@@ -397,13 +401,14 @@ int live_host_begin(struct live_host *h)
 		return LIVE_HOST_ERROR;
 	h->state = LIVE_HOST_LOBBY;
 	h->index = 0;
+	h->begun = true;
 	return LIVE_HOST_OK;
 }
 
 unsigned live_host_tick(struct live_host *h)
 {
 	unsigned ch = 0;
-	if (h->failed || h->state == LIVE_HOST_ENDED)
+	if (h->failed || !h->begun || h->state == LIVE_HOST_ENDED)
 		return 0;
 	size_t before = h->cls.n;
 	if (!polled(h, results_live_each_joined(h->r, h->id, add_joined, h), &ch))
@@ -473,6 +478,8 @@ int live_host_next(struct live_host *h)
 {
 	if (h->failed)
 		return LIVE_HOST_ERROR;
+	if (!h->begun)
+		return LIVE_HOST_NOT_NOW;
 	if (h->state == LIVE_HOST_LOBBY)
 		return open_question(h, h->index);
 	if (h->state != LIVE_HOST_CLOSED)
@@ -486,6 +493,8 @@ int live_host_close(struct live_host *h)
 {
 	if (h->failed)
 		return LIVE_HOST_ERROR;
+	if (!h->begun)
+		return LIVE_HOST_NOT_NOW;
 	if (h->state != LIVE_HOST_OPEN && h->state != LIVE_HOST_PAUSED)
 		return LIVE_HOST_NOT_NOW;
 	return live_host_close_question(h, LIVE_HOST_BY_TEACHER, false, true, true);
@@ -495,6 +504,8 @@ int live_host_skip(struct live_host *h)
 {
 	if (h->failed)
 		return LIVE_HOST_ERROR;
+	if (!h->begun)
+		return LIVE_HOST_NOT_NOW;
 	if (h->state != LIVE_HOST_OPEN && h->state != LIVE_HOST_PAUSED)
 		return LIVE_HOST_NOT_NOW;
 	return live_host_close_question(h, LIVE_HOST_BY_SKIP, true, true, true);
@@ -504,6 +515,8 @@ int live_host_pause(struct live_host *h)
 {
 	if (h->failed)
 		return LIVE_HOST_ERROR;
+	if (!h->begun)
+		return LIVE_HOST_NOT_NOW;
 	double t = h->now();
 	if (h->state == LIVE_HOST_OPEN) {
 		/* Posted again with no closing time: the clock stands. */
@@ -530,6 +543,8 @@ int live_host_end(struct live_host *h)
 {
 	if (h->failed)
 		return LIVE_HOST_ERROR;
+	if (!h->begun)
+		return LIVE_HOST_NOT_NOW;
 	if (h->state == LIVE_HOST_ENDED)
 		return LIVE_HOST_NOT_NOW;
 	if ((h->state == LIVE_HOST_OPEN || h->state == LIVE_HOST_PAUSED) &&

@@ -99,7 +99,8 @@ void live_host_free(struct live_host *h);
 /* Begins the drill: posts "begin" and the host is in the lobby; or, when
  * the store holds this drill begun and not ended, takes it up where it was
  * (live_host_resumed_at says where).  A drill that has ended is refused
- * (LIVE_HOST_ERROR: a new drill of the same decks needs another seed). */
+ * (LIVE_HOST_ERROR: a new drill of the same decks needs another seed).
+ * Again: LIVE_HOST_NOT_NOW. */
 int live_host_begin(struct live_host *h);
 
 /* Looks at the store and the clock: who joined, how many answered the
@@ -108,7 +109,8 @@ int live_host_begin(struct live_host *h);
  * nothing did). */
 unsigned live_host_tick(struct live_host *h);
 
-/* The teacher's actions. */
+/* The teacher's actions (each LIVE_HOST_NOT_NOW before live_host_begin,
+ * and where the state takes no such action). */
 int live_host_next(struct live_host *h);   /* LOBBY, CLOSED: opens the next question, or ends
                                               after the last */
 int live_host_close(struct live_host *h);  /* OPEN, PAUSED: closes it now, judged */

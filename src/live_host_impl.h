@@ -21,6 +21,7 @@ struct live_host {
 	const char *id;               /* the drill's id (the drill's) */
 	struct live_class cls;        /* who joined and their tallies */
 	enum live_host_state state;
+	bool begun;                   /* live_host_begin succeeded */
 	size_t index;                 /* the question open or last closed; lobby: the first to open */
 	size_t asked;                 /* questions closed (skipped ones too) */
 	double opened;                /* when the open question opened, moved on by pauses */

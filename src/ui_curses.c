@@ -29,6 +29,7 @@
 #include "ui_plain.h"
 #include "ui_plain_study.h"
 #include "ui_plain_drill.h"
+#include "ui_live_host.h"
 #include "ui_progress.h"
 #include "ui_screens.h"
 
@@ -439,6 +440,17 @@ int ui_curses_drill(struct drill *d, const struct ui_curses_opts *o)
 			}
 			run_loop(&u);
 		}
+	}
+	return ui_end(&u);
+}
+
+int ui_curses_live_host(struct live_host *h, const struct ui_curses_opts *o)
+{
+	struct ui u;
+	if (ui_begin(&u, o) == 0) {
+		u.live = h;
+		if (ui_live_start(&u) == 0)
+			run_loop(&u);
 	}
 	return ui_end(&u);
 }

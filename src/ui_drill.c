@@ -1,6 +1,8 @@
 /* ui_drill — what the screens of a drill share; see ui_drill.h. */
 #include "ui_drill.h"
 
+#include <curses.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -281,5 +283,87 @@ void ui_drill_ranking(struct ui_rows *r, size_t width, const struct drill_entry 
 			pad(extra[i], ui_draw_width(extra[i]), c.extra, true, b + at + 2, sizeof b - at - 2);
 		}
 		ui_draw_span(r, row, 5, UI_LOOK_PLAIN, b, strlen(b));
+	}
+}
+
+/* Whole seconds left, as shown: 0.2 s left shows as 1. */
+static long shown_seconds(double left)
+{
+	return left > 0 ? (long)ceil(left) : 0;
+}
+
+void ui_drill_countdown(size_t y, size_t x, size_t width, double left, double total,
+                        struct ui_drill_clock *c)
+{
+	char secs[48], bar[2048];
+	size_t split;
+	long s = shown_seconds(left);
+	int digits = snprintf(NULL, 0, "%ld", shown_seconds(total));
+	snprintf(secs, sizeof secs, "%s %*ld s ", ui_draw_glyph(UI_GLYPH_CLOCK), digits, s);
+	bool low = left <= fmin(total / 4, 5.0);
+	size_t end = x + width, at = x + ui_draw_put_at(y, x, low ? UI_LOOK_WARN : UI_LOOK_BOLD, secs, width);
+	size_t bw = end > at ? end - at : 0;
+	double frac = total > 0 ? left / total : 0;
+	layout_bar(frac, bw, ui_draw_unicode(), bar, sizeof bar, &split);
+	move(ui_draw_int(y), ui_draw_int(at));
+	attrset(ui_draw_attr(low ? UI_LOOK_WARN : UI_LOOK_BAR));
+	ui_draw_put(bar, split, bw);
+	attrset(ui_draw_attr(UI_LOOK_BAR_EMPTY));
+	ui_draw_put(bar + split, strlen(bar + split), bw);
+	attrset(A_NORMAL);
+	c->secs = s + 1;
+	c->bar_width = bw;
+	c->cells = layout_bar_cells(frac, bw);
+}
+
+bool ui_drill_countdown_changed(const struct ui_drill_clock *c, double left, double total)
+{
+	return c->secs != shown_seconds(left) + 1 ||
+	       layout_bar_cells(total > 0 ? left / total : 0, c->bar_width) != c->cells;
+}
+
+/* Draws s centred in the cw columns from x, at row y. */
+static void centre_at(size_t y, size_t x, size_t cw, enum ui_look look, const char *s)
+{
+	char cut[256];
+	size_t w = layout_truncate(s, cw, ui_draw_glyph(UI_GLYPH_ELLIPSIS), cut, sizeof cut);
+	ui_draw_put_at(y, x + (cw - w) / 2, look, cut, cw);
+}
+
+void ui_drill_podium_figure(const struct drill_entry *e_all, size_t n, size_t top, size_t width)
+{
+	static const size_t place_of_column[3] = { 1, 0, 2 };
+	size_t cw = (width - 2) / 3 < 15 ? (width - 2) / 3 : 15;
+	if (cw % 2 == 0)
+		cw--;  /* odd, so that the place's number sits in the middle */
+	size_t x0 = 1 + (width - (3 * cw + 2)) / 2;
+	const char *full = ui_draw_unicode() ? "\u2588" : "#";
+	for (size_t c = 0; c < 3; c++) {
+		size_t k = place_of_column[c];
+		if (k >= n)
+			continue;
+		const struct drill_entry *e = &e_all[k];
+		size_t h = e->rank < 3 ? 4 - e->rank : 1, x = x0 + c * (cw + 1);  /* a shared rank, the same height */
+		size_t y = top + UI_DRILL_FIGURE_ROWS - h;
+		char who[160], pts[32], num[16];
+		centre_at(y - 2, x, cw, UI_LOOK_BOLD, text_escape_into(e->name, false, who, sizeof who));
+		score_format_points(e->score, pts, sizeof pts);
+		centre_at(y - 1, x, cw, UI_LOOK_PLAIN, pts);
+		snprintf(num, sizeof num, " %u ", e->rank);
+		size_t nw = strlen(num), lead = cw > nw ? (cw - nw) / 2 : 0;
+		for (size_t row = 0; row < h; row++) {
+			move(ui_draw_int(y + row), ui_draw_int(x));
+			attrset(ui_draw_attr(UI_LOOK_BAR));
+			for (size_t i = 0; i < cw; i++) {
+				if (row == 0 && i >= lead && i - lead < nw) {
+					attrset(ui_draw_attr(UI_LOOK_BOLD));
+					addch((chtype)(unsigned char)num[i - lead]);
+					attrset(ui_draw_attr(UI_LOOK_BAR));
+				} else {
+					ui_draw_put(full, strlen(full), 1);
+				}
+			}
+			attrset(A_NORMAL);
+		}
 	}
 }

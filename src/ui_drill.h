@@ -68,6 +68,32 @@ size_t ui_drill_player_of(const struct ui *ui, const char *name);
 void ui_drill_centred(struct ui_rows *r, size_t width, size_t height, const char *const *lines,
                       const enum ui_look *looks);
 
+/* A countdown as last drawn (ui_drill_countdown): what decides whether
+ * it must be drawn again.  Zeroed: nothing drawn yet. */
+struct ui_drill_clock {
+	long secs;           /* the seconds left as drawn, plus 1 (0: not drawn) */
+	size_t bar_width;    /* columns of its bar */
+	size_t cells;        /* its full cells */
+};
+
+/* Draws a countdown at row y from column x, width columns: a clock, the
+ * seconds left (of total: as many digits) and a bar of the time left; the
+ * last quarter (at most 5 s) in the look of a warning.  What it drew goes
+ * in *c. */
+void ui_drill_countdown(size_t y, size_t x, size_t width, double left, double total,
+                        struct ui_drill_clock *c);
+/* Whether the countdown of *c would be drawn otherwise with left now. */
+bool ui_drill_countdown_changed(const struct ui_drill_clock *c, double left, double total);
+
+/* The rows of the podium's drawing (ui_drill_podium_figure). */
+#define UI_DRILL_FIGURE_ROWS 5
+
+/* Draws the podium from row top, width columns: second, first and third
+ * of the ranking e (n entries, ranked) side by side, each name and score
+ * over a block as high as the rank is good, the rank's number in the
+ * block.  Names are escaped. */
+void ui_drill_podium_figure(const struct drill_entry *e, size_t n, size_t top, size_t width);
+
 /* Adds the rows of a ranking (e, n entries, ranked): each rank, how it
  * moved since the ranking before (moves), the name, a bar of the score
  * against the highest, the score, and a last column (extra[i]; extra

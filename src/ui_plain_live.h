@@ -44,6 +44,13 @@ struct ui_live_host_opts {
 int ui_plain_live_host(struct drill *d, struct results *r, const struct ui_live_host_opts *o,
                        int in, FILE *out);
 
+struct live_host;
+
+/* What the plain host prints at the end of a drill (live_host.h, ended):
+ * the podium and the final standings.  The full-screen host leaves them in
+ * the scrollback with it. */
+void ui_plain_live_host_print_end(struct live_host *h, FILE *out);
+
 /* A student of class klass named student: joins the class's live drill in
  * r (waiting for one to begin) and follows it to its end.  Return values
  * as for ui_plain_live_host. */

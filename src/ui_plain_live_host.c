@@ -151,18 +151,19 @@ static void show_closed(struct host *p, const struct live_host_close *c)
 	show_board(p, title, 10);
 }
 
-static void show_podium(struct host *p)
+void ui_plain_live_host_print_end(struct live_host *h, FILE *out)
 {
+	struct host p = { .h = h, .out = out };
 	size_t n;
-	const struct drill_entry *e = live_host_board(p->h, &n);
+	const struct drill_entry *e = live_host_board(h, &n);
 	static const char *const place[] = { "1st", "2nd", "3rd" };
-	fputs("\nThe drill is over.\n", p->out);
+	fputs("\nThe drill is over.\n", out);
 	for (size_t i = 0; i < n && e[i].rank <= 3; i++) {
 		char b[200], pts[32];
-		fprintf(p->out, "%s: %s, %s points\n", place[e[i].rank - 1], esc(e[i].name, b, sizeof b),
+		fprintf(out, "%s: %s, %s points\n", place[e[i].rank - 1], esc(e[i].name, b, sizeof b),
 		        fmt_points(e[i].score, pts, sizeof pts));
 	}
-	show_board(p, "Final standings:", (size_t)-1);
+	show_board(&p, "Final standings:", (size_t)-1);
 }
 
 /* Prints what changed since the last time: who joined, a question opened,
@@ -307,7 +308,7 @@ int ui_plain_live_host(struct drill *d, struct results *r, const struct ui_live_
 		show(&p);
 	}
 	if (!p.failed)
-		show_podium(&p);
+		ui_plain_live_host_print_end(h, out);
 	fflush(out);
 	live_host_free(h);
 	if (p.failed)

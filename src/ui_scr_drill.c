@@ -4,7 +4,6 @@
  * it starts the turn's clock (drill_turn_start); when the clock runs out
  * the turn counts as timed out (drill_time_up) and the drill moves on. */
 #include <curses.h>
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -20,9 +19,7 @@
 struct turn {
 	struct ui_ask ask;     /* the answer in hand */
 	double total;          /* seconds a turn has (the drill's time limit); <= 0: no clock */
-	long shown_secs;       /* the seconds left as last drawn */
-	size_t bar_width;      /* columns of the countdown's bar as last drawn */
-	size_t shown_cells;    /* its full cells as last drawn */
+	struct ui_drill_clock clock;  /* the countdown as last drawn */
 	char help[1024];       /* the help: the type's, then the clock's */
 };
 
@@ -46,7 +43,6 @@ static int turn_open(struct ui *ui, void *state, const void *arg)
 	ui_input_reset(&st->ask);
 	drill_turn_start(ui->drill);
 	st->total = drill_rules(ui->drill)->time_limit;
-	st->shown_secs = -1;
 	snprintf(st->help, sizeof st->help, "%s %s", it ? ui_input_for(it->q->type)->help : "", clock_help);
 	return 0;
 }
@@ -56,38 +52,6 @@ static void turn_close(struct ui *ui, void *state)
 	(void)ui;
 	struct turn *st = state;
 	layout_field_free(&st->ask.field);
-}
-
-/* Whole seconds left, as shown: 0.2 s left shows as 1. */
-static long shown_seconds(double left)
-{
-	return left > 0 ? (long)ceil(left) : 0;
-}
-
-/* The countdown at row y: a clock, the seconds left and a bar of the
- * time left across the body; the last quarter (at most 5 s) in the look
- * of a warning. */
-static void draw_countdown(struct turn *st, double left, size_t y, size_t width)
-{
-	char secs[48], bar[2048];
-	size_t split;
-	long s = shown_seconds(left);
-	int digits = snprintf(NULL, 0, "%ld", shown_seconds(st->total));
-	snprintf(secs, sizeof secs, "%s %*ld s ", ui_draw_glyph(UI_GLYPH_CLOCK), digits, s);
-	bool low = left <= fmin(st->total / 4, 5.0);
-	size_t x = 1 + ui_draw_put_at(y, 1, low ? UI_LOOK_WARN : UI_LOOK_BOLD, secs, width);
-	size_t bw = width + 1 > x ? width + 1 - x : 0;
-	double frac = left / st->total;
-	layout_bar(frac, bw, ui_draw_unicode(), bar, sizeof bar, &split);
-	move(ui_draw_int(y), ui_draw_int(x));
-	attrset(ui_draw_attr(low ? UI_LOOK_WARN : UI_LOOK_BAR));
-	ui_draw_put(bar, split, bw);
-	attrset(ui_draw_attr(UI_LOOK_BAR_EMPTY));
-	ui_draw_put(bar + split, strlen(bar + split), bw);
-	attrset(A_NORMAL);
-	st->shown_secs = s;
-	st->bar_width = bw;
-	st->shown_cells = layout_bar_cells(frac, bw);
 }
 
 /* The header: the deck; the player in turn and the question; their score
@@ -139,7 +103,7 @@ static void turn_draw(struct ui *ui, void *state, const struct ui_area *area)
 	size_t width = area->width, top = area->top, height = area->height;
 	turn_header(ui);
 	if (st->total > 0 && height > 1) {
-		draw_countdown(st, drill_time_left(ui->drill), top, ui_draw_cols() - 2);
+		ui_drill_countdown(top, 1, ui_draw_cols() - 2, drill_time_left(ui->drill), st->total, &st->clock);
 		size_t skip = height >= 12 ? 2 : 1;  /* a blank row under it where there is room */
 		top += skip;
 		height -= skip;
@@ -229,8 +193,7 @@ static bool turn_tick(struct ui *ui, void *state, double now)
 		time_up(ui);  /* this instance is replaced: no more of st */
 		return true;
 	}
-	return shown_seconds(left) != st->shown_secs ||
-	       layout_bar_cells(left / st->total, st->bar_width) != st->shown_cells;
+	return ui_drill_countdown_changed(&st->clock, left, st->total);
 }
 
 /* The commands, then the rows of the item's type in its mode; while

@@ -22,9 +22,6 @@ struct podium {
 	char cls_error[320];                      /* why the class could not be read; "" */
 };
 
-/* Rows of the podium drawing: a name and a score over the highest block. */
-#define FIGURE_ROWS 5
-
 static int podium_open(struct ui *ui, void *state, const void *arg)
 {
 	(void)arg;
@@ -43,55 +40,6 @@ static const struct drill_tally *tally_of(const struct ui *ui, const struct dril
 {
 	size_t p = ui_drill_player_of(ui, e->name);
 	return p < drill_nplayers(ui->drill) ? drill_tally(ui->drill, p) : NULL;
-}
-
-/* Draws s centred in the cw columns from x, at row y. */
-static void centre_at(size_t y, size_t x, size_t cw, enum ui_look look, const char *s)
-{
-	char cut[256];
-	size_t w = layout_truncate(s, cw, ui_draw_glyph(UI_GLYPH_ELLIPSIS), cut, sizeof cut);
-	ui_draw_put_at(y, x + (cw - w) / 2, look, cut, cw);
-}
-
-/* The podium: second, first and third side by side from the left, each
- * name and score over a block as high as the rank is good, the rank's
- * number in the block. */
-static void draw_figure(const struct podium *st, size_t top, size_t width)
-{
-	static const size_t place_of_column[3] = { 1, 0, 2 };
-	size_t cw = (width - 2) / 3 < 15 ? (width - 2) / 3 : 15;
-	if (cw % 2 == 0)
-		cw--;  /* odd, so that the place's number sits in the middle */
-	size_t x0 = 1 + (width - (3 * cw + 2)) / 2;
-	const char *full = ui_draw_unicode() ? "\u2588" : "#";
-	for (size_t c = 0; c < 3; c++) {
-		size_t k = place_of_column[c];
-		if (k >= st->n)
-			continue;
-		const struct drill_entry *e = &st->e[k];
-		size_t h = e->rank < 3 ? 4 - e->rank : 1, x = x0 + c * (cw + 1);  /* a shared rank, the same height */
-		size_t y = top + FIGURE_ROWS - h;
-		char who[160], pts[32], num[16];
-		centre_at(y - 2, x, cw, UI_LOOK_BOLD, text_escape_into(e->name, false, who, sizeof who));
-		score_format_points(e->score, pts, sizeof pts);
-		centre_at(y - 1, x, cw, UI_LOOK_PLAIN, pts);
-		snprintf(num, sizeof num, " %u ", e->rank);
-		size_t nw = strlen(num), lead = cw > nw ? (cw - nw) / 2 : 0;
-		for (size_t row = 0; row < h; row++) {
-			move(ui_draw_int(y + row), ui_draw_int(x));
-			attrset(ui_draw_attr(UI_LOOK_BAR));
-			for (size_t i = 0; i < cw; i++) {
-				if (row == 0 && i >= lead && i - lead < nw) {
-					attrset(ui_draw_attr(UI_LOOK_BOLD));
-					addch((chtype)(unsigned char)num[i - lead]);
-					attrset(ui_draw_attr(UI_LOOK_BAR));
-				} else {
-					ui_draw_put(full, strlen(full), 1);
-				}
-			}
-			attrset(A_NORMAL);
-		}
-	}
 }
 
 /* "✓ 4  ◐ 1  ✗ 2  ◷ 1": a player's answers by outcome, in glyphs. */
@@ -229,11 +177,11 @@ static void podium_draw(struct ui *ui, void *state, const struct ui_area *area)
 	if (hot) {
 		/* The drawing where it leaves room for the first rows of the
 		 * ranking (its column heads, or each player's second row). */
-		size_t want = FIGURE_ROWS + 1 + (st->n < 3 ? st->n : 3) + 1;
+		size_t want = UI_DRILL_FIGURE_ROWS + 1 + (st->n < 3 ? st->n : 3) + 1;
 		if (height >= want && area->width >= 24) {
-			draw_figure(st, top, area->width);
-			top += FIGURE_ROWS + 1;
-			height -= FIGURE_ROWS + 1;
+			ui_drill_podium_figure(st->e, st->n, top, area->width);
+			top += UI_DRILL_FIGURE_ROWS + 1;
+			height -= UI_DRILL_FIGURE_ROWS + 1;
 		}
 		build_ranking(ui, st, area->width);
 	} else {
