@@ -1,7 +1,9 @@
 /* ui_plain_live — the line-by-line front end of the live drill (live.h):
  * the host (the teacher, who holds the decks and paces the drill) and the
  * students (who hold no deck), for pipes, screen readers, scripts and
- * tests.  docs/results.md, "The live drill", gives the flow.
+ * tests.  docs/results.md, "The live drill", gives the flow.  The host's
+ * drill itself (what is posted, the clock, the judging) is the host core's
+ * (live_host.h), which the full-screen host (ui_live_host.h) drives too.
  *
  * The host prints the class and how students join, each student as they
  * join ("Joined: Ana (1 in all)"), then for each question
@@ -9,7 +11,9 @@
  * with the question, "3 of 30 answered" as answers come, and when it
  * closes (time up, everyone who joined answered, or Enter) the right
  * answer, how the class answered (per option, or the share right) and the
- * leaderboard; at the end the podium and the final standings.  Lines the
+ * leaderboard; at the end the podium and the final standings (a host
+ * started again on a drill begun says "Resuming the drill at question N"
+ * and goes on from there).  Lines the
  * host reads: Enter (an empty line) starts, closes the open question or
  * opens the next; :pause pauses or resumes the clock; :skip skips the
  * question (closed without scoring); :end ends the drill.  The end of its
