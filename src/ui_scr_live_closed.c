@@ -92,11 +92,12 @@ static void build_shares(struct ui_rows *r, const struct item *it, const struct 
 		bar_row(r, width, q->truth, "true", 5, c->ntrue, c->nanswered);
 		bar_row(r, width, !q->truth, "false", 5, c->nfalse, c->nanswered);
 	} else {
-		bar_row(r, width, true, "right", 6, c->nright, (unsigned)c->nv);
+		/* A typed answer: the share right of everyone judged. */
+		bar_row(r, width, true, "right", 9, c->nright, (unsigned)c->nv);
 		if (c->npartly)
-			bar_row(r, width, false, "partly", 6, c->npartly, (unsigned)c->nv);
+			bar_row(r, width, false, "partly", 9, c->npartly, (unsigned)c->nv);
 		unsigned rest = (unsigned)c->nv - c->nright - c->npartly;
-		bar_row(r, width, false, "not", 6, rest, (unsigned)c->nv);
+		bar_row(r, width, false, "not right", 9, rest, (unsigned)c->nv);
 	}
 }
 

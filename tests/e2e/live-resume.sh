@@ -41,7 +41,21 @@ expected_totals=$(awk -v n="$N" -v q="$Q" 'BEGIN { for (i = 1; i <= n; i++) { s 
 	for (j = 0; j < q; j++) if ((i + j) % 3 != 0) { k++; b = (k - 1) * 100; if (b > 500) b = 500; s += 100 + b } else k = 0
 	printf "s%d|%d\n", i, s } }' | sort)
 
+# wait_after FILE MARK TEXT [SECONDS]: until FILE holds TEXT after the line
+# holding MARK.
+wait_after() {
+	_i=0
+	while [ "$_i" -lt $((${4:-60} * 10)) ]; do
+		sed -n "/$2/,\$p" "$1" 2>/dev/null | grep -qF -- "$3" && return 0
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	return 1
+}
+
 # scenario ENGINE WHERE SQL-COMMAND
+# (The FIFOs' ends the script keeps, 7 and 8, are closed in every child:
+# a host's input ends when the script closes it.)
 scenario() {
 	eng=$1 where=$2 sql=$3
 	dir=$T/$eng
@@ -50,7 +64,7 @@ scenario() {
 	exec 7<>"$dir/host.in" 8<>"$dir/s$N.in"
 	set -- drill --host --class 8R "$deck" --count "$Q" --time 60 --no-speed --seed 6 \
 		--results "$where" --plain
-	"$RECALL" "$@" <&7 >"$dir/host1.out" 2>"$dir/host1.err" &
+	"$RECALL" "$@" <&7 >"$dir/host1.out" 2>"$dir/host1.err" 7>&- 8>&- &
 	host=$!
 	wait_for "$dir/host1.out" "Students join with" 30 ||
 		fail "$eng: host began" "$(cat "$dir/host1.err")"
@@ -60,7 +74,7 @@ scenario() {
 		input=$T/ans.$i
 		[ "$i" -eq "$N" ] && input=$dir/s$N.in
 		"$RECALL" drill --join 8R --student "s$i" --results "$where" <"$input" \
-			>"$dir/out.$i" 2>"$dir/err.$i" &
+			>"$dir/out.$i" 2>"$dir/err.$i" 7>&- 8>&- &
 		eval "pid_$i=\$!"
 		i=$((i + 1))
 	done
@@ -74,7 +88,7 @@ scenario() {
 	# Question 2: the host dies while it is open, the last student not
 	# yet answered; they answer while it is away.
 	echo >&7
-	wait_for "$dir/host1.out" "$((N - 1)) of $N answered" 60 ||
+	wait_after "$dir/host1.out" "Question 2 of $Q opened" "$((N - 1)) of $N answered" 60 ||
 		fail "$eng: question 2, all but one answered" "$(tail -5 "$dir/host1.out")"
 	kill -9 "$host"
 	wait "$host" 2>/dev/null
@@ -86,7 +100,7 @@ scenario() {
 	done
 	[ "$_i" -lt 300 ] && pass "$eng: an answer taken while the host is away" ||
 		fail "$eng: an answer taken while the host is away" "$(tail -5 "$dir/out.$N")"
-	"$RECALL" "$@" <&7 >"$dir/host2.out" 2>"$dir/host2.err" &
+	"$RECALL" "$@" <&7 >"$dir/host2.out" 2>"$dir/host2.err" 7>&- 8>&- &
 	host=$!
 	wait_for "$dir/host2.out" "Resuming the drill at question 2" 30 &&
 		pass "$eng: started again, it says where it goes on" ||
@@ -100,7 +114,7 @@ scenario() {
 	wait_for "$dir/host2.out" "Enter opens the next question" 30
 	kill -9 "$host"
 	wait "$host" 2>/dev/null
-	"$RECALL" "$@" <&7 >"$dir/host3.out" 2>"$dir/host3.err" &
+	"$RECALL" "$@" <&7 >"$dir/host3.out" 2>"$dir/host3.err" 7>&- 8>&- &
 	host=$!
 	wait_for "$dir/host3.out" "Enter opens the next question" 30 &&
 		pass "$eng: started again after a close, it waits to open the next" ||
@@ -119,6 +133,21 @@ scenario() {
 	exec 7>&- 8>&-
 	wait "$host"
 	expect_eq "$eng: host exit 0" "$?" 0
+	# The students end with the drill; any left after 30 s is a failure
+	# (stopped here rather than hanging the test).
+	_i=0
+	while [ "$_i" -lt 300 ]; do
+		alive=
+		i=1
+		while [ "$i" -le "$N" ]; do
+			eval "kill -0 \$pid_$i 2>/dev/null" && alive=yes
+			i=$((i + 1))
+		done
+		[ -z "$alive" ] && break
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	[ -z "$alive" ] || { i=1; while [ "$i" -le "$N" ]; do eval "kill \$pid_$i 2>/dev/null"; i=$((i + 1)); done; }
 	bad=
 	i=1
 	while [ "$i" -le "$N" ]; do
