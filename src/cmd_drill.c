@@ -20,6 +20,7 @@
 #include "stop.h"
 #include "text.h"
 #include "ui_curses.h"
+#include "ui_live_host.h"
 #include "ui_plain_drill.h"
 #include "ui_plain_live.h"
 #include "live.h"
@@ -52,7 +53,8 @@ static const char usage[] =
 	"      --host             a live drill the teacher paces (with --class): each\n"
 	"                         question opens for the whole class at once\n"
 	"      --auto SECONDS     host: open the next question this long after a close\n"
-	"                         without Enter (the first once --wait-for joined)\n"
+	"                         without Enter (the first once --wait-for joined);\n"
+	"                         line by line\n"
 	"      --wait-for N       host with --auto: students to wait for (1)\n"
 	"      --join CLASS       a student of CLASS's live drill (no deck: the host\n"
 	"                         publishes each question as it opens); full-screen\n"
@@ -66,8 +68,10 @@ static const char usage[] =
 	"100 (at most 500).  When the time runs out the answer counts as wrong.\n"
 	"Answers as in recall quiz --plain; at any prompt :skip or :quit.  A\n"
 	"student who starts again with the same names goes on where they left off.\n"
-	"Live drill host lines: Enter opens or closes a question, :pause, :skip,\n"
-	":end.\n";
+	"The live drill's host is full-screen on a terminal: Enter starts, closes the\n"
+	"open question and opens the next, p pauses, s skips, l the leaderboard, e\n"
+	"ends.  Line by line (--plain, --auto): Enter, :pause, :skip, :end.  A host\n"
+	"started again goes on where the drill was.\n";
 
 struct args {
 	struct drill_opts o;
@@ -305,7 +309,11 @@ static int run(struct deck **decks, size_t n, struct args *a)
 	 * driven; line by line otherwise. */
 	int rc = UI_CURSES_NO_TERMINAL;
 	if (a->host && !stop_signal()) {
-		rc = ui_plain_live_host(d, a->o.results, &a->live, STDIN_FILENO, stdout);
+		/* The host full-screen on a terminal; unattended (--auto), line by line. */
+		if (!a->plain && a->live.auto_next < 0 && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+			rc = ui_live_host_run(d, a->o.results, false);
+		if (rc == UI_CURSES_NO_TERMINAL)
+			rc = ui_plain_live_host(d, a->o.results, &a->live, STDIN_FILENO, stdout);
 		drill_free(d);
 		return rc;
 	}

@@ -4,6 +4,7 @@
 #include <cJSON.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "qtype.h"
 
@@ -264,4 +265,34 @@ void live_result_free(struct live_result *r)
 {
 	cJSON_Delete(r->json);
 	r->json = NULL;
+}
+
+double live_clock(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void live_nap(int ms)
+{
+	if (ms <= 0)
+		return;
+	struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
+	nanosleep(&ts, NULL);
+}
+
+bool live_retry(int rc, double *since)
+{
+	if (rc >= 0) {
+		*since = 0;
+		return false;
+	}
+	double now = live_clock();
+	if (*since == 0)
+		*since = now;
+	if (now - *since > LIVE_RETRY_S)
+		return false;
+	live_nap(250);
+	return true;
 }

@@ -115,4 +115,16 @@ struct live_result {
 int live_result_parse(const char *payload, const char *student, struct live_result *r);
 void live_result_free(struct live_result *r);
 
+/* The retry policy of the host and the students for a store operation's
+ * result rc: a failure (rc < 0) is tried again for up to LIVE_RETRY_S
+ * seconds (the server may be restarting), after a pause of 250 ms.  *since
+ * is 0 before the first failure, and set back to 0 by a success.  Returns
+ * true when the caller should try again. */
+#define LIVE_RETRY_S 60.0
+bool live_retry(int rc, double *since);
+
+/* Seconds on the monotonic clock; a sleep of ms milliseconds. */
+double live_clock(void);
+void live_nap(int ms);
+
 #endif

@@ -29,6 +29,7 @@
 #include "ui_plain.h"
 #include "ui_plain_study.h"
 #include "ui_plain_drill.h"
+#include "ui_live_host.h"
 #include "ui_progress.h"
 #include "ui_screens.h"
 
@@ -447,8 +448,19 @@ int ui_curses_live_student(struct live_student *ls, const struct ui_curses_opts 
 {
 	struct ui u;
 	if (ui_begin(&u, o) == 0) {
-		u.live = ls;
+		u.live_student = ls;
 		if (ui_screen_push(&u, &ui_screen_student_wait, NULL) == 0)
+			run_loop(&u);
+	}
+	return ui_end(&u);
+}
+
+int ui_curses_live_host(struct live_host *h, const struct ui_curses_opts *o)
+{
+	struct ui u;
+	if (ui_begin(&u, o) == 0) {
+		u.live_host = h;
+		if (ui_live_start(&u) == 0)
 			run_loop(&u);
 	}
 	return ui_end(&u);

@@ -108,6 +108,14 @@ struct live_student;
  * ui_scr_student_*.c. */
 int ui_curses_live_student(struct live_student *ls, const struct ui_curses_opts *o);
 
+struct live_host;
+
+/* Runs the live drill's host h (live_host.h; made, not yet begun) on the
+ * terminal: begins it (ui_live_host.h), then its screens until the teacher
+ * leaves the podium.  The same exit statuses as ui_curses_quiz; the caller
+ * ends a drill left before its end (ui_live_host_run). */
+int ui_curses_live_host(struct live_host *h, const struct ui_curses_opts *o);
+
 /* Puts the terminal back as it was, if curses has it; safe to call at any
  * time and more than once (main registers it with atexit and calls it
  * before printing a fatal error). */

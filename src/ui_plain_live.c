@@ -5,24 +5,19 @@
 #include <errno.h>
 #include <poll.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "live.h"
 #include "text.h"
 
 void ui_live_nap(int ms)
 {
-	if (ms <= 0)
-		return;
-	struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
-	nanosleep(&ts, NULL);
+	live_nap(ms);
 }
 
 double ui_live_clock(void)
 {
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+	return live_clock();
 }
 
 int ui_live_read_line(struct ui_live_lines *l, int ms, char **line)
@@ -63,15 +58,5 @@ int ui_live_read_line(struct ui_live_lines *l, int ms, char **line)
 
 bool ui_live_retry(int rc, double *since)
 {
-	if (rc >= 0) {
-		*since = 0;
-		return false;
-	}
-	double now = ui_live_clock();
-	if (*since == 0)
-		*since = now;
-	if (now - *since > UI_LIVE_RETRY_S)
-		return false;
-	ui_live_nap(250);
-	return true;
+	return live_retry(rc, since);
 }

@@ -1,7 +1,9 @@
 /* ui_plain_live — the line-by-line front end of the live drill (live.h):
  * the host (the teacher, who holds the decks and paces the drill) and the
  * students (who hold no deck), for pipes, screen readers, scripts and
- * tests.  docs/results.md, "The live drill", gives the flow.
+ * tests.  docs/results.md, "The live drill", gives the flow.  The host's
+ * drill itself (what is posted, the clock, the judging) is the host core's
+ * (live_host.h), which the full-screen host (ui_live_host.h) drives too.
  *
  * The host prints the class and how students join, each student as they
  * join ("Joined: Ana (1 in all)"), then for each question
@@ -9,7 +11,9 @@
  * with the question, "3 of 30 answered" as answers come, and when it
  * closes (time up, everyone who joined answered, or Enter) the right
  * answer, how the class answered (per option, or the share right) and the
- * leaderboard; at the end the podium and the final standings.  Lines the
+ * leaderboard; at the end the podium and the final standings (a host
+ * started again on a drill begun says "Resuming the drill at question N"
+ * and goes on from there).  Lines the
  * host reads: Enter (an empty line) starts, closes the open question or
  * opens the next; :pause pauses or resumes the clock; :skip skips the
  * question (closed without scoring); :end ends the drill.  The end of its
@@ -44,6 +48,13 @@ struct ui_live_host_opts {
 int ui_plain_live_host(struct drill *d, struct results *r, const struct ui_live_host_opts *o,
                        int in, FILE *out);
 
+struct live_host;
+
+/* What the plain host prints at the end of a drill (live_host.h, ended):
+ * the podium and the final standings.  The full-screen host leaves them in
+ * the scrollback with it. */
+void ui_plain_live_host_print_end(struct live_host *h, FILE *out);
+
 /* A student of class klass named student: joins the class's live drill in
  * r (waiting for one to begin) and follows it to its end.  Return values
  * as for ui_plain_live_host. */
@@ -72,17 +83,10 @@ struct ui_live_lines {
  * most ms: 1 a line, 0 none yet, -1 the end of input. */
 int ui_live_read_line(struct ui_live_lines *l, int ms, char **line);
 
-/* Sleeps ms milliseconds. */
+/* live_nap, live_clock and live_retry (live.h), the core's, under the
+ * names the plain halves use. */
 void ui_live_nap(int ms);
-
-/* Seconds on the monotonic clock. */
 double ui_live_clock(void);
-
-/* Runs a store operation's result through the retry policy: a failure
- * (rc < 0) is retried for up to UI_LIVE_RETRY_S seconds (the server may be
- * restarting), with a pause.  *since is 0 before the first failure.
- * Returns true when the caller should try again. */
-#define UI_LIVE_RETRY_S 60.0
 bool ui_live_retry(int rc, double *since);
 
 #endif

@@ -1,28 +1,31 @@
 /* ui_plain_live_host — the host of a live drill, line by line; see
- * ui_plain_live.h. */
+ * ui_plain_live.h.  The drill itself (what is posted, the clock, the
+ * judging) is the host core's (live_host.h); this file reads the
+ * teacher's lines, calls the core's actions and tick, and prints what
+ * changed. */
 #include "ui_plain_live.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "live.h"
+#include "live_host.h"
 #include "score.h"
 #include "stop.h"
 #include "text.h"
 #include "ui_plain.h"
 
 struct host {
-	struct drill *d;
-	struct results *r;
+	struct live_host *h;
+	const struct drill *d;
 	const struct ui_live_host_opts *o;
 	FILE *out;
 	struct ui_live_lines in;
-	struct live_class cls;
 	size_t njoined;        /* students who joined, as printed */
-	const char *id;
-	bool failed;           /* the store failed for good */
-	bool ending;           /* :end, or the end of input */
+	size_t shown;          /* the answers counted, as printed; (size_t)-1: none yet */
+	size_t opened;         /* the questions whose opening was printed */
+	unsigned closes_shown; /* the serial of the last close printed */
+	bool failed;           /* the host failed for good (said) */
 };
 
 static const char *fmt_points(double p, char *buf, size_t size)
@@ -36,89 +39,33 @@ static const char *esc(const char *s, char *buf, size_t size)
 	return text_escape_into(s ? s : "", false, buf, size);
 }
 
-static void store_failed(struct host *h)
+/* An action's or a tick's result: the failure said once. */
+static void check(struct host *p, bool failed)
 {
-	if (!h->failed)
-		fprintf(stderr, "error: %s\n", results_error(h->r));
-	h->failed = true;
-}
-
-static int add_joined(void *ctx, const char *name)
-{
-	struct host *h = ctx;
-	size_t before = h->cls.n;
-	if (live_class_find(&h->cls, name) < 0)
-		return 1;
-	if (h->cls.n > before) {
-		char b[200];
-		h->njoined = h->cls.n;
-		fprintf(h->out, "Joined: %s (%zu in all)\n", esc(name, b, sizeof b), h->njoined);
-		fflush(h->out);
+	if (failed && !p->failed) {
+		fprintf(stderr, "error: %s\n", live_host_error(p->h));
+		p->failed = true;
 	}
-	return 0;
 }
 
-static void refresh_joined(struct host *h)
+static void act(struct host *p, int rc)
 {
-	double since = 0;
-	int rc;
-	while (ui_live_retry(rc = results_live_each_joined(h->r, h->id, add_joined, h), &since))
-		;
-	if (rc < 0)
-		store_failed(h);
-}
-
-/* Posts an event, retried while the server is away.  0 or -1. */
-static int post(struct host *h, const char *kind, int index, double closes, const char *payload)
-{
-	if (!payload) {
-		fprintf(stderr, "error: out of memory\n");
-		return h->failed = true, -1;
-	}
-	struct results_live_event e = { .drill = h->id, .klass = drill_class(h->d), .kind = kind,
-	                                .index = index, .closes = closes, .payload = payload };
-	double since = 0;
-	int rc;
-	while (ui_live_retry(rc = results_live_post(h->r, &e), &since))
-		;
-	if (rc < 0)
-		store_failed(h);
-	return rc;
-}
-
-static int count_one(void *ctx, const struct results_live_answer *a)
-{
-	(void)a;
-	++*(size_t *)ctx;
-	return 0;
-}
-
-static size_t count_answers(struct host *h, int index)
-{
-	size_t n = 0;
-	double since = 0;
-	int rc;
-	while (ui_live_retry(rc = results_live_each_answer(h->r, h->id, index, count_one, &n),
-	                     &since))
-		n = 0;
-	if (rc < 0)
-		store_failed(h);
-	return n;
+	check(p, rc == LIVE_HOST_ERROR);
 }
 
 /* What the host reads between events: Enter, :pause, :skip, :end. */
 enum cmd { CMD_NONE, CMD_ENTER, CMD_PAUSE, CMD_SKIP, CMD_END };
 
-static enum cmd read_cmd(struct host *h, int ms)
+static enum cmd read_cmd(struct host *p, int ms)
 {
-	if (h->in.eof) {
+	if (p->in.eof) {
 		ui_live_nap(ms);
 		return CMD_NONE;
 	}
 	char *l;
-	int got = ui_live_read_line(&h->in, ms, &l);
+	int got = ui_live_read_line(&p->in, ms, &l);
 	if (got < 0)  /* unattended (--auto), the end of input ends nothing */
-		return h->o->auto_next >= 0 ? CMD_NONE : CMD_END;
+		return p->o->auto_next >= 0 ? CMD_NONE : CMD_END;
 	if (got == 0)
 		return CMD_NONE;
 	if (!*l)
@@ -129,340 +76,242 @@ static enum cmd read_cmd(struct host *h, int ms)
 		return CMD_SKIP;
 	if (!strcmp(l, ":end") || !strcmp(l, ":quit") || !strcmp(l, ":q"))
 		return CMD_END;
-	fputs("Enter: go on; :pause, :skip or :end\n", h->out);
-	fflush(h->out);
+	fputs("Enter: go on; :pause, :skip or :end\n", p->out);
+	fflush(p->out);
 	return CMD_NONE;
 }
 
-/* The lobby: until Enter, or (auto) enough students joined. */
-static void lobby(struct host *h)
+/* ---- what is printed ---------------------------------------------------- */
+
+static void show_joined(struct host *p)
 {
-	unsigned want = h->o->wait_for ? h->o->wait_for : 1;
-	while (!h->failed && !stop_signal()) {
-		refresh_joined(h);
-		if (h->o->auto_next >= 0 && h->njoined >= want)
-			return;
-		enum cmd c = read_cmd(h, 100);
-		if (c == CMD_ENTER)
-			return;
-		if (c == CMD_END) {
-			h->ending = true;
-			return;
-		}
+	size_t n;
+	const char *const *names = live_host_joined(p->h, &n);
+	for (; p->njoined < n; p->njoined++) {
+		char b[200];
+		fprintf(p->out, "Joined: %s (%zu in all)\n", esc(names[p->njoined], b, sizeof b),
+		        p->njoined + 1);
 	}
 }
 
-/* The answers of one question, judged. */
-struct judging {
-	struct host *h;
-	const struct item *it;
-	double opened, limit;
-	unsigned index;
-	struct live_verdict *v;
-	size_t nv;
-	unsigned share[DECK_MAX_CHOICES + 2];   /* per shown option; true, false */
-	bool failed;
-};
-
-static int judge_one(void *ctx, const struct results_live_answer *a)
+static void show_opened(struct host *p)
 {
-	struct judging *j = ctx;
-	const struct item *it = j->it;
-	double seconds = a->time - j->opened;
-	if (seconds < 0)
-		seconds = 0;
-	struct verdict v = { .outcome = OUT_WRONG };
-	struct response resp;
-	size_t scratch[DECK_MAX_CHOICES];
-	const char *why = "";
-	bool late = j->limit > 0 && seconds > j->limit;
-	if (!*a->given || !strcmp(a->given, ":skip")) {
-		v.outcome = OUT_SKIPPED;
-	} else if (ui_plain_parse_answer(it, a->given, &resp, scratch, &why)) {
-		answer_check(it->q, &resp, &v);
-		for (size_t k = 0; it->q->type == Q_CHOICE && k < it->nshown; k++)
-			j->share[k] += it->shown[k] == resp.choice;
-		if (it->q->type == Q_TRUEFALSE)
-			j->share[resp.truth ? 0 : 1]++;
-	}
-	if (late)
-		seconds = j->limit;
-	struct live_verdict *lv = &j->v[j->nv];
-	if (live_host_score(&j->h->cls, a->student, late ? NULL : &v, it->q->points > 0 ?
-	                    it->q->points : 0, seconds, lv) != 0)
-		return 0;  /* past the most students kept */
-	struct results_answer ra = {
-		.drill = j->h->id, .student = a->student, .index = j->index, .deck = it->deck->id,
-		.question = it->q->id, .given = a->given, .outcome = lv->outcome,
-		.credit = late ? 0 : v.fraction, .points = lv->points, .seconds = seconds,
-		.time = (int64_t)a->time,
-	};
-	double since = 0;
-	int rc;
-	while (ui_live_retry(rc = results_record(j->h->r, &ra), &since))
-		;
-	if (rc < 0)
-		return j->failed = true, 1;
-	j->nv++;
-	return 0;
+	const struct item *it = live_host_item(p->h);
+	size_t index = live_host_index(p->h);
+	double limit = live_host_time_limit(p->h);
+	char pts[32];
+	fprintf(p->out, "\nQuestion %zu of %zu opened (%s, %s points", index + 1,
+	        live_host_count(p->h), ui_plain_type_label(it->q),
+	        fmt_points(it->q->points, pts, sizeof pts));
+	if (limit > 0)
+		fprintf(p->out, ", %.0f seconds)\n", limit);
+	else
+		fputs(")\n", p->out);
+	ui_plain_show_body(p->out, it);
+	p->opened = index + 1;
+	p->shown = (size_t)-1;
 }
 
-static void show_shares(struct host *h, struct judging *j)
+static void show_board(struct host *p, const char *title, size_t most)
 {
-	const struct item *it = j->it;
-	size_t answered = 0, right = 0;
-	for (size_t i = 0; i < j->nv; i++) {
-		answered += j->v[i].answered;
-		right += j->v[i].outcome == OUT_CORRECT;
+	size_t n;
+	const struct drill_entry *e = live_host_board(p->h, &n);
+	fprintf(p->out, "%s\n", title);
+	for (size_t i = 0; i < n && i < most; i++) {
+		char b[200], pts[32];
+		fprintf(p->out, "  %u. %s: %s points\n", e[i].rank, esc(e[i].name, b, sizeof b),
+		        fmt_points(e[i].score, pts, sizeof pts));
 	}
-	fprintf(h->out, "The class: %zu of %zu answered, %zu right\n", answered, j->nv, right);
+}
+
+static void show_closed(struct host *p, const struct live_host_close *c)
+{
+	const struct item *it = drill_item(p->d, c->index);
+	p->closes_shown = c->serial;
+	if (c->why == LIVE_HOST_BY_CLOCK)
+		fputs("Time is up\n", p->out);
+	if (c->skipped) {
+		fprintf(p->out, "Question %u skipped\n", c->index + 1);
+		return;
+	}
+	ui_plain_put_line(p->out, "The answer: ", c->answer, false);
+	fprintf(p->out, "The class: %u of %zu answered, %u right\n", c->nanswered, c->nv, c->nright);
 	if (it->q->type == Q_CHOICE) {
 		for (size_t k = 0; k < it->nshown; k++) {
 			char label[48];
-			snprintf(label, sizeof label, "  %zu. [%u] ", k + 1, j->share[k]);
-			ui_plain_put_line(h->out, label, it->q->choices[it->shown[k]], false);
+			snprintf(label, sizeof label, "  %zu. [%u] ", k + 1, c->share[k]);
+			ui_plain_put_line(p->out, label, it->q->choices[it->shown[k]], false);
 		}
 	} else if (it->q->type == Q_TRUEFALSE) {
-		fprintf(h->out, "  true: %u\n  false: %u\n", j->share[0], j->share[1]);
+		fprintf(p->out, "  true: %u\n  false: %u\n", c->ntrue, c->nfalse);
 	}
+	char title[80];
+	snprintf(title, sizeof title, "Leaderboard after question %u of %zu:", c->index + 1,
+	         live_host_count(p->h));
+	show_board(p, title, 10);
 }
 
-static void show_board(struct host *h, const char *title, size_t most)
+void ui_plain_live_host_print_end(struct live_host *h, FILE *out)
 {
-	struct drill_entry *e = malloc((h->cls.n ? h->cls.n : 1) * sizeof *e);
-	if (!e)
-		return;
-	size_t n = live_class_board(&h->cls, e, false);
-	fprintf(h->out, "%s\n", title);
-	for (size_t i = 0; i < n && i < most; i++) {
-		char b[200], p[32];
-		fprintf(h->out, "  %u. %s: %s points\n", e[i].rank, esc(e[i].name, b, sizeof b),
-		        fmt_points(e[i].score, p, sizeof p));
-	}
-	free(e);
-}
-
-/* Closes question index: the fence, the judging, the verdicts posted. */
-static void close_question(struct host *h, const struct item *it, unsigned index, double opened,
-                           bool skipped)
-{
-	if (post(h, "close", (int)index, 0, "{\"judging\":true}") != 0)
-		return;
-	struct judging j = { .h = h, .it = it, .opened = opened, .index = index,
-	                     .limit = drill_rules(h->d)->time_limit };
-	j.v = calloc(LIVE_MAX_STUDENTS, sizeof *j.v);
-	if (!j.v) {
-		fprintf(stderr, "error: out of memory\n");
-		h->failed = true;
-		return;
-	}
-	refresh_joined(h);
-	if (!skipped) {
-		double since = 0;
-		int rc;
-		while (ui_live_retry(rc = results_live_each_answer(h->r, h->id, (int)index, judge_one,
-		                                                   &j), &since))
-			;
-		if (rc != 0 || j.failed) {
-			store_failed(h);
-			free(j.v);
-			return;
-		}
-		/* Whoever joined and gave nothing: timed out. */
-		size_t nv = j.nv;
-		for (size_t s = 0; s < h->cls.n && !h->failed; s++) {
-			bool gave = false;
-			for (size_t i = 0; i < nv && !gave; i++)
-				gave = !strcmp(j.v[i].student, h->cls.names[s]);
-			if (gave)
-				continue;
-			struct results_live_answer none = { .drill = h->id, .student = h->cls.names[s],
-			                                    .index = (int)index, .given = "",
-			                                    .time = opened + (j.limit > 0 ? j.limit : 0) };
-			struct live_verdict *lv = &j.v[j.nv];
-			if (live_host_score(&h->cls, none.student, NULL, it->q->points > 0 ?
-			                    it->q->points : 0, j.limit > 0 ? j.limit : 0, lv) != 0)
-				continue;
-			struct results_answer ra = {
-				.drill = h->id, .student = none.student, .index = index, .deck = it->deck->id,
-				.question = it->q->id, .given = "", .outcome = RESULTS_TIMED_OUT,
-				.credit = 0, .points = lv->points, .seconds = j.limit > 0 ? j.limit : 0,
-				.time = (int64_t)none.time,
-			};
-			double since2 = 0;
-			while (ui_live_retry(rc = results_record(h->r, &ra), &since2))
-				;
-			if (rc < 0)
-				store_failed(h);
-			j.nv++;
-		}
-	}
-	char *payload = live_close_payload(&h->cls, it, j.v, j.nv, skipped);
-	post(h, "close", (int)index, 0, payload);
-	free(payload);
-	if (skipped) {
-		fprintf(h->out, "Question %u skipped\n", index + 1);
-	} else {
-		char *answer = answer_format(it->q);
-		ui_plain_put_line(h->out, "The answer: ", answer ? answer : "", false);
-		free(answer);
-		show_shares(h, &j);
-		char title[80];
-		snprintf(title, sizeof title, "Leaderboard after question %u of %zu:", index + 1,
-		         drill_count(h->d));
-		show_board(h, title, 10);
-	}
-	fflush(h->out);
-	free(j.v);
-}
-
-/* One question: open, the answers coming, closed.  Returns false when
- * the drill is to end (after this question). */
-static void ask(struct host *h, unsigned index)
-{
-	const struct item *it = drill_item(h->d, index);
-	double limit = drill_rules(h->d)->time_limit;
-	char *payload = live_open_payload(it, index, (unsigned)drill_count(h->d), limit);
-	double now = results_live_now();
-	double closes = limit > 0 ? now + limit : 0;
-	if (post(h, "open", (int)index, closes, payload) != 0) {
-		free(payload);
-		return;
-	}
-	double opened = now;   /* moved on by pauses */
-	char p[32];
-	fprintf(h->out, "\nQuestion %u of %zu opened (%s, %s points", index + 1, drill_count(h->d),
-	        ui_plain_type_label(it->q), fmt_points(it->q->points, p, sizeof p));
-	if (limit > 0)
-		fprintf(h->out, ", %.0f seconds)\n", limit);
-	else
-		fputs(")\n", h->out);
-	ui_plain_show_body(h->out, it);
-	fflush(h->out);
-	size_t shown = (size_t)-1;
-	bool paused = false, skipped = false;
-	double paused_at = 0;
-	while (!h->failed && !stop_signal()) {
-		refresh_joined(h);
-		size_t n = count_answers(h, (int)index);
-		if (n != shown) {
-			fprintf(h->out, "%zu of %zu answered\n", n, h->njoined);
-			fflush(h->out);
-			shown = n;
-		}
-		if (!paused && h->njoined > 0 && n >= h->njoined)
-			break;
-		if (!paused && closes > 0 && results_live_now() >= closes) {
-			fputs("Time is up\n", h->out);
-			break;
-		}
-		enum cmd c = read_cmd(h, 100);
-		if (c == CMD_ENTER && !paused)
-			break;
-		if (c == CMD_SKIP) {
-			skipped = true;
-			break;
-		}
-		if (c == CMD_END) {
-			h->ending = true;
-			break;
-		}
-		if (c == CMD_PAUSE || (c == CMD_ENTER && paused)) {
-			double t = results_live_now();
-			if (!paused) {
-				paused_at = t;
-				/* Posted again with no closing time: the clock stands. */
-				post(h, "open", (int)index, 0, payload);
-				fputs("Paused (:pause or Enter goes on)\n", h->out);
-			} else {
-				opened += t - paused_at;
-				if (closes > 0)
-					closes += t - paused_at;
-				post(h, "open", (int)index, closes, payload);
-				fputs("Going on\n", h->out);
-			}
-			fflush(h->out);
-			paused = !paused;
-		}
-	}
-	free(payload);
-	if (!h->failed)
-		close_question(h, it, index, opened, skipped);
-}
-
-/* Between questions: Enter (or the pause of auto) opens the next. */
-static void between(struct host *h)
-{
-	double until = ui_live_clock() + h->o->auto_next;
-	if (h->o->auto_next < 0) {
-		fputs("Enter opens the next question (:end ends)\n", h->out);
-		fflush(h->out);
-	}
-	while (!h->failed && !stop_signal() && !h->ending) {
-		if (h->o->auto_next >= 0 && ui_live_clock() >= until)
-			return;
-		enum cmd c = read_cmd(h, 50);
-		if (c == CMD_ENTER || c == CMD_SKIP)
-			return;
-		if (c == CMD_END)
-			h->ending = true;
-	}
-}
-
-static void podium(struct host *h)
-{
-	struct drill_entry *e = malloc((h->cls.n ? h->cls.n : 1) * sizeof *e);
-	if (!e)
-		return;
-	size_t n = live_class_board(&h->cls, e, false);
+	struct host p = { .h = h, .out = out };
+	size_t n;
+	const struct drill_entry *e = live_host_board(h, &n);
 	static const char *const place[] = { "1st", "2nd", "3rd" };
-	fputs("\nThe drill is over.\n", h->out);
+	fputs("\nThe drill is over.\n", out);
 	for (size_t i = 0; i < n && e[i].rank <= 3; i++) {
-		char b[200], p[32];
-		fprintf(h->out, "%s: %s, %s points\n", place[e[i].rank - 1], esc(e[i].name, b, sizeof b),
-		        fmt_points(e[i].score, p, sizeof p));
+		char b[200], pts[32];
+		fprintf(out, "%s: %s, %s points\n", place[e[i].rank - 1], esc(e[i].name, b, sizeof b),
+		        fmt_points(e[i].score, pts, sizeof pts));
 	}
-	free(e);
-	show_board(h, "Final standings:", (size_t)-1);
+	show_board(&p, "Final standings:", (size_t)-1);
+}
+
+/* Prints what changed since the last time: who joined, a question opened,
+ * the answers counted, a question closed. */
+static void show(struct host *p)
+{
+	show_joined(p);
+	enum live_host_state st = live_host_state(p->h);
+	const struct live_host_close *c = live_host_last(p->h);
+	bool closed_now = c && c->serial != p->closes_shown;
+	if ((st == LIVE_HOST_OPEN || st == LIVE_HOST_PAUSED) && live_host_index(p->h) + 1 != p->opened)
+		show_opened(p);
+	if (st == LIVE_HOST_OPEN || st == LIVE_HOST_PAUSED || (closed_now && !c->skipped &&
+	                                                         c->why != LIVE_HOST_BY_RESUME)) {
+		size_t n = live_host_answered(p->h);
+		if (n != p->shown && p->opened) {
+			fprintf(p->out, "%zu of %zu answered\n", n, p->njoined);
+			p->shown = n;
+		}
+	}
+	if (closed_now)
+		show_closed(p, c);
+	fflush(p->out);
+}
+
+/* ---- the drill ---------------------------------------------------------- */
+
+/* The lobby: Enter opens the first question (or, with --auto, enough
+ * students joining). */
+static void in_lobby(struct host *p)
+{
+	size_t n;
+	live_host_joined(p->h, &n);
+	if (p->o->auto_next >= 0 && n >= (p->o->wait_for ? p->o->wait_for : 1)) {
+		act(p, live_host_next(p->h));
+		return;
+	}
+	enum cmd c = read_cmd(p, 100);
+	if (c == CMD_ENTER)
+		act(p, live_host_next(p->h));
+	else if (c == CMD_END)
+		act(p, live_host_end(p->h));
+}
+
+/* A question open: Enter closes it (or goes on after a pause), :pause,
+ * :skip, :end. */
+static void in_question(struct host *p)
+{
+	bool paused = live_host_state(p->h) == LIVE_HOST_PAUSED;
+	enum cmd c = read_cmd(p, 100);
+	if (c == CMD_ENTER && paused)
+		c = CMD_PAUSE;  /* Enter goes on after a pause */
+	switch (c) {
+	case CMD_ENTER: act(p, live_host_close(p->h)); break;
+	case CMD_PAUSE:
+		act(p, live_host_pause(p->h));
+		if (!p->failed) {
+			fputs(paused ? "Going on\n" : "Paused (:pause or Enter goes on)\n", p->out);
+			fflush(p->out);
+		}
+		break;
+	case CMD_SKIP: act(p, live_host_skip(p->h)); break;
+	case CMD_END: act(p, live_host_end(p->h)); break;
+	case CMD_NONE: break;
+	}
+}
+
+/* Between questions: Enter (or the pause of --auto) opens the next; after
+ * the last the drill ends at once. */
+static void between(struct host *p, double *until)
+{
+	if (live_host_index(p->h) + 1 >= live_host_count(p->h)) {
+		act(p, live_host_next(p->h));
+		return;
+	}
+	if (*until < 0) {
+		*until = ui_live_clock() + p->o->auto_next;
+		if (p->o->auto_next < 0) {
+			fputs("Enter opens the next question (:end ends)\n", p->out);
+			fflush(p->out);
+		}
+	}
+	if (p->o->auto_next >= 0 && ui_live_clock() >= *until) {
+		act(p, live_host_next(p->h));
+		return;
+	}
+	enum cmd c = read_cmd(p, 50);
+	if (c == CMD_ENTER || c == CMD_SKIP)
+		act(p, live_host_next(p->h));
+	else if (c == CMD_END)
+		act(p, live_host_end(p->h));
 }
 
 int ui_plain_live_host(struct drill *d, struct results *r, const struct ui_live_host_opts *o,
                        int in, FILE *out)
 {
-	struct host h = { .d = d, .r = r, .o = o, .out = out, .in = { .fd = in }, .id = drill_id(d) };
-	h.cls.rules = *drill_rules(d);
-	char begin[96], b[200], b2[200];
-	snprintf(begin, sizeof begin, "{\"count\":%zu,\"time\":%.17g}", drill_count(d),
-	         drill_rules(d)->time_limit);
+	struct live_host *h = live_host_new(d, r, NULL);
+	if (!h) {
+		fprintf(stderr, "error: out of memory\n");
+		return 1;
+	}
+	struct host p = { .h = h, .d = d, .o = o, .out = out, .in = { .fd = in },
+	                  .shown = (size_t)-1 };
+	char b[200], b2[200];
 	fprintf(out, "Live drill of class %s: %zu questions", esc(drill_class(d), b, sizeof b),
 	        drill_count(d));
 	if (drill_rules(d)->time_limit > 0)
 		fprintf(out, ", %.0f seconds each", drill_rules(d)->time_limit);
 	fprintf(out, "\nStudents join with: recall drill --join %s --student NAME\n",
 	        esc(drill_class(d), b2, sizeof b2));
-	if (o->auto_next < 0)
+	act(&p, live_host_begin(h));
+	if (!p.failed && live_host_resumed_at(h))
+		fprintf(out, "Resuming the drill at question %zu\n", live_host_resumed_at(h));
+	if (!p.failed && o->auto_next < 0 && live_host_state(h) == LIVE_HOST_LOBBY)
 		fputs("Enter opens the first question\n", out);
 	fflush(out);
-	if (post(&h, "begin", -1, 0, begin) == 0)
-		lobby(&h);
-	for (unsigned i = 0; i < drill_count(d) && !h.failed && !h.ending && !stop_signal(); i++) {
-		if (i > 0)
-			between(&h);
-		if (!h.ending && !stop_signal())
-			ask(&h, i);
+	double until = -1;   /* between questions: when --auto opens the next; -1 not yet set */
+	unsigned seen = 0;   /* the close the pause between questions is of */
+	while (!p.failed && live_host_state(h) != LIVE_HOST_ENDED) {
+		if (stop_signal()) {
+			act(&p, live_host_end(h));
+			show(&p);
+			break;
+		}
+		check(&p, live_host_tick(h) & LIVE_HOST_FAILED);
+		show(&p);
+		if (p.failed)
+			break;
+		switch (live_host_state(h)) {
+		case LIVE_HOST_LOBBY: in_lobby(&p); break;
+		case LIVE_HOST_OPEN:
+		case LIVE_HOST_PAUSED: in_question(&p); break;
+		case LIVE_HOST_CLOSED:
+			if (live_host_last(h) && live_host_last(h)->serial != seen) {
+				seen = live_host_last(h)->serial;
+				until = -1;
+			}
+			between(&p, &until);
+			break;
+		case LIVE_HOST_ENDED: break;
+		}
+		show(&p);
 	}
-	int rc = 0;
-	if (!h.failed) {
-		char *payload = live_end_payload(&h.cls);
-		post(&h, "end", -1, 0, payload);
-		free(payload);
-		podium(&h);
-	}
+	if (!p.failed)
+		ui_plain_live_host_print_end(h, out);
 	fflush(out);
-	live_class_free(&h.cls);
-	if (h.failed)
-		rc = 1;
-	else if (stop_signal())
-		rc = 128 + stop_signal();
-	return rc;
+	live_host_free(h);
+	if (p.failed)
+		return 1;
+	return stop_signal() ? 128 + stop_signal() : 0;
 }

@@ -47,7 +47,7 @@ static void build_help(struct ui *ui, const struct ui_frame *under, size_t inner
 		ui_draw_wrap(r, inner, 0, "", UI_LOOK_PLAIN, text, UI_LOOK_PLAIN, false);
 	}
 	char drill[sizeof help_drill + 64];
-	bool drilling = ui->drill || ui->live;  /* a drill, or a live drill's student */
+	bool drilling = ui->drill || ui->live_student || ui->live_host;  /* a drill, live or not */
 	if (drilling)
 		snprintf(drill, sizeof drill, help_drill, DRILL_STREAK_STEP, DRILL_STREAK_CAP);
 	ui_draw_blank(r);

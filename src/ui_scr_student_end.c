@@ -38,7 +38,7 @@ static void last_verdict(struct ui_rows *r, size_t width, const struct live_stud
 static void end_draw(struct ui *ui, void *state, const struct ui_area *area)
 {
 	struct end *st = state;
-	const struct live_student_view *v = live_student_view(ui->live);
+	const struct live_student_view *v = live_student_view(ui->live_student);
 	const struct live_result *fin = &v->final;
 	struct ui_rows *r = &ui->rows;
 	size_t top = area->top, height = area->height, width = area->width;

@@ -35,7 +35,7 @@ static const char clock_help[] =
 /* The question, or NULL when the core has none (never while open). */
 static const struct item *item_of(const struct ui *ui)
 {
-	const struct live_student_view *v = live_student_view(ui->live);
+	const struct live_student_view *v = live_student_view(ui->live_student);
 	return v->have_q ? &v->q.it : NULL;
 }
 
@@ -43,7 +43,7 @@ static int question_open(struct ui *ui, void *state, const void *arg)
 {
 	(void)arg;
 	struct open_q *st = state;
-	const struct live_student_view *v = live_student_view(ui->live);
+	const struct live_student_view *v = live_student_view(ui->live_student);
 	st->index = v->index;
 	ui_timed_open(&st->t, item_of(ui), v->have_q ? v->q.time_limit : 0, clock_help);
 	return 0;
@@ -65,20 +65,20 @@ static void question_draw(struct ui *ui, void *state, const struct ui_area *area
 	                  ui_student_progress(ui, st->index, false));
 	if (!it)
 		return;
-	bool paused = live_student_view(ui->live)->paused;
-	ui_timed_draw(ui, &st->t, it, live_student_time_left(ui->live), paused ? "paused" : NULL, area);
+	bool paused = live_student_view(ui->live_student)->paused;
+	ui_timed_draw(ui, &st->t, it, live_student_time_left(ui->live_student), paused ? "paused" : NULL, area);
 }
 
 /* Sends the line of response r (NULL: skips). */
 static void send(struct ui *ui, const struct response *r)
 {
 	char line[LAYOUT_FIELD_MAX * 4 + 64];
-	const struct live_student_view *v = live_student_view(ui->live);
+	const struct live_student_view *v = live_student_view(ui->live_student);
 	if (r && live_student_answer_line(&v->q, r, line, sizeof line) != 0) {
 		ui_screen_say(ui, "That answer cannot be sent: it is not whole, or too long.");
 		return;
 	}
-	ui_student_answered(ui, live_student_answer(ui->live, r ? line : ":skip"));
+	ui_student_answered(ui, live_student_answer(ui->live_student, r ? line : ":skip"));
 }
 
 static bool question_key(struct ui *ui, void *state, enum ui_action act, int key)
@@ -108,7 +108,7 @@ static bool question_tick(struct ui *ui, void *state, double now)
 	bool dirty = ui_student_tick(ui, &ui_screen_student_question, st->index, &gone);
 	if (gone || st->t.total <= 0)
 		return dirty;
-	return ui_timed_changed(&st->t, live_student_time_left(ui->live)) || dirty;
+	return ui_timed_changed(&st->t, live_student_time_left(ui->live_student)) || dirty;
 }
 
 static void question_keys(const struct ui *ui, const void *state, struct ui_keyset *ks)

@@ -18,7 +18,7 @@ static int result_open(struct ui *ui, void *state, const void *arg)
 {
 	(void)arg;
 	struct result *st = state;
-	st->index = live_student_view(ui->live)->result_index;
+	st->index = live_student_view(ui->live_student)->result_index;
 	return 0;
 }
 
@@ -41,7 +41,7 @@ static void verdict_row(struct ui_rows *r, size_t width, const struct live_resul
 static void result_draw(struct ui *ui, void *state, const struct ui_area *area)
 {
 	struct result *st = state;
-	const struct live_student_view *v = live_student_view(ui->live);
+	const struct live_student_view *v = live_student_view(ui->live_student);
 	const struct live_result *res = &v->res;
 	struct ui_rows *r = &ui->rows;
 	size_t width = area->width;

@@ -25,7 +25,7 @@ static int sent_open(struct ui *ui, void *state, const void *arg)
 {
 	(void)arg;
 	struct sent *st = state;
-	const struct live_student_view *v = live_student_view(ui->live);
+	const struct live_student_view *v = live_student_view(ui->live_student);
 	st->index = v->index;
 	ui_timed_open(&st->clock, NULL, v->have_q ? v->q.time_limit : 0, NULL);
 	return 0;
@@ -73,13 +73,13 @@ static char *their_answer(const struct live_student_view *v)
 static void sent_draw(struct ui *ui, void *state, const struct ui_area *area)
 {
 	struct sent *st = state;
-	const struct live_student_view *v = live_student_view(ui->live);
+	const struct live_student_view *v = live_student_view(ui->live_student);
 	struct ui_rows *r = &ui->rows;
 	char pos[64], b[300];
 	ui_student_header(ui, ui_student_position(ui, st->index, pos, sizeof pos),
 	                  ui_student_progress(ui, st->index, false));
 	size_t top = area->top, height = area->height, width = area->width;
-	double left = live_student_time_left(ui->live);
+	double left = live_student_time_left(ui->live_student);
 	if (v->phase != LIVE_JUDGING)
 		ui_timed_clock(&st->clock, left, v->paused ? "paused" : NULL, &top, &height);
 	headline(v, left, b, sizeof b);
@@ -118,7 +118,7 @@ static bool sent_tick(struct ui *ui, void *state, double now)
 	bool dirty = ui_student_tick(ui, &ui_screen_student_sent, st->index, &gone);
 	if (gone || st->clock.total <= 0)
 		return dirty;
-	return ui_timed_changed(&st->clock, live_student_time_left(ui->live)) || dirty;
+	return ui_timed_changed(&st->clock, live_student_time_left(ui->live_student)) || dirty;
 }
 
 static bool sent_describe(const struct ui *ui, const void *state, const struct ui_key *row,

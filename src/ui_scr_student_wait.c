@@ -16,7 +16,7 @@ struct waiting {
 static void wait_draw(struct ui *ui, void *state, const struct ui_area *area)
 {
 	struct waiting *st = state;
-	const struct live_student_view *v = live_student_view(ui->live);
+	const struct live_student_view *v = live_student_view(ui->live_student);
 	char klass[200], you[200], what[200], secs[64];
 	bool joined = v->phase != LIVE_FINDING;
 	ui_student_header(ui, joined ? "joined" : "not begun yet", -1.0);

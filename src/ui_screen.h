@@ -30,6 +30,7 @@ struct stats;
 struct store;
 struct study;
 struct drill;
+struct live_host;
 struct live_student;
 
 /* Where a screen draws: its body rows, between the header and the
@@ -97,8 +98,10 @@ struct ui {
 	struct session *own;           /* a quiz the start screen made, which the ui frees */
 	struct study *study;           /* the study session in hand; NULL in a quiz */
 	struct drill *drill;           /* the drill in hand (the caller's of ui_curses_drill); or NULL */
-	struct live_student *live;     /* a live drill's student (the caller's of
-	                                  ui_curses_live_student); or NULL */
+	struct live_student *live_student;  /* a live drill's student (the caller's of
+	                                       ui_curses_live_student); or NULL */
+	struct live_host *live_host;   /* the live drill's host in hand (the caller's of
+	                                  ui_curses_live_host); or NULL */
 	struct store *store;           /* the database of a study the start screen opened, which the ui
 	                                  closes with that study (ui_progress); NULL: the study is the
 	                                  caller's of ui_curses_study */

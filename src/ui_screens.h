@@ -29,6 +29,11 @@ extern const struct ui_screen ui_screen_student_sent;     /* arg: NULL; answered
                                                             out): waiting for the close */
 extern const struct ui_screen ui_screen_student_result;   /* arg: NULL; a closed question's verdicts */
 extern const struct ui_screen ui_screen_student_end;      /* arg: NULL; the end: their final rank */
+extern const struct ui_screen ui_screen_live_lobby;    /* arg: NULL; the live drill's lobby (ui->live) */
+extern const struct ui_screen ui_screen_live_question; /* arg: NULL; its open question (or paused) */
+extern const struct ui_screen ui_screen_live_closed;   /* arg: NULL; its last question closed */
+extern const struct ui_screen ui_screen_live_board;    /* arg: NULL; its leaderboard */
+extern const struct ui_screen ui_screen_live_podium;   /* arg: NULL; its end */
 extern const struct ui_screen ui_screen_help;      /* arg: NULL; the help of the screen under it */
 extern const struct ui_screen ui_screen_confirm;   /* arg: const struct ui_confirm_arg * */
 extern const struct ui_screen ui_screen_small;     /* arg: NULL; the window is too small */

@@ -10,7 +10,7 @@
 
 void ui_student_header(const struct ui *ui, const char *label, double fraction)
 {
-	const struct live_student_view *v = live_student_view(ui->live);
+	const struct live_student_view *v = live_student_view(ui->live_student);
 	char t[256], k[160], who[160];
 	text_escape_into(v->klass, false, k, sizeof k);
 	snprintf(t, sizeof t, "Live drill %s class %s", ui_draw_glyph(UI_GLYPH_DOT), k);
@@ -19,7 +19,7 @@ void ui_student_header(const struct ui *ui, const char *label, double fraction)
 
 char *ui_student_position(const struct ui *ui, int index, char *buf, size_t size)
 {
-	const struct live_student_view *v = live_student_view(ui->live);
+	const struct live_student_view *v = live_student_view(ui->live_student);
 	if (v->count)
 		snprintf(buf, size, "question %d / %u", index + 1, v->count);
 	else
@@ -29,7 +29,7 @@ char *ui_student_position(const struct ui *ui, int index, char *buf, size_t size
 
 double ui_student_progress(const struct ui *ui, int index, bool done)
 {
-	const struct live_student_view *v = live_student_view(ui->live);
+	const struct live_student_view *v = live_student_view(ui->live_student);
 	if (!v->count || index < 0)
 		return 0;
 	double d = (double)index + (done ? 1 : 0);
@@ -89,7 +89,7 @@ static void say(struct ui *ui, enum live_change c)
 	case LIVE_TIME_UP: ui_screen_say(ui, "Time is up."); break;
 	case LIVE_ALREADY: ui_screen_say(ui, "You answered this question already."); break;
 	case LIVE_TOO_LATE: ui_screen_say(ui, "Too late: the question closed."); break;
-	case LIVE_FAILED: ui_screen_fail(ui, live_student_error(ui->live)); break;
+	case LIVE_FAILED: ui_screen_fail(ui, live_student_error(ui->live_student)); break;
 	case LIVE_RETRYING: ui_screen_say(ui, "%s", retrying); break;
 	default: break;
 	}
@@ -99,7 +99,7 @@ static void say(struct ui *ui, enum live_change c)
  * question opened at once): said on the message line of what follows. */
 static void say_missed_result(struct ui *ui)
 {
-	const struct live_student_view *v = live_student_view(ui->live);
+	const struct live_student_view *v = live_student_view(ui->live_student);
 	char verdict[200], rank[120];
 	if (!v->have_result || v->result_index < 0 || v->res.skipped)
 		return;
@@ -117,7 +117,7 @@ static void say_missed_result(struct ui *ui)
 static bool follow(struct ui *ui, const struct ui_screen *shown, int index)
 {
 	int want_index;
-	const struct ui_screen *want = screen_of(live_student_view(ui->live), &want_index);
+	const struct ui_screen *want = screen_of(live_student_view(ui->live_student), &want_index);
 	if (ui->done || (want == shown && want_index == index))
 		return false;
 	pop_over(ui);
@@ -130,7 +130,7 @@ bool ui_student_tick(struct ui *ui, const struct ui_screen *shown, int index, bo
 	bool dirty = false, result = false;
 	*gone = false;
 	for (int i = 0; i < 64 && !ui->done; i++) {
-		enum live_change c = live_student_poll(ui->live);
+		enum live_change c = live_student_poll(ui->live_student);
 		bool said = strcmp(ui->msg, retrying) == 0;
 		if (c == LIVE_RETRYING && !said && !ui->msg[0]) {
 			say(ui, c);
@@ -150,7 +150,7 @@ bool ui_student_tick(struct ui *ui, const struct ui_screen *shown, int index, bo
 	}
 	if (!dirty)
 		return false;
-	const struct live_student_view *v = live_student_view(ui->live);
+	const struct live_student_view *v = live_student_view(ui->live_student);
 	if (v->phase != LIVE_CLOSED && v->phase != LIVE_ENDED && result)
 		say_missed_result(ui);  /* the end shows the last verdicts itself */
 	*gone = follow(ui, shown, index);
@@ -162,7 +162,7 @@ bool ui_student_answered(struct ui *ui, enum live_change c)
 	say(ui, c);
 	if (c == LIVE_FAILED)
 		return true;
-	return follow(ui, &ui_screen_student_question, live_student_view(ui->live)->index);
+	return follow(ui, &ui_screen_student_question, live_student_view(ui->live_student)->index);
 }
 
 /* The yes of the question whether to leave. */

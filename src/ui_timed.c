@@ -16,7 +16,7 @@ void ui_timed_open(struct ui_timed *t, const struct item *it, double total, cons
 {
 	ui_input_reset(&t->ask);
 	t->total = total;
-	t->shown_secs = -1;
+	t->clock = (struct ui_timed_clock){ 0 };
 	snprintf(t->help, sizeof t->help, "%s %s", it ? ui_input_for(it->q->type)->help : "",
 	         clock_help ? clock_help : "");
 }
@@ -32,32 +32,35 @@ static long shown_seconds(double left)
 	return left > 0 ? (long)ceil(left) : 0;
 }
 
-/* The countdown at row y: a clock, the seconds left (and the note) and a
- * bar of the time left across the body; the last quarter (at most 5 s)
- * in the look of a warning. */
-static void draw_countdown(struct ui_timed *t, double left, const char *note, size_t y,
-                           size_t width)
+void ui_timed_countdown(size_t y, size_t x, size_t width, double left, double total,
+                        const char *note, struct ui_timed_clock *c)
 {
 	char secs[96], bar[2048];
 	size_t split;
 	long s = shown_seconds(left);
-	int digits = snprintf(NULL, 0, "%ld", shown_seconds(t->total));
+	int digits = snprintf(NULL, 0, "%ld", shown_seconds(total));
 	snprintf(secs, sizeof secs, "%s %*ld s %s%s", ui_draw_glyph(UI_GLYPH_CLOCK), digits, s,
 	         note ? note : "", note ? " " : "");
-	bool low = left <= fmin(t->total / 4, 5.0);
-	size_t x = 1 + ui_draw_put_at(y, 1, low ? UI_LOOK_WARN : UI_LOOK_BOLD, secs, width);
-	size_t bw = width + 1 > x ? width + 1 - x : 0;
-	double frac = left / t->total;
+	bool low = left <= fmin(total / 4, 5.0);
+	size_t end = x + width, at = x + ui_draw_put_at(y, x, low ? UI_LOOK_WARN : UI_LOOK_BOLD, secs, width);
+	size_t bw = end > at ? end - at : 0;
+	double frac = total > 0 ? left / total : 0;
 	layout_bar(frac, bw, ui_draw_unicode(), bar, sizeof bar, &split);
-	move(ui_draw_int(y), ui_draw_int(x));
+	move(ui_draw_int(y), ui_draw_int(at));
 	attrset(ui_draw_attr(low ? UI_LOOK_WARN : UI_LOOK_BAR));
 	ui_draw_put(bar, split, bw);
 	attrset(ui_draw_attr(UI_LOOK_BAR_EMPTY));
 	ui_draw_put(bar + split, strlen(bar + split), bw);
 	attrset(A_NORMAL);
-	t->shown_secs = s;
-	t->bar_width = bw;
-	t->shown_cells = layout_bar_cells(frac, bw);
+	c->secs = s + 1;
+	c->bar_width = bw;
+	c->cells = layout_bar_cells(frac, bw);
+}
+
+bool ui_timed_countdown_changed(const struct ui_timed_clock *c, double left, double total)
+{
+	return c->secs != shown_seconds(left) + 1 ||
+	       layout_bar_cells(total > 0 ? left / total : 0, c->bar_width) != c->cells;
 }
 
 void ui_timed_clock(struct ui_timed *t, double left, const char *note, size_t *top,
@@ -65,7 +68,7 @@ void ui_timed_clock(struct ui_timed *t, double left, const char *note, size_t *t
 {
 	if (t->total <= 0 || *height <= 1)
 		return;
-	draw_countdown(t, left, note, *top, ui_draw_cols() - 2);
+	ui_timed_countdown(*top, 1, ui_draw_cols() - 2, left, t->total, note, &t->clock);
 	size_t skip = *height >= 12 ? 2 : 1;  /* a blank row under it where there is room */
 	*top += skip;
 	*height -= skip;
@@ -107,8 +110,7 @@ void ui_timed_draw(struct ui *ui, struct ui_timed *t, const struct item *it, dou
 
 bool ui_timed_changed(const struct ui_timed *t, double left)
 {
-	return shown_seconds(left) != t->shown_secs ||
-	       layout_bar_cells(left / t->total, t->bar_width) != t->shown_cells;
+	return ui_timed_countdown_changed(&t->clock, left, t->total);
 }
 
 enum ui_timed_do ui_timed_key(struct ui *ui, struct ui_timed *t, const struct item *it,

@@ -18,13 +18,29 @@
 struct ui;
 struct ui_area;
 
+/* A countdown as last drawn (ui_timed_countdown): what decides whether
+ * it must be drawn again.  Zeroed: nothing drawn yet. */
+struct ui_timed_clock {
+	long secs;           /* the seconds left as drawn, plus 1 (0: not drawn) */
+	size_t bar_width;    /* columns of its bar */
+	size_t cells;        /* its full cells */
+};
+
+/* Draws a countdown at row y from column x, width columns: a clock, the
+ * seconds left (of total: as many digits), note after them (NULL: none)
+ * and a bar of the time left; the last quarter (at most 5 s) in the look
+ * of a warning.  What it drew goes in *c.  Also for a screen that shows a
+ * clock without asking (the live drill's host). */
+void ui_timed_countdown(size_t y, size_t x, size_t width, double left, double total,
+                        const char *note, struct ui_timed_clock *c);
+/* Whether the countdown of *c would be drawn otherwise with left now. */
+bool ui_timed_countdown_changed(const struct ui_timed_clock *c, double left, double total);
+
 /* A question in hand against a clock: part of a screen's state. */
 struct ui_timed {
 	struct ui_ask ask;     /* the answer in hand */
 	double total;          /* seconds a question has; <= 0: no clock */
-	long shown_secs;       /* the seconds left as last drawn */
-	size_t bar_width;      /* columns of the countdown's bar as last drawn */
-	size_t shown_cells;    /* its full cells as last drawn */
+	struct ui_timed_clock clock;  /* the countdown as last drawn */
 	char help[1024];       /* the help: the type's, then the clock's */
 };
 

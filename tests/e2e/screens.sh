@@ -355,6 +355,55 @@ for size in 80x24 40x12; do
 	exec 8>&-
 	kill "$lhost" "$lben" 2>/dev/null  # only when they hang (a failure above)
 	wait "$lhost" "$lben"
+# The live drill's host (the teacher's side, full-screen), three plain
+# students answering from FIFOs the script keeps open: the lobby, a
+# question open and paused, a question closed (the bars, the top of the
+# leaderboard) and the podium of a drill ended early.
+# live_student NAME FD: a student of class 5B over $db, its answers
+# written to FD, its output in $T/NAME-$c.out.
+live_student() {
+	mkfifo "$T/$1-$c.in"
+	eval "exec $2<>\"\$T/\$1-\$c.in\""
+	"$RECALL" drill --join 5B --student "$1" --results "$db" <"$T/$1-$c.in" >"$T/$1-$c.out" 2>&1 &
+	eval "live_pid_$1=\$!"
+}
+# wait_out FILE TEXT: until FILE holds TEXT (15 s at most).
+wait_out() {
+	_i=0
+	while [ "$_i" -lt 150 ] && ! grep -qF -- "$2" "$1" 2>/dev/null; do sleep 0.1; _i=$((_i + 1)); done
+}
+for size in 80x24 40x12; do
+	c=${size%x*} r=${size#*x}
+	db=$T/live$c.db
+	start "live$c" "$c" "$r" -- drill --host --class 5B "$drill_deck" --count 3 --time 600 --no-speed \
+		--seed 4 --results "$db"
+	wait_for "live$c" "Waiting for the class"
+	live_student ana 3
+	wait_for "live$c" "1 joined"
+	live_student ben 4
+	wait_for "live$c" "2 joined"
+	live_student cy 5
+	shot "live$c" live-lobby "3 joined"
+	keys "live$c" Enter
+	shot "live$c" live-question "0 of 3 answered"
+	keys "live$c" p
+	shot "live$c" live-paused "PAUSED"
+	keys "live$c" p
+	for s in ana ben cy; do wait_out "$T/$s-$c.out" "Going on"; done
+	echo right >&3
+	echo wrong >&4
+	echo right >&5
+	shot "live$c" live-closed "3 of 3 answered"
+	keys "live$c" Enter
+	wait_for "live$c" "question 2 / 3"
+	keys "live$c" e
+	wait_for "live$c" "End the drill?"
+	keys "live$c" y
+	shot "live$c" live-podium "Podium"
+	keys "live$c" Enter
+	ended "live host at $size" "live$c" 0
+	exec 3>&- 4>&- 5>&-
+	wait "$live_pid_ana" "$live_pid_ben" "$live_pid_cy"
 done
 
 start home120 120 40 XDG_DATA_HOME="$T/xdg" --
