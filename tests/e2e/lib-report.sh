@@ -21,7 +21,7 @@
 report_fixture() {
 	_db=$1 _v=${2:-3}
 	{
-		sed -n '/^```sql$/,/^```$/p' docs/results.md | sed '1d;$d' | {
+		sed -n '/^```sql$/,/^```$/{p;/^```$/q;}' docs/results.md | sed '1d;$d' | {
 			if [ "$_v" = 1 ]; then sed '/^-- version 2/,$d'; else cat; fi
 		}
 		[ "$_v" = 1 ] || echo "PRAGMA journal_mode = WAL;"

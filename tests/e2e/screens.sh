@@ -355,6 +355,8 @@ for size in 80x24 40x12; do
 	exec 8>&-
 	kill "$lhost" "$lben" 2>/dev/null  # only when they hang (a failure above)
 	wait "$lhost" "$lben"
+done
+
 # The live drill's host (the teacher's side, full-screen), three plain
 # students answering from FIFOs the script keeps open: the lobby, a
 # question open and paused, a question closed (the bars, the top of the
@@ -374,34 +376,34 @@ wait_out() {
 }
 for size in 80x24 40x12; do
 	c=${size%x*} r=${size#*x}
-	db=$T/live$c.db
-	start "live$c" "$c" "$r" -- drill --host --class 5B "$drill_deck" --count 3 --time 600 --no-speed \
+	db=$T/lhost$c.db
+	start "lhost$c" "$c" "$r" -- drill --host --class 5B "$drill_deck" --count 3 --time 600 --no-speed \
 		--seed 4 --results "$db"
-	wait_for "live$c" "Waiting for the class"
+	wait_for "lhost$c" "Waiting for the class"
 	live_student ana 3
-	wait_for "live$c" "1 joined"
+	wait_for "lhost$c" "1 joined"
 	live_student ben 4
-	wait_for "live$c" "2 joined"
+	wait_for "lhost$c" "2 joined"
 	live_student cy 5
-	shot "live$c" live-lobby "3 joined"
-	keys "live$c" Enter
-	shot "live$c" live-question "0 of 3 answered"
-	keys "live$c" p
-	shot "live$c" live-paused "PAUSED"
-	keys "live$c" p
+	shot "lhost$c" live-lobby "3 joined"
+	keys "lhost$c" Enter
+	shot "lhost$c" live-question "0 of 3 answered"
+	keys "lhost$c" p
+	shot "lhost$c" live-paused "PAUSED"
+	keys "lhost$c" p
 	for s in ana ben cy; do wait_out "$T/$s-$c.out" "Going on"; done
 	echo right >&3
 	echo wrong >&4
 	echo right >&5
-	shot "live$c" live-closed "3 of 3 answered"
-	keys "live$c" Enter
-	wait_for "live$c" "question 2 / 3"
-	keys "live$c" e
-	wait_for "live$c" "End the drill?"
-	keys "live$c" y
-	shot "live$c" live-podium "Podium"
-	keys "live$c" Enter
-	ended "live host at $size" "live$c" 0
+	shot "lhost$c" live-closed "3 of 3 answered"
+	keys "lhost$c" Enter
+	wait_for "lhost$c" "question 2 / 3"
+	keys "lhost$c" e
+	wait_for "lhost$c" "End the drill?"
+	keys "lhost$c" y
+	shot "lhost$c" live-podium "Podium"
+	keys "lhost$c" Enter
+	ended "live host at $size" "lhost$c" 0
 	exec 3>&- 4>&- 5>&-
 	wait "$live_pid_ana" "$live_pid_ben" "$live_pid_cy"
 done
