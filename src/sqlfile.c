@@ -330,6 +330,8 @@ static int check_and_migrate(struct sqlfile *f, const struct sqlfile_schema *sch
 	return 0;
 }
 
+static int on_busy(void *arg, int count);
+
 /* The settings of the connection: WAL (readers do not block the writer,
  * nor it them), every commit synced (FULL: see docs/progress.md), foreign
  * keys enforced. */
@@ -339,12 +341,24 @@ static int configure(struct sqlfile *f)
 		return -1;
 	if (f->readonly)
 		return 0;
-	sqlite3_stmt *st;
-	if (sqlfile_prepare(f, "PRAGMA journal_mode = WAL", &st) != 0)
-		return -1;
-	int rc = sqlite3_step(st);
-	bool wal = rc == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(st, 0), "wal") == 0;
-	sqlite3_finalize(st);
+	/* Turning a new file to WAL needs it alone for a moment.  When another
+	 * program holds a write lock, SQLite answers "busy" at once, without
+	 * its busy handler (this connection's read of the file would block
+	 * the other's commit): so the step is tried again here, in the busy
+	 * handler's pauses, for as long as the handler would wait. */
+	int rc, tries = 0;
+	bool wal;
+	for (;;) {
+		sqlite3_stmt *st;
+		if (sqlfile_prepare(f, "PRAGMA journal_mode = WAL", &st) != 0)
+			return -1;
+		rc = sqlite3_step(st);
+		wal = rc == SQLITE_ROW &&
+		      strcmp((const char *)sqlite3_column_text(st, 0), "wal") == 0;
+		sqlite3_finalize(st);
+		if ((rc & 0xff) != SQLITE_BUSY || !on_busy(f, tries++))
+			break;
+	}
 	if (!wal) {
 		if (rc == SQLITE_ROW)
 			sqlfile_fail(f, "%s database '%s': cannot use a write-ahead log here", f->what,

@@ -103,10 +103,20 @@ expect_eq "postgresql: the report's facility per question" "$got" "$want"
 i=1
 while [ "$i" -le 30 ]; do
 	"$RECALL" drill "$deck" --count 6 --time 60 --no-speed --class 9C --student "s$i" \
-		--results "$T/same.db" --busy-timeout 60000 <"$T/ans.$i" >/dev/null 2>&1 &
+		--results "$T/same.db" --busy-timeout 60000 <"$T/ans.$i" >"$T/sq.$i" 2>"$T/sqerr.$i" &
 	i=$((i + 1))
 done
 wait
+# (Should the reports differ, this says whether a writer failed and why.)
+bad=
+i=1
+while [ "$i" -le 30 ]; do
+	[ "$(grep -c '^Recorded' "$T/sq.$i")" -eq 6 ] || bad="$bad s$i:$(grep -c '^Recorded' "$T/sq.$i")"
+	[ -s "$T/sqerr.$i" ] && bad="$bad s$i:$(head -c 300 "$T/sqerr.$i")"
+	i=$((i + 1))
+done
+if [ -z "$bad" ]; then pass "sqlite: thirty students each acknowledged 6 answers"
+else fail "sqlite: thirty students each acknowledged 6 answers" "$bad"; fi
 "$RECALL" report --class 9C --results "$T/same.db" >"$T/report-sqlite.txt" 2>&1
 "$RECALL" report --class 9C --results "$db" >"$T/report-pg.txt" 2>&1
 # (Its lines sorted: students of equal scores come in the order they
