@@ -616,7 +616,6 @@ keys odb Escape q y
 wait_for odb "Grades given (1)"
 keys odb q
 ended "start screen --db" odb 0
-expect_eq() { if [ "$2" = "$3" ]; then pass "$1"; else fail "$1" "got: $2" "expected: $3"; fi; }
 expect_eq "start screen --db: the grade is in that database" "$(ocount)" 2
 expect_eq "start screen --now: graded at that time" "$(ocount time)" "2025-03-01T10:00:00Z"
 if [ -e "$T/odb/recall/recall.db" ]; then fail "start screen --db: the default database untouched" "it was created"

@@ -7,11 +7,6 @@
 . tests/e2e/lib.sh
 deck=tests/data/drill.json
 
-# expect_eq NAME GOT WANT
-expect_eq() {
-	if [ "$2" = "$3" ]; then pass "$1"; else fail "$1" "got: $2" "expected: $3"; fi
-}
-
 # lines_of PATTERN: the lines of $out matching the extended regex PATTERN.
 lines_of() { printf '%s\n' "$out" | grep -E -- "$1"; }
 

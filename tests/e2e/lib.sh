@@ -23,6 +23,11 @@ expect_rc() {
 	if [ "$rc" -eq "$2" ]; then pass "$1"; else fail "$1" "exit status $rc, expected $2" "stderr: $err"; fi
 }
 
+# expect_eq NAME GOT WANT: the two are the same text.
+expect_eq() {
+	if [ "$2" = "$3" ]; then pass "$1"; else fail "$1" "got: $2" "expected: $3"; fi
+}
+
 # expect_in NAME HAYSTACK NEEDLE: the text contains the needle (fixed string).
 expect_in() {
 	if printf '%s' "$2" | grep -qF -- "$3"; then pass "$1"

@@ -13,10 +13,6 @@
 deck=tests/data/drill.json
 db=$T/live.db
 
-expect_eq() {
-	if [ "$2" = "$3" ]; then pass "$1"; else fail "$1" "got: $2" "expected: $3"; fi
-}
-
 # wait_file FILE TEXT: until FILE holds TEXT (15 s at most).
 wait_file() {
 	_i=0

@@ -6,40 +6,13 @@
 # report has every answer once and the totals the script implies.
 . tests/e2e/lib.sh
 . tests/e2e/lib-pg.sh
+. tests/e2e/lib-live.sh
 
 deck=tests/data/drill.json
 N=5
 Q=4
 
-expect_eq() {
-	if [ "$2" = "$3" ]; then pass "$1"; else fail "$1" "got: $2" "expected: $3"; fi
-}
-
-# wait_for FILE TEXT [SECONDS]: until FILE holds TEXT (60 s unless said).
-wait_for() {
-	_i=0
-	while [ "$_i" -lt $((${3:-60} * 10)) ]; do
-		grep -qF -- "$2" "$1" 2>/dev/null && return 0
-		sleep 0.1
-		_i=$((_i + 1))
-	done
-	return 1
-}
-
-# Student i answers question j (from 0) right when (i + j) % 3 != 0.
-i=1
-while [ "$i" -le "$N" ]; do
-	j=0
-	: >"$T/ans.$i"
-	while [ "$j" -lt "$Q" ]; do
-		if [ $(((i + j) % 3)) -ne 0 ]; then echo right; else echo wrong; fi >>"$T/ans.$i"
-		j=$((j + 1))
-	done
-	i=$((i + 1))
-done
-expected_totals=$(awk -v n="$N" -v q="$Q" 'BEGIN { for (i = 1; i <= n; i++) { s = 0; k = 0
-	for (j = 0; j < q; j++) if ((i + j) % 3 != 0) { k++; b = (k - 1) * 100; if (b > 500) b = 500; s += 100 + b } else k = 0
-	printf "s%d|%d\n", i, s } }' | sort)
+live_scripts "$N" "$Q"
 
 # wait_after FILE MARK TEXT [SECONDS]: until FILE holds TEXT after the line
 # holding MARK.

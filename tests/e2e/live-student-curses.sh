@@ -40,10 +40,6 @@ pick() {
 # sql QUERY: one value from the class's database.
 sql() { sqlite3 "$db" "$1"; }
 
-expect_eq() {
-	if [ "$2" = "$3" ]; then pass "$1"; else fail "$1" "got: $2" "expected: $3"; fi
-}
-
 # ---- waiting for the teacher ---------------------------------------------
 start ana 80 24 -- drill --join 7C --student Ana --results "$db"
 see "waiting: for the teacher" ana "Waiting for the teacher"

@@ -7,10 +7,6 @@
 . tests/e2e/lib-pg.sh
 deck=tests/data/drill.json
 
-expect_eq() {
-	if [ "$2" = "$3" ]; then pass "$1"; else fail "$1" "got: $2" "expected: $3"; fi
-}
-
 pg_start || exit 1
 export PGUSER=postgres
 

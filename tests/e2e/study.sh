@@ -18,11 +18,6 @@ d=json.load(open(sys.argv[1])); it={i["question"]: i for i in d["items"]}; r=d["
 print(eval(sys.argv[2]))' "$T/export.json" "$2"
 }
 
-# expect_eq NAME GOT WANT
-expect_eq() {
-	if [ "$2" = "$3" ]; then pass "$1"; else fail "$1" "got: $2" "expected: $3"; fi
-}
-
 # --- cards over several days -------------------------------------------
 db=$T/cards.db
 run day1 "
