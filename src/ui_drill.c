@@ -293,8 +293,14 @@ static void centre_at(size_t y, size_t x, size_t cw, enum ui_look look, const ch
 	ui_draw_put_at(y, x + (cw - w) / 2, look, cut, cw);
 }
 
-void ui_drill_podium(const struct drill_entry *e, size_t n, size_t top, size_t width)
+void ui_drill_podium(const struct drill_entry *e, size_t n, size_t below, size_t *at,
+                     size_t *height, size_t width)
 {
+	if (*height < UI_DRILL_PODIUM_ROWS + 1 + below || width < 24)
+		return;
+	size_t top = *at;
+	*at += UI_DRILL_PODIUM_ROWS + 1;
+	*height -= UI_DRILL_PODIUM_ROWS + 1;
 	static const size_t place_of_column[3] = { 1, 0, 2 };
 	size_t cw = (width - 2) / 3 < 15 ? (width - 2) / 3 : 15;
 	if (cw % 2 == 0)

@@ -81,9 +81,12 @@ void ui_drill_ranking(struct ui_rows *r, size_t width, const struct drill_entry 
 #define UI_DRILL_PODIUM_ROWS 5
 
 /* Draws the podium of the first three of e (n entries, ranked; names
- * escaped here) from row top across width columns (at least 24): second,
- * first and third side by side, each name and score over a block as high
- * as the rank is good, the rank's number in the block. */
-void ui_drill_podium(const struct drill_entry *e, size_t n, size_t top, size_t width);
+ * escaped here) from row *at across width columns: second, first and
+ * third side by side, each name and score over a block as high as the
+ * rank is good, the rank's number in the block; then moves *at and
+ * *height past it and a blank row.  Only where it fits with below rows to
+ * spare under it, in at least 24 columns; else nothing. */
+void ui_drill_podium(const struct drill_entry *e, size_t n, size_t below, size_t *at,
+                     size_t *height, size_t width);
 
 #endif

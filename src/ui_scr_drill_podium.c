@@ -176,12 +176,7 @@ static void podium_draw(struct ui *ui, void *state, const struct ui_area *area)
 	if (hot) {
 		/* The drawing where it leaves room for the first rows of the
 		 * ranking (its column heads, or each player's second row). */
-		size_t want = UI_DRILL_PODIUM_ROWS + 1 + (st->n < 3 ? st->n : 3) + 1;
-		if (height >= want && area->width >= 24) {
-			ui_drill_podium(st->e, st->n, top, area->width);
-			top += UI_DRILL_PODIUM_ROWS + 1;
-			height -= UI_DRILL_PODIUM_ROWS + 1;
-		}
+		ui_drill_podium(st->e, st->n, (st->n < 3 ? st->n : 3) + 1, &top, &height, area->width);
 		build_ranking(ui, st, area->width);
 	} else {
 		build_result(ui, area->width);

@@ -57,12 +57,7 @@ static void podium_draw(struct ui *ui, void *state, const struct ui_area *area)
 		             false);
 	} else {
 		/* The drawing where it leaves room for the first rows of the ranking. */
-		size_t want = UI_DRILL_PODIUM_ROWS + 1 + (n < 3 ? n : 3);
-		if (height >= want && area->width >= 24) {
-			ui_drill_podium(e, n, top, area->width);
-			top += UI_DRILL_PODIUM_ROWS + 1;
-			height -= UI_DRILL_PODIUM_ROWS + 1;
-		}
+		ui_drill_podium(e, n, n < 3 ? n : 3, &top, &height, area->width);
 		if (!build_ranking(ui, e, n, area->width))
 			ui->rows.oom = true;
 	}

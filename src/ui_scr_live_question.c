@@ -7,8 +7,6 @@
 #include <string.h>
 
 #include "layout.h"
-#include "qtype.h"
-#include "score.h"
 #include "ui_drill.h"
 #include "ui_timed.h"
 #include "ui_live_host.h"
@@ -60,17 +58,7 @@ static void build_options(struct ui_rows *r, const struct item *it, size_t width
  * compact: without the type and the blank rows, for a low window. */
 static void build(struct ui_rows *r, const struct item *it, size_t width, bool compact)
 {
-	char b[256], pts[32];
-	if (!compact) {
-		score_format_points(it->q->points, pts, sizeof pts);
-		snprintf(b, sizeof b, "%s %s %s points", qtype_get(it->q->type)->label,
-		         ui_draw_glyph(UI_GLYPH_DOT), pts);
-		ui_draw_wrap(r, width, 0, "", UI_LOOK_PLAIN, b, UI_LOOK_DIM, false);
-		ui_draw_blank(r);
-	}
-	ui_draw_wrap(r, width, 0, "", UI_LOOK_PLAIN, it->q->prompt, UI_LOOK_BOLD, false);
-	if (!compact)
-		ui_draw_blank(r);
+	ui_timed_head(r, it, width, compact);
 	build_options(r, it, width);
 }
 

@@ -49,12 +49,8 @@ static void end_draw(struct ui *ui, void *state, const struct ui_area *area)
 		snprintf(label, sizeof label, "over");
 	ui_student_header(ui, label, -1.0);
 	/* The podium where it leaves room for the lines under it. */
-	size_t want = UI_DRILL_PODIUM_ROWS + 1 + 3;
-	if (v->have_final && fin->ntop && height >= want && width >= 24) {
-		ui_drill_podium(fin->top, fin->ntop, top, width);
-		top += UI_DRILL_PODIUM_ROWS + 1;
-		height -= UI_DRILL_PODIUM_ROWS + 1;
-	}
+	if (v->have_final && fin->ntop)
+		ui_drill_podium(fin->top, fin->ntop, 3, &top, &height, width);
 	ui_draw_wrap(r, width, 0, "", UI_LOOK_PLAIN, "The drill is over", UI_LOOK_TITLE, false);
 	if (v->have_final && fin->rank)
 		ui_draw_wrap(r, width, 0, "", UI_LOOK_PLAIN, live_student_say_final(fin, b, sizeof b),

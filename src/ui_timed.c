@@ -77,8 +77,7 @@ void ui_timed_clock(struct ui_timed *t, double left, const char *note, size_t *t
 /* The rows of the question: its type and points, the prompt and the
  * answer in hand; compact: without the type and the blank rows, for a low
  * window. */
-static void build_question(const struct ui_timed *t, const struct item *it, struct ui_rows *r,
-                           size_t width, bool compact)
+void ui_timed_head(struct ui_rows *r, const struct item *it, size_t width, bool compact)
 {
 	char b[512], pts[32];
 	if (!compact) {
@@ -91,6 +90,12 @@ static void build_question(const struct ui_timed *t, const struct item *it, stru
 	ui_draw_wrap(r, width, 0, "", UI_LOOK_PLAIN, it->q->prompt, UI_LOOK_BOLD, false);
 	if (!compact)
 		ui_draw_blank(r);
+}
+
+static void build_question(const struct ui_timed *t, const struct item *it, struct ui_rows *r,
+                           size_t width, bool compact)
+{
+	ui_timed_head(r, it, width, compact);
 	ui_input_for(it->q->type)->build(&t->ask, it, r, width);
 }
 

@@ -17,6 +17,7 @@
 
 struct ui;
 struct ui_area;
+struct ui_rows;
 
 /* A countdown as last drawn (ui_timed_countdown): what decides whether
  * it must be drawn again.  Zeroed: nothing drawn yet. */
@@ -68,6 +69,12 @@ void ui_timed_draw(struct ui *ui, struct ui_timed *t, const struct item *it, dou
  * is a clock and room; *top and *height are moved past it. */
 void ui_timed_clock(struct ui_timed *t, double left, const char *note, size_t *top,
                     size_t *height);
+
+/* Adds the rows over a question's answer: its type and points, then its
+ * prompt (compact: the prompt alone, without blank rows, for a low
+ * window).  Also for the live host, which shows a question it does not
+ * ask. */
+void ui_timed_head(struct ui_rows *r, const struct item *it, size_t width, bool compact);
 
 /* Whether the countdown at left seconds differs from the one drawn. */
 bool ui_timed_changed(const struct ui_timed *t, double left);
