@@ -339,7 +339,10 @@ int live_host_close_question(struct live_host *h, enum live_host_why why, bool s
 	int index = (int)h->index;
 	if (!it)
 		return live_host_fail(h, "no such question");
-	if (fence && post(h, "close", index, 0, "{\"judging\":true}") != LIVE_HOST_OK)
+	/* The fence says whether it is a skip, so that a host started again
+	 * before the close skips it too rather than judging it. */
+	if (fence && post(h, "close", index, 0, skipped ? "{\"judging\":true,\"skipped\":true}"
+	                                                 : "{\"judging\":true}") != LIVE_HOST_OK)
 		return LIVE_HOST_ERROR;
 	if (post_it && live_host_read_joined(h) != 0)
 		return LIVE_HOST_ERROR;

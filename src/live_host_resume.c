@@ -63,6 +63,7 @@ static int see(void *ctx, const struct results_live_event *e)
 			return 0;
 		if (res.judging) {
 			s->closing = true;
+			s->skipped = res.skipped;  /* the fence of a skip */
 		} else {
 			s->closed = true;
 			s->skipped = res.skipped;

@@ -536,6 +536,34 @@ static void resumes_judging_or_closed(void)
 	teardown(&f);
 }
 
+/* A host started again after the fence of a skip, before its close,
+ * skips the question too: nothing judged or recorded, posted skipped. */
+static void resumes_a_skip(void)
+{
+	struct fixture f;
+	if (!setup(&f, "resume-skip.db", 20))
+		return;
+	CHECK(live_host_begin(f.h) == LIVE_HOST_OK);
+	join(&f, "ana");
+	CHECK(live_host_next(f.h) == LIVE_HOST_OK);
+	CHECK(answer(&f, "ana", 0, right_line(&f, 0), fake_now()) == 0);
+	/* The host skips: posts the fence of a skip, and dies. */
+	struct results_live_event fence = { .drill = drill_id(f.d), .klass = "7L", .kind = "close",
+	                                     .index = 0,
+	                                     .payload = "{\"judging\":true,\"skipped\":true}" };
+	CHECK(results_live_post(f.r, &fence) == 0);
+	CHECK(restart(&f, 20) == LIVE_HOST_OK);
+	CHECK(live_host_state(f.h) == LIVE_HOST_CLOSED);
+	const struct live_host_close *l = live_host_last(f.h);
+	CHECK(l && l->skipped && l->nv == 0);
+	CHECK(recorded(&f).n == 0);
+	struct live_result res;
+	CHECK(live_result_parse(events(&f).last_close, "ana", &res) == 0 && !res.judging &&
+	      res.skipped && !res.found);
+	live_result_free(&res);
+	teardown(&f);
+}
+
 /* A drill that ended is not begun again. */
 static void an_ended_drill_is_refused(void)
 {
@@ -570,6 +598,7 @@ int main(void)
 	RUN(closes_when_time_is_up);
 	RUN(pause_moves_the_closing_time);
 	RUN(skip_records_nothing);
+	RUN(resumes_a_skip);
 	RUN(ends_early_and_after_the_last);
 	RUN(resumes_an_open_question);
 	RUN(resumes_out_of_time_or_paused);
