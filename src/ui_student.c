@@ -84,6 +84,11 @@ static const char retrying[] = "The results database does not answer; trying aga
 static void say(struct ui *ui, enum live_change c)
 {
 	switch (c) {
+	case LIVE_OPENED:
+	case LIVE_ENDED_NOW:  /* the notes of the question before are done with */
+		if (strcmp(ui->msg, retrying) != 0)
+			ui->msg[0] = '\0';
+		break;
 	case LIVE_PAUSED: ui_screen_say(ui, "Paused by the teacher."); break;
 	case LIVE_RESUMED: ui_screen_say(ui, "Going on."); break;
 	case LIVE_TIME_UP: ui_screen_say(ui, "Time is up."); break;

@@ -111,9 +111,15 @@ see "closed: the rank after two" ana3 "Your rank: 1 of 2, 300 points"
 # ---- question 3: closed before any answer; none taken after -------------
 echo >&7
 see "question 3 opens" ana3 "True or false"
+echo ":pause" >&7
+see "paused: said" ana3 "Paused by the teacher."
+see "paused: beside the clock" ana3 "paused"
+echo ":pause" >&7
+see "going on: said" ana3 "Going on."
 echo >&7
 see "closed unanswered: timed out, in the drill's words" ana3 \
 	"Question 3: ◷ Time is up: counts as wrong. +0 points"
+see_not "the end: no note left of the question before" ana3 "Going on."
 keys ana3 t f 1 Enter
 sleep 0.5
 expect_eq "closed: nothing answered after the close" \
