@@ -405,6 +405,9 @@ for size in 80x24 40x12; do
 	keys "lhost$c" Enter
 	ended "live host at $size" "lhost$c" 0
 	exec 3>&- 4>&- 5>&-
+	# (The drill's end ends them; killed only when it never came, a
+	# failure above, so that the script does not wait for ever.)
+	kill "$live_pid_ana" "$live_pid_ben" "$live_pid_cy" 2>/dev/null
 	wait "$live_pid_ana" "$live_pid_ben" "$live_pid_cy"
 done
 
