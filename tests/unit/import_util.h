@@ -4,6 +4,7 @@
 #ifndef RECALL_TEST_IMPORT_UTIL_H
 #define RECALL_TEST_IMPORT_UTIL_H
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,6 +54,20 @@ static inline bool diag_has(const struct diags *d, const char *want)
 			return true;
 	}
 	return false;
+}
+
+/* How many of want[0..n) no diagnostic contains (diag_has); each one
+ * missing is printed. */
+static inline size_t diag_missing(const struct diags *d, const char *const *want, size_t n)
+{
+	size_t missing = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!diag_has(d, want[i])) {
+			printf("  missing: %s\n", want[i]);
+			missing++;
+		}
+	}
+	return missing;
 }
 
 /* Prints the diagnostics, for a test that failed to find one. */
