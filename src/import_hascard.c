@@ -108,22 +108,25 @@ static const char *text_of(struct hascard *h, size_t from, size_t to)
 /* ---- the kinds of card ----------------------------------------------------- */
 
 /* The items of a body whose lines each start with a mark (mark() gives
- * its length), or continue the item before; the number of items, or -1
- * (having said why) when a line before the first item is not one. */
+ * its length), or continue the item before (lines before the first item
+ * are left to the caller); the number of items, or -1 having skipped the
+ * card when there are more than MAX_ITEMS (what: "options", "elements"). */
 struct item {
 	size_t mark;       /* where its mark is */
 	size_t from, to;   /* its text, over one line or more */
 };
 
-static long items(const char *buf, const struct line *body, size_t nbody,
-                  size_t (*mark)(const char *, struct line), struct item *v)
+static long items(struct hascard *h, const struct line *body, size_t nbody,
+                  size_t (*mark)(const char *, struct line), const char *what, struct item *v)
 {
 	long n = 0;
 	for (size_t i = 0; i < nbody; i++) {
-		size_t k = mark(buf, body[i]);
+		size_t k = mark(h->buf, body[i]);
 		if (k) {
-			if (n == MAX_ITEMS)
-				return -2;
+			if (n == MAX_ITEMS) {
+				import_skip(h->c, body[0].start, "it has more than %d %s", MAX_ITEMS, what);
+				return -1;
+			}
 			v[n++] = (struct item){ body[i].start, body[i].start + k, body[i].end };
 		} else if (n) {
 			v[n - 1].to = body[i].end;  /* a line more of the item */
@@ -149,11 +152,9 @@ static void multiple_choice(struct hascard *h, const char *header, const struct 
 {
 	struct import_ctx *c = h->c;
 	struct item v[MAX_ITEMS];
-	long n = items(h->buf, body, nbody, choice_mark, v);
-	if (n < 0) {
-		import_skip(c, body[0].start, "it has more than %d options", MAX_ITEMS);
+	long n = items(h, body, nbody, choice_mark, "options", v);
+	if (n < 0)
 		return;
-	}
 	struct question q;
 	import_question_init(&q, Q_CHOICE);
 	q.choices = import_list(c, (size_t)n);
@@ -181,11 +182,9 @@ static void multiple_answer(struct hascard *h, const char *header, const struct 
 {
 	struct import_ctx *c = h->c;
 	struct item v[MAX_ITEMS];
-	long n = items(h->buf, body, nbody, box_mark, v);
-	if (n < 0) {
-		import_skip(c, body[0].start, "it has more than %d options", MAX_ITEMS);
+	long n = items(h, body, nbody, box_mark, "options", v);
+	if (n < 0)
 		return;
-	}
 	/* A line that starts with '[' but is no box is a fault in hascard. */
 	for (size_t i = 0; i < nbody; i++) {
 		if (h->buf[body[i].start] == '[' && !box_mark(h->buf, body[i])) {
@@ -211,11 +210,9 @@ static void reorder(struct hascard *h, const char *header, const struct line *bo
 {
 	struct import_ctx *c = h->c;
 	struct item v[MAX_ITEMS];
-	long n = items(h->buf, body, nbody, reorder_mark, v);
-	if (n < 0) {
-		import_skip(c, body[0].start, "it has more than %d elements", MAX_ITEMS);
+	long n = items(h, body, nbody, reorder_mark, "elements", v);
+	if (n < 0)
 		return;
-	}
 	struct question q;
 	import_question_init(&q, Q_ORDER);
 	q.choices = import_list(c, (size_t)n);

@@ -105,6 +105,28 @@ static void test_text_cases(void)
 	diag_free(&d);
 }
 
+/* A card of more options than are kept is skipped, said where it
+ * starts; so is an order of more elements. */
+static void test_too_many(void)
+{
+	char buf[4096];
+	size_t len = (size_t)snprintf(buf, sizeof buf, "# Many options\n");
+	for (int i = 0; i < 65; i++)
+		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s option %d\n", i ? "-" : "*", i);
+	len += (size_t)snprintf(buf + len, sizeof buf - len, "---\n# Many elements\n");
+	for (int i = 1; i <= 65; i++)
+		len += (size_t)snprintf(buf + len, sizeof buf - len, "%d. element\n", i);
+	struct diags d = {0};
+	int rc;
+	struct import_counts n;
+	struct deck *deck = import_bytes("many.md", buf, len, "hascard", &d, &rc, &n);
+	CHECK(n.imported == 0 && n.skipped == 2);
+	CHECK(diag_has(&d, "many.md:2:1: warning: question skipped: it has more than 64 options"));
+	CHECK(diag_has(&d, "warning: question skipped: it has more than 64 elements"));
+	deck_free(deck);
+	diag_free(&d);
+}
+
 static void test_detect(void)
 {
 	const char *a = "\n# Question\nanswer\n---\n# Another\n- a\n* b\n";
@@ -121,6 +143,7 @@ int main(void)
 	RUN(test_cards);
 	RUN(test_broken);
 	RUN(test_text_cases);
+	RUN(test_too_many);
 	RUN(test_detect);
 	return check_done();
 }
