@@ -83,13 +83,7 @@ static bool result_key(struct ui *ui, void *state, enum ui_action act, int key)
 {
 	(void)key;
 	struct result *st = state;
-	if (ui_keys_scroll_by(&st->scroll, act))
-		return true;
-	if (act == UI_DO_QUIT) {
-		ui_student_ask_leave(ui);
-		return true;
-	}
-	return act != UI_DO_HELP;
+	return ui_student_key(ui, &st->scroll, act);
 }
 
 static bool result_tick(struct ui *ui, void *state, double now)
@@ -98,15 +92,6 @@ static bool result_tick(struct ui *ui, void *state, double now)
 	struct result *st = state;
 	bool gone;
 	return ui_student_tick(ui, &ui_screen_student_result, st->index, &gone);
-}
-
-static bool result_describe(const struct ui *ui, const void *state, const struct ui_key *row,
-                            struct ui_foot *f)
-{
-	(void)ui, (void)state;
-	if (row->act == UI_DO_QUIT)
-		snprintf(f->does, sizeof f->does, "leave");
-	return true;
 }
 
 static const struct ui_key result_keys[] = {
@@ -124,7 +109,7 @@ const struct ui_screen ui_screen_student_result = {
 	.key = result_key,
 	.tick = result_tick,
 	.keys = result_keys,
-	.describe = result_describe,
+	.describe = ui_student_describe,
 	.help = "The question closed: your verdict and points (a right answer earns more the sooner "
 	        "it came), the right answer, your rank in the class so far and how many of the "
 	        "class were right. The teacher opens the next question; it shows by itself. q "

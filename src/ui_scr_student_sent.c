@@ -101,13 +101,7 @@ static bool sent_key(struct ui *ui, void *state, enum ui_action act, int key)
 {
 	(void)key;
 	struct sent *st = state;
-	if (ui_keys_scroll_by(&st->scroll, act))
-		return true;
-	if (act == UI_DO_QUIT) {
-		ui_student_ask_leave(ui);
-		return true;
-	}
-	return act != UI_DO_HELP;
+	return ui_student_key(ui, &st->scroll, act);
 }
 
 static bool sent_tick(struct ui *ui, void *state, double now)
@@ -119,15 +113,6 @@ static bool sent_tick(struct ui *ui, void *state, double now)
 	if (gone || st->clock.total <= 0)
 		return dirty;
 	return ui_timed_changed(&st->clock, live_student_time_left(ui->live_student)) || dirty;
-}
-
-static bool sent_describe(const struct ui *ui, const void *state, const struct ui_key *row,
-                          struct ui_foot *f)
-{
-	(void)ui, (void)state;
-	if (row->act == UI_DO_QUIT)
-		snprintf(f->does, sizeof f->does, "leave");
-	return true;
 }
 
 static const struct ui_key sent_keys[] = {
@@ -145,7 +130,7 @@ const struct ui_screen ui_screen_student_sent = {
 	.key = sent_key,
 	.tick = sent_tick,
 	.keys = sent_keys,
-	.describe = sent_describe,
+	.describe = ui_student_describe,
 	.help = "Your answer is in (one answer a question: it cannot be changed), or the time ran "
 	        "out. The question closes when the clock runs out, when everyone has answered, or "
 	        "when the teacher closes it; then the verdicts show by themselves. q leaves the "

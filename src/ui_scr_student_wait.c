@@ -43,12 +43,9 @@ static void wait_draw(struct ui *ui, void *state, const struct ui_area *area)
 
 static bool wait_key(struct ui *ui, void *state, enum ui_action act, int key)
 {
-	(void)state, (void)key;
-	if (act == UI_DO_QUIT) {
-		ui_student_ask_leave(ui);
-		return true;
-	}
-	return act != UI_DO_HELP;
+	(void)key;
+	(void)state;
+	return ui_student_key(ui, NULL, act);
 }
 
 static bool wait_tick(struct ui *ui, void *state, double now)
@@ -56,15 +53,6 @@ static bool wait_tick(struct ui *ui, void *state, double now)
 	(void)state, (void)now;
 	bool gone;
 	return ui_student_tick(ui, &ui_screen_student_wait, -1, &gone);
-}
-
-static bool wait_describe(const struct ui *ui, const void *state, const struct ui_key *row,
-                          struct ui_foot *f)
-{
-	(void)ui, (void)state;
-	if (row->act == UI_DO_QUIT)
-		snprintf(f->does, sizeof f->does, "leave");
-	return true;
 }
 
 static const struct ui_key wait_keys[] = {
@@ -79,7 +67,7 @@ const struct ui_screen ui_screen_student_wait = {
 	.key = wait_key,
 	.tick = wait_tick,
 	.keys = wait_keys,
-	.describe = wait_describe,
+	.describe = ui_student_describe,
 	.help = "A live drill: the teacher opens each question for the whole class at once. This "
 	        "screen waits for the teacher to begin the drill, or to open its first question; "
 	        "the question shows by itself. q leaves (join again with the same command).",

@@ -170,6 +170,26 @@ bool ui_student_answered(struct ui *ui, enum live_change c)
 	return follow(ui, &ui_screen_student_question, live_student_view(ui->live_student)->index);
 }
 
+bool ui_student_key(struct ui *ui, size_t *scroll, enum ui_action act)
+{
+	if (scroll && ui_keys_scroll_by(scroll, act))
+		return true;
+	if (act == UI_DO_QUIT) {
+		ui_student_ask_leave(ui);
+		return true;
+	}
+	return act != UI_DO_HELP;
+}
+
+bool ui_student_describe(const struct ui *ui, const void *state, const struct ui_key *row,
+                         struct ui_foot *f)
+{
+	(void)ui, (void)state;
+	if (row->act == UI_DO_QUIT)
+		snprintf(f->does, sizeof f->does, "leave");
+	return true;
+}
+
 /* The yes of the question whether to leave. */
 static void leave_yes(struct ui *ui, void *ctx)
 {

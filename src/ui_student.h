@@ -17,6 +17,7 @@
 
 #include "live_student.h"
 #include "ui_draw.h"
+#include "ui_keys.h"
 
 struct ui;
 struct ui_screen;
@@ -47,6 +48,15 @@ bool ui_student_answered(struct ui *ui, enum live_change c);
 
 /* Asks whether to leave the drill, and leaves on yes. */
 void ui_student_ask_leave(struct ui *ui);
+
+/* The key act on a student's screen that only shows (waiting, sent,
+ * result): scrolls *scroll (NULL: nothing to scroll), q asks whether to
+ * leave, and every key but ? is taken (true). */
+bool ui_student_key(struct ui *ui, size_t *scroll, enum ui_action act);
+
+/* A student screen's describe: q is "leave" (the footer and help). */
+bool ui_student_describe(const struct ui *ui, const void *state, const struct ui_key *row,
+                         struct ui_foot *f);
 
 /* The mark and look of an outcome at a closed question (enum outcome, or
  * RESULTS_TIMED_OUT). */
