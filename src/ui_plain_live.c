@@ -7,18 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "live.h"
 #include "text.h"
-
-void ui_live_nap(int ms)
-{
-	live_nap(ms);
-}
-
-double ui_live_clock(void)
-{
-	return live_clock();
-}
 
 int ui_live_read_line(struct ui_live_lines *l, int ms, char **line)
 {
@@ -54,9 +43,4 @@ int ui_live_read_line(struct ui_live_lines *l, int ms, char **line)
 		else
 			l->len += (size_t)got;
 	}
-}
-
-bool ui_live_retry(int rc, double *since)
-{
-	return live_retry(rc, since);
 }

@@ -83,10 +83,4 @@ struct ui_live_lines {
  * most ms: 1 a line, 0 none yet, -1 the end of input. */
 int ui_live_read_line(struct ui_live_lines *l, int ms, char **line);
 
-/* live_nap, live_clock and live_retry (live.h), the core's, under the
- * names the plain halves use. */
-void ui_live_nap(int ms);
-double ui_live_clock(void);
-bool ui_live_retry(int rc, double *since);
-
 #endif

@@ -59,7 +59,7 @@ enum cmd { CMD_NONE, CMD_ENTER, CMD_PAUSE, CMD_SKIP, CMD_END };
 static enum cmd read_cmd(struct host *p, int ms)
 {
 	if (p->in.eof) {
-		ui_live_nap(ms);
+		live_nap(ms);
 		return CMD_NONE;
 	}
 	char *l;
@@ -240,13 +240,13 @@ static void between(struct host *p, double *until)
 		return;
 	}
 	if (*until < 0) {
-		*until = ui_live_clock() + p->o->auto_next;
+		*until = live_clock() + p->o->auto_next;
 		if (p->o->auto_next < 0) {
 			fputs("Enter opens the next question (:end ends)\n", p->out);
 			fflush(p->out);
 		}
 	}
-	if (p->o->auto_next >= 0 && ui_live_clock() >= *until) {
+	if (p->o->auto_next >= 0 && live_clock() >= *until) {
 		act(p, live_host_next(p->h));
 		return;
 	}
