@@ -5,6 +5,7 @@
 # tests/data/drill.json's right option is always "right", so scripted
 # answers do not depend on the draw.
 . tests/e2e/lib.sh
+. tests/e2e/lib-class.sh
 deck=tests/data/drill.json
 
 # lines_of PATTERN: the lines of $out matching the extended regex PATTERN.
@@ -152,40 +153,22 @@ expect_eq "students: questions recorded once" "$(sqlite3 "$res" 'SELECT count(*)
 # --- thirty students at once ----------------------------------------------
 # Student i answers question j (from 0) right when (i + j) % 3 != 0.
 db=$T/class.db
+class_scripts 30 6
 i=1
 while [ "$i" -le 30 ]; do
-	j=0
-	: >"$T/ans.$i"
-	while [ "$j" -lt 6 ]; do
-		if [ $(((i + j) % 3)) -ne 0 ]; then echo right; else echo wrong; fi >>"$T/ans.$i"
-		j=$((j + 1))
-	done
 	"$RECALL" drill "$deck" --count 6 --time 60 --no-speed --class 9C --student "s$i" \
 		--results "$db" --busy-timeout 60000 <"$T/ans.$i" >"$T/out.$i" 2>"$T/err.$i" &
 	i=$((i + 1))
 done
 wait
-bad=
-i=1
-while [ "$i" -le 30 ]; do
-	[ "$(grep -c '^Recorded' "$T/out.$i")" -eq 6 ] || bad="$bad s$i:$(grep -c '^Recorded' "$T/out.$i")"
-	grep -q 'Sanitizer\|runtime error\|recall:' "$T/err.$i" && bad="$bad s$i:$(head -c 300 "$T/err.$i")"
-	i=$((i + 1))
-done
-if [ -z "$bad" ]; then pass "thirty students: each acknowledged 6 answers"
-else fail "thirty students: each acknowledged 6 answers" "$bad"; fi
+class_acknowledged "thirty students: each acknowledged 6 answers" 30 6 "$T/out" "$T/err"
 expect_eq "thirty students: 180 answers, one drill" \
 	"$(sqlite3 "$db" 'SELECT count(*), count(DISTINCT drill), count(DISTINCT student) FROM answers')" "180|1|30"
 expect_eq "thirty students: none twice" \
 	"$(sqlite3 "$db" 'SELECT count(*) FROM (SELECT 1 FROM answers GROUP BY student, qindex HAVING count(*) > 1)')" 0
-# Each student's total as the script implies it: 100 a right answer, and
-# 100 more for each right answer before it in a row (at most 500).
-expected=$(awk 'BEGIN { for (i = 1; i <= 30; i++) { s = 0; k = 0
-	for (j = 0; j < 6; j++) if ((i + j) % 3 != 0) { k++; b = (k - 1) * 100; if (b > 500) b = 500; s += 100 + b } else k = 0
-	printf "s%d|%d\n", i, s } }' | sort)
+# Each student's total as the script implies it (class_scripts).
 got=$(sqlite3 "$db" 'SELECT student, CAST(sum(points) AS INTEGER) FROM answers GROUP BY student' | sort)
-expect_eq "thirty students: every total is what the script gives" "$got" "$expected"
-expected_totals=$expected
+expect_eq "thirty students: every total is what the script gives" "$got" "$expected_totals"
 # The share right of each question (facility) as the script implies it.
 expected=$(awk 'BEGIN { for (j = 0; j < 6; j++) { n = 0
 	for (i = 1; i <= 30; i++) if ((i + j) % 3 != 0) n++

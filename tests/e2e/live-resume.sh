@@ -6,13 +6,14 @@
 # report has every answer once and the totals the script implies.
 . tests/e2e/lib.sh
 . tests/e2e/lib-pg.sh
+. tests/e2e/lib-class.sh
 . tests/e2e/lib-live.sh
 
 deck=tests/data/drill.json
 N=5
 Q=4
 
-live_scripts "$N" "$Q"
+class_scripts "$N" "$Q"
 
 # wait_after FILE MARK TEXT [SECONDS]: until FILE holds TEXT after the line
 # holding MARK.

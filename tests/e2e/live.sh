@@ -9,13 +9,14 @@
 # each question once every student who joined has answered.
 . tests/e2e/lib.sh
 . tests/e2e/lib-pg.sh
+. tests/e2e/lib-class.sh
 . tests/e2e/lib-live.sh
 
 deck=tests/data/drill.json
 N=30
 Q=4
 
-live_scripts "$N" "$Q"
+class_scripts "$N" "$Q"
 
 # scenario ENGINE WHERE SQL-COMMAND: the whole drill on one engine.
 # SQL-COMMAND runs one query and prints rows as a|b.

@@ -5,6 +5,7 @@
 # read back, with the URI's password never shown.
 . tests/e2e/lib.sh
 . tests/e2e/lib-pg.sh
+. tests/e2e/lib-class.sh
 deck=tests/data/drill.json
 
 pg_start || exit 1
@@ -45,34 +46,19 @@ expect_eq "results: unknown action refused" "$err" \
 
 # --- thirty students at once --------------------------------------------------
 # Student i answers question j (from 0) right when (i + j) % 3 != 0.
+class_scripts 30 6
 i=1
 while [ "$i" -le 30 ]; do
-	j=0
-	: >"$T/ans.$i"
-	while [ "$j" -lt 6 ]; do
-		if [ $(((i + j) % 3)) -ne 0 ]; then echo right; else echo wrong; fi >>"$T/ans.$i"
-		j=$((j + 1))
-	done
 	"$RECALL" drill "$deck" --count 6 --time 60 --no-speed --class 9C --student "s$i" \
 		--results "$db" <"$T/ans.$i" >"$T/out.$i" 2>"$T/err.$i" &
 	i=$((i + 1))
 done
 wait
-bad=
-i=1
-while [ "$i" -le 30 ]; do
-	[ "$(grep -c '^Recorded' "$T/out.$i")" -eq 6 ] || bad="$bad s$i:$(grep -c '^Recorded' "$T/out.$i")"
-	grep -q 'Sanitizer\|runtime error\|recall:' "$T/err.$i" && bad="$bad s$i:$(head -c 300 "$T/err.$i")"
-	i=$((i + 1))
-done
-if [ -z "$bad" ]; then pass "postgresql: thirty students each acknowledged 6 answers"
-else fail "postgresql: thirty students each acknowledged 6 answers" "$bad"; fi
+class_acknowledged "postgresql: thirty students each acknowledged 6 answers" 30 6 "$T/out" "$T/err"
 expect_eq "postgresql: 180 answers, one drill, ids 1 to 180" \
 	"$(pg_sql school 'SELECT count(*), count(DISTINCT drill), count(DISTINCT student), min(id), max(id) FROM recall.answers')" \
 	"180|1|30|1|180"
-expected=$(awk 'BEGIN { for (i = 1; i <= 30; i++) { s = 0; k = 0
-	for (j = 0; j < 6; j++) if ((i + j) % 3 != 0) { k++; b = (k - 1) * 100; if (b > 500) b = 500; s += 100 + b } else k = 0
-	printf "s%d|%d|6\n", i, s } }' | sort)
+expected=$(printf '%s\n' "$expected_totals" | awk -F'|' '{ print $1 "|" $2 "|6" }' | sort)
 expect_eq "postgresql: every total is what the script gives" \
 	"$(pg_sql school 'SELECT student, sum(points)::integer, count(*) FROM recall.answers GROUP BY student' | sort)" \
 	"$expected"
@@ -104,15 +90,7 @@ while [ "$i" -le 30 ]; do
 done
 wait
 # (Should the reports differ, this says whether a writer failed and why.)
-bad=
-i=1
-while [ "$i" -le 30 ]; do
-	[ "$(grep -c '^Recorded' "$T/sq.$i")" -eq 6 ] || bad="$bad s$i:$(grep -c '^Recorded' "$T/sq.$i")"
-	[ -s "$T/sqerr.$i" ] && bad="$bad s$i:$(head -c 300 "$T/sqerr.$i")"
-	i=$((i + 1))
-done
-if [ -z "$bad" ]; then pass "sqlite: thirty students each acknowledged 6 answers"
-else fail "sqlite: thirty students each acknowledged 6 answers" "$bad"; fi
+class_acknowledged "sqlite: thirty students each acknowledged 6 answers" 30 6 "$T/sq" "$T/sqerr"
 "$RECALL" report --class 9C --results "$T/same.db" >"$T/report-sqlite.txt" 2>&1
 "$RECALL" report --class 9C --results "$db" >"$T/report-pg.txt" 2>&1
 # (Its lines sorted: students of equal scores come in the order they
